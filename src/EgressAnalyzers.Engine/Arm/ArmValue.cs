@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using EgressAnalyzers.Engine.Text;
+
+namespace EgressAnalyzers.Engine.Arm;
+
+public enum ArmValueKind
+{
+    Null,
+    Bool,
+    Integer,
+    String,
+    Array,
+    Object,
+
+    /// <summary>A <c>resourceId(...)</c> result: never a known string, but it links resources by type and name.</summary>
+    ResourceId,
+
+    /// <summary>Not resolvable statically (<c>reference()</c>, <c>resourceGroup().location</c>, a parameter with no value, …).</summary>
+    Unknown,
+}
+
+/// <summary>
+/// The value of an ARM template-language expression or JSON node, with the place it came from.
+/// Unknown is a value like any other and propagates through every function: that is how an unresolvable value
+/// ends as "unknown" instead of "missing".
+/// </summary>
+public abstract class ArmValue
+{
+    protected ArmValue(SourceSpan origin)
+    {
+        Origin = origin;
+    }
+
+    public abstract ArmValueKind Kind { get; }
+
+    /// <summary>Where this value is written: the JSON literal, or the expression string that computed it.</summary>
+    public SourceSpan Origin { get; }
+
+    public bool IsUnknown => Kind == ArmValueKind.Unknown;
+
+    public static ArmValue Null(SourceSpan origin) => new ArmNull(origin);
+
+    public static ArmValue Bool(bool value, SourceSpan origin) => new ArmBool(value, origin);
+
+    public static ArmValue Integer(long value, SourceSpan origin) => new ArmInteger(value, origin);
+
+    public static ArmValue String(string value, SourceSpan origin) => new ArmString(value, origin);
+
+    public static ArmValue Array(IReadOnlyList<ArmValue> items, SourceSpan origin) => new ArmArray(items, origin);
+
+    public static ArmValue Unknown(string reason, SourceSpan origin, string? symbol = null) => new ArmUnknown(reason, symbol, origin);
+
+    /// <summary>Same value, new origin (used when a value is referenced from elsewhere but should point at its use).</summary>
+    public abstract ArmValue WithOrigin(SourceSpan origin);
+
+    /// <summary>Renders known scalars as ARM's <c>string()</c> does; null for arrays, objects and unknowns.</summary>
+    public virtual string? AsString() => null;
+}
+
+public sealed class ArmNull : ArmValue
+{
+    public ArmNull(SourceSpan origin)
+        : base(origin)
+    {
+    }
+
+    public override ArmValueKind Kind => ArmValueKind.Null;
+
+    public override ArmValue WithOrigin(SourceSpan origin) => new ArmNull(origin);
+
+    public override string? AsString() => string.Empty;
+}
+
+public sealed class ArmBool : ArmValue
+{
+    public ArmBool(bool value, SourceSpan origin)
+        : base(origin)
+    {
+        Value = value;
+    }
+
+    public bool Value { get; }
+
+    public override ArmValueKind Kind => ArmValueKind.Bool;
+
+    public override ArmValue WithOrigin(SourceSpan origin) => new ArmBool(Value, origin);
+
+    public override string AsString() => Value ? "True" : "False";
+}
+
+public sealed class ArmInteger : ArmValue
+{
+    public ArmInteger(long value, SourceSpan origin)
+        : base(origin)
+    {
+        Value = value;
+    }
+
+    public long Value { get; }
+
+    public override ArmValueKind Kind => ArmValueKind.Integer;
+
+    public override ArmValue WithOrigin(SourceSpan origin) => new ArmInteger(Value, origin);
+
+    public override string AsString() => Value.ToString(CultureInfo.InvariantCulture);
+}
+
+public sealed class ArmString : ArmValue
+{
+    public ArmString(string value, SourceSpan origin)
+        : base(origin)
+    {
+        Value = value;
+    }
+
+    public string Value { get; }
+
+    public override ArmValueKind Kind => ArmValueKind.String;
+
+    public override ArmValue WithOrigin(SourceSpan origin) => new ArmString(Value, origin);
+
+    public override string AsString() => Value;
+}
+
+public sealed class ArmArray : ArmValue
+{
+    public ArmArray(IReadOnlyList<ArmValue> items, SourceSpan origin)
+        : base(origin)
+    {
+        Items = items;
+    }
+
+    public IReadOnlyList<ArmValue> Items { get; }
+
+    public override ArmValueKind Kind => ArmValueKind.Array;
+
+    public override ArmValue WithOrigin(SourceSpan origin) => new ArmArray(Items, origin);
+}
+
+/// <summary>An object; property names compare case-insensitively, as ARM does; order is kept.</summary>
+public sealed class ArmObject : ArmValue
+{
+    private readonly Dictionary<string, int> _index;
+
+    public ArmObject(IReadOnlyList<ArmProperty> properties, SourceSpan origin)
+        : base(origin)
+    {
+        Properties = properties;
+        _index = new Dictionary<string, int>(properties.Count, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < properties.Count; i++)
+        {
+            // Last one wins, as in JSON.NET (what ARM uses) for duplicate keys.
+            _index[properties[i].Name] = i;
+        }
+    }
+
+    public IReadOnlyList<ArmProperty> Properties { get; }
+
+    public override ArmValueKind Kind => ArmValueKind.Object;
+
+    public ArmValue? this[string name] => _index.TryGetValue(name, out var i) ? Properties[i].Value : null;
+
+    public ArmProperty? GetProperty(string name) => _index.TryGetValue(name, out var i) ? Properties[i] : null;
+
+    public override ArmValue WithOrigin(SourceSpan origin) => new ArmObject(Properties, origin);
+}
+
+public sealed class ArmProperty
+{
+    public ArmProperty(string name, ArmValue value, SourceSpan nameSpan)
+    {
+        Name = name;
+        Value = value;
+        NameSpan = nameSpan;
+    }
+
+    public string Name { get; }
+
+    public ArmValue Value { get; }
+
+    public SourceSpan NameSpan { get; }
+}
+
+/// <summary>
+/// <c>resourceId(type, name1, name2…)</c> (also <c>extensionResourceId</c>, <c>subscriptionResourceId</c>, and
+/// a literal <c>/subscriptions/…/providers/…</c> string): names may be unknown.
+/// </summary>
+public sealed class ArmResourceId : ArmValue
+{
+    public ArmResourceId(string resourceType, IReadOnlyList<ArmValue> names, SourceSpan origin)
+        : base(origin)
+    {
+        ResourceType = resourceType;
+        Names = names;
+    }
+
+    /// <summary>Full type, e.g. <c>Microsoft.Network/firewallPolicies/ruleCollectionGroups</c>.</summary>
+    public string ResourceType { get; }
+
+    public IReadOnlyList<ArmValue> Names { get; }
+
+    public override ArmValueKind Kind => ArmValueKind.ResourceId;
+
+    public override ArmValue WithOrigin(SourceSpan origin) => new ArmResourceId(ResourceType, Names, origin);
+}
+
+public sealed class ArmUnknown : ArmValue
+{
+    public ArmUnknown(string reason, string? symbol, SourceSpan origin)
+        : base(origin)
+    {
+        Reason = reason;
+        Symbol = symbol;
+    }
+
+    /// <summary>The expression (or part) that could not be resolved, as the user wrote it: shown in EGR1006.</summary>
+    public string Reason { get; }
+
+    /// <summary>
+    /// A canonical text for string-valued unknowns built by string functions (e.g. <c>{parameters('p')}/rcg</c>), so
+    /// that resource names written with the same unresolved parameter still link. Null when not a string.
+    /// </summary>
+    public string? Symbol { get; }
+
+    public override ArmValueKind Kind => ArmValueKind.Unknown;
+
+    public override ArmValue WithOrigin(SourceSpan origin) => new ArmUnknown(Reason, Symbol, origin);
+}

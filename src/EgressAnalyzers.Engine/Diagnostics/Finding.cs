@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using EgressAnalyzers.Engine.Model;
+using EgressAnalyzers.Engine.Text;
+
+namespace EgressAnalyzers.Engine.Diagnostics;
+
+/// <summary>
+/// One result of the engine, before any host turns it into a Roslyn diagnostic, an MSBuild log line or SARIF.
+/// It knows its rule, where to point, its message arguments, and (for coverage findings) the requirement and the
+/// firewall/policy it concerns, which fixes and SARIF fingerprints need.
+/// </summary>
+public sealed class Finding
+{
+    public Finding(RuleInfo rule, SourceSpan location, params object[] messageArguments)
+    {
+        Rule = rule;
+        Location = location;
+        MessageArguments = messageArguments;
+    }
+
+    public RuleInfo Rule { get; }
+
+    public SourceSpan Location { get; }
+
+    public IReadOnlyList<object> MessageArguments { get; }
+
+    public string Message => Rule.FormatMessage(ToArray(MessageArguments));
+
+    /// <summary>The firewall or policy concerned (its key), for coverage and hygiene findings.</summary>
+    public ResourceKey Subject { get; init; }
+
+    /// <summary>The catalog requirement (e.g. <c>G-A2</c>) for coverage findings.</summary>
+    public string? RequirementId { get; init; }
+
+    /// <summary>The endpoint as the catalog writes it with the location filled in (e.g. <c>*.hcp.westeurope.azmk8s.io</c>).</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>Other places worth showing (the Deny that blocks, the unresolved value, …).</summary>
+    public IReadOnlyList<SourceSpan> AdditionalLocations { get; init; } = Array.Empty<SourceSpan>();
+
+    /// <summary>Set when the user suppressed this finding in the input file; hosts then hide it (SARIF lists it as suppressed).</summary>
+    public Suppression? SuppressedBy { get; init; }
+
+    private static object[] ToArray(IReadOnlyList<object> items)
+    {
+        var result = new object[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            result[i] = items[i];
+        }
+
+        return result;
+    }
+
+    public override string ToString() => $"{Rule.Id} {Location}: {Message}";
+}

@@ -1,0 +1,263 @@
+using System;
+using System.Collections.Generic;
+using EgressAnalyzers.Engine.Text;
+
+namespace EgressAnalyzers.Engine.Model;
+
+/// <summary>
+/// Identity of a resource across files: its ARM type and full name (for child resources, <c>parent/child</c>),
+/// compared case-insensitively as Azure does. A name the reader could not resolve is kept as the symbolic text of its
+/// expression (for example <c>{parameters('policyName')}/rcg</c>) so that two references written the same way still link.
+/// </summary>
+public readonly struct ResourceKey : IEquatable<ResourceKey>
+{
+    public ResourceKey(string type, string name)
+    {
+        Type = type.ToLowerInvariant();
+        Name = name.ToLowerInvariant();
+    }
+
+    public string Type { get; }
+
+    public string Name { get; }
+
+    public bool IsEmpty => Type is null;
+
+    /// <summary>The parent resource's key (<c>firewallPolicies/p/ruleCollectionGroups/g</c> → <c>firewallPolicies/p</c>).</summary>
+    public ResourceKey Parent
+    {
+        get
+        {
+            var typeCut = Type.LastIndexOf('/');
+            var nameCut = Name.LastIndexOf('/');
+            return typeCut <= 0 || nameCut <= 0 ? default : new ResourceKey(Type.Substring(0, typeCut), Name.Substring(0, nameCut));
+        }
+    }
+
+    /// <summary>The last segment of the name (what the portal shows).</summary>
+    public string ShortName
+    {
+        get
+        {
+            var cut = Name.LastIndexOf('/');
+            return cut < 0 ? Name : Name.Substring(cut + 1);
+        }
+    }
+
+    public bool Equals(ResourceKey other) =>
+        string.Equals(Type, other.Type, StringComparison.Ordinal) && string.Equals(Name, other.Name, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is ResourceKey other && Equals(other);
+
+    public override int GetHashCode() => ((Type?.GetHashCode() ?? 0) * 397) ^ (Name?.GetHashCode() ?? 0);
+
+    public static bool operator ==(ResourceKey left, ResourceKey right) => left.Equals(right);
+
+    public static bool operator !=(ResourceKey left, ResourceKey right) => !left.Equals(right);
+
+    public override string ToString() => $"{Type}/{Name}";
+
+    public const string AzureFirewallType = "microsoft.network/azurefirewalls";
+    public const string FirewallPolicyType = "microsoft.network/firewallpolicies";
+    public const string RuleCollectionGroupType = "microsoft.network/firewallpolicies/rulecollectiongroups";
+    public const string ManagedClusterType = "microsoft.containerservice/managedclusters";
+    public const string VirtualNetworkType = "microsoft.network/virtualnetworks";
+    public const string SubnetType = "microsoft.network/virtualnetworks/subnets";
+    public const string IpGroupType = "microsoft.network/ipgroups";
+    public const string RouteTableType = "microsoft.network/routetables";
+}
+
+/// <summary>Anything the engine reasons about that came from one place in one file.</summary>
+public abstract class ModelResource
+{
+    protected ModelResource(ResourceKey key, string displayName, SourceSpan span, SourceSpan nameSpan)
+    {
+        Key = key;
+        DisplayName = displayName;
+        Span = span;
+        NameSpan = nameSpan.IsEmpty ? span : nameSpan;
+    }
+
+    public ResourceKey Key { get; }
+
+    /// <summary>The name as the user sees it (resolved short name, or the expression when unknown).</summary>
+    public string DisplayName { get; }
+
+    /// <summary>The whole resource declaration.</summary>
+    public SourceSpan Span { get; }
+
+    /// <summary>The token that names the resource (where firewall-level findings point).</summary>
+    public SourceSpan NameSpan { get; }
+
+    /// <summary>Rule IDs suppressed on this resource by the user, with their justification.</summary>
+    public IReadOnlyList<Suppression> Suppressions { get; init; } = Array.Empty<Suppression>();
+
+    /// <summary>Set when the user opted this firewall/policy into checking (per-file metadata or a resource-level marker).</summary>
+    public bool OptedIn { get; init; }
+}
+
+/// <summary>A suppression the user wrote in the input file (ARM <c>metadata</c>, Bicep <c>#disable-next-line</c>, …).</summary>
+public sealed class Suppression
+{
+    public Suppression(string ruleId, string justification, SourceSpan span)
+    {
+        RuleId = ruleId;
+        Justification = justification;
+        Span = span;
+    }
+
+    public string RuleId { get; }
+
+    public string Justification { get; }
+
+    public SourceSpan Span { get; }
+}
+
+/// <summary><c>Microsoft.Network/azureFirewalls</c>: classic rule collections, or a link to a firewall policy.</summary>
+public sealed class AzureFirewallResource : ModelResource
+{
+    public AzureFirewallResource(
+        ResourceKey key,
+        string displayName,
+        SourceSpan span,
+        SourceSpan nameSpan,
+        IReadOnlyList<RuleCollection> collections,
+        PolicyReference? firewallPolicy)
+        : base(key, displayName, span, nameSpan)
+    {
+        Collections = collections;
+        FirewallPolicy = firewallPolicy;
+    }
+
+    /// <summary>Classic application, network and NAT collections, in document order.</summary>
+    public IReadOnlyList<RuleCollection> Collections { get; }
+
+    /// <summary><c>properties.firewallPolicy.id</c>, when set.</summary>
+    public PolicyReference? FirewallPolicy { get; }
+}
+
+/// <summary>A reference to a firewall policy (<c>firewallPolicy.id</c>, <c>basePolicy.id</c>).</summary>
+public sealed class PolicyReference
+{
+    public PolicyReference(ResourceKey? key, string text, SourceSpan span)
+    {
+        Key = key;
+        Text = text;
+        Span = span;
+    }
+
+    /// <summary>The referenced policy; null when the reference could not be resolved at all.</summary>
+    public ResourceKey? Key { get; }
+
+    /// <summary>What the user wrote (for messages).</summary>
+    public string Text { get; }
+
+    public SourceSpan Span { get; }
+}
+
+/// <summary><c>Microsoft.Network/firewallPolicies</c>.</summary>
+public sealed class FirewallPolicyResource : ModelResource
+{
+    public FirewallPolicyResource(ResourceKey key, string displayName, SourceSpan span, SourceSpan nameSpan, PolicyReference? basePolicy)
+        : base(key, displayName, span, nameSpan)
+    {
+        BasePolicy = basePolicy;
+    }
+
+    public PolicyReference? BasePolicy { get; }
+}
+
+/// <summary><c>Microsoft.Network/firewallPolicies/ruleCollectionGroups</c> (top level, or nested under its policy).</summary>
+public sealed class RuleCollectionGroupResource : ModelResource
+{
+    public RuleCollectionGroupResource(
+        ResourceKey key,
+        string displayName,
+        SourceSpan span,
+        SourceSpan nameSpan,
+        ResourceKey policy,
+        int? priority,
+        IReadOnlyList<RuleCollection> collections)
+        : base(key, displayName, span, nameSpan)
+    {
+        Policy = policy;
+        Priority = priority;
+        Collections = collections;
+    }
+
+    /// <summary>The policy the group belongs to.</summary>
+    public ResourceKey Policy { get; }
+
+    public int? Priority { get; }
+
+    public IReadOnlyList<RuleCollection> Collections { get; }
+}
+
+/// <summary><c>Microsoft.ContainerService/managedClusters</c>: the facts AKS egress requirements depend on.</summary>
+public sealed class AksClusterResource : ModelResource
+{
+    public AksClusterResource(ResourceKey key, string displayName, SourceSpan span, SourceSpan nameSpan)
+        : base(key, displayName, span, nameSpan)
+    {
+    }
+
+    /// <summary>Region; unknown for <c>resourceGroup().location</c>.</summary>
+    public ModelValue? Location { get; init; }
+
+    /// <summary><c>apiServerAccessProfile.enablePrivateCluster</c>.</summary>
+    public Fact PrivateCluster { get; init; } = Fact.No;
+
+    /// <summary><c>networkProfile.outboundType</c>; null when not set (AKS then uses <c>loadBalancer</c>).</summary>
+    public ModelValue? OutboundType { get; init; }
+
+    /// <summary>Detected features (catalog feature names such as <c>gpu</c>, <c>windows</c>, <c>monitoring</c>).</summary>
+    public IReadOnlyDictionary<string, Fact> Features { get; init; } = new Dictionary<string, Fact>();
+
+    /// <summary>Agent pools' <c>vnetSubnetID</c> references (subnet keys), when the cluster uses a BYO VNet.</summary>
+    public IReadOnlyList<SubnetReference> NodeSubnets { get; init; } = Array.Empty<SubnetReference>();
+}
+
+/// <summary>A reference from an agent pool to its subnet.</summary>
+public sealed class SubnetReference
+{
+    public SubnetReference(ResourceKey? key, string text, SourceSpan span)
+    {
+        Key = key;
+        Text = text;
+        Span = span;
+    }
+
+    public ResourceKey? Key { get; }
+
+    public string Text { get; }
+
+    public SourceSpan Span { get; }
+}
+
+/// <summary><c>Microsoft.Network/virtualNetworks</c>: custom DNS servers and subnets (prefixes).</summary>
+public sealed class VirtualNetworkResource : ModelResource
+{
+    public VirtualNetworkResource(ResourceKey key, string displayName, SourceSpan span, SourceSpan nameSpan)
+        : base(key, displayName, span, nameSpan)
+    {
+    }
+
+    /// <summary><c>dhcpOptions.dnsServers</c>; empty when Azure-provided DNS is used.</summary>
+    public IReadOnlyList<ModelValue> DnsServers { get; init; } = Array.Empty<ModelValue>();
+
+    public IReadOnlyList<SubnetResource> Subnets { get; init; } = Array.Empty<SubnetResource>();
+}
+
+/// <summary>A subnet (inline in a VNet, or a <c>virtualNetworks/subnets</c> child resource).</summary>
+public sealed class SubnetResource : ModelResource
+{
+    public SubnetResource(ResourceKey key, string displayName, SourceSpan span, SourceSpan nameSpan)
+        : base(key, displayName, span, nameSpan)
+    {
+    }
+
+    public IReadOnlyList<ModelValue> AddressPrefixes { get; init; } = Array.Empty<ModelValue>();
+
+    /// <summary><c>routeTable.id</c>, for topology checks.</summary>
+    public ResourceKey? RouteTable { get; init; }
+}
