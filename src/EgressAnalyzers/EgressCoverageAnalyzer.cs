@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace EgressAnalyzers;
+
+/// <summary>
+/// Checks the Azure Firewall rules written in the compilation's AdditionalFiles (ARM JSON templates and their
+/// parameters files) against what AKS clusters need. All the logic is in the engine; this class only wires Roslyn:
+/// one <see cref="EgressCompilationContext"/> per compilation, one report per additional file.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
+public sealed class EgressCoverageAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => EgressDescriptors.All;
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (start.Options.AdditionalFiles.IsDefaultOrEmpty)
+            {
+                return;
+            }
+
+            var compilationContext = new EgressCompilationContext(start.Options);
+            start.RegisterAdditionalFileAction(compilationContext.ReportFindingsInFile);
+            start.RegisterCompilationEndAction(compilationContext.ReportCompilationWideFindings);
+        });
+    }
+}
