@@ -70,6 +70,32 @@ public class RulePagesTests
         }
     }
 
+    [Theory]
+    [InlineData("EGR1001", "current", "required")]
+    [InlineData("EGR1001", "2019-preview", "required")]
+    [InlineData("EGR1003", "current", "recommended")]
+    [InlineData("EGR1003", "2019-preview", "recommended")]
+    public void CoveragePages_ListEveryCatalogApplicationEntryOfTheirLevel(string id, string profile, string level)
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "rules", id + ".md"));
+        var entries = EgressAnalyzers.Engine.Catalog.RequirementCatalog.Default.Requirements.Where(r =>
+            r.Profile == profile
+            && r.Kind == EgressAnalyzers.Engine.Catalog.RequirementKind.Application
+            && string.Equals(r.Level.ToString(), level, StringComparison.OrdinalIgnoreCase)
+            && (profile != "current" || level == "required" || r.Cloud == "AzureCloud")).ToList();
+
+        Assert.NotEmpty(entries);
+        Assert.All(entries, r => Assert.Contains($"| `{r.Id}` | `{r.Fqdn}` | {r.Protocol}:{r.Port} |", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DeprecatedPage_ListsEveryDeprecatedEndpoint()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "rules", "EGR2003.md"));
+
+        Assert.All(EgressAnalyzers.Engine.Catalog.RequirementCatalog.Default.Deprecated, d => Assert.Contains($"| `{d.Fqdn}` |", text, StringComparison.Ordinal));
+    }
+
     private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
