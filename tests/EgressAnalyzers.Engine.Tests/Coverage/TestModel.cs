@@ -117,10 +117,10 @@ internal static class TestModel
     public static VirtualNetworkResource VNet(string name, IReadOnlyList<ModelValue> dnsServers, params SubnetResource[] subnets) =>
         new(new ResourceKey(ResourceKey.VirtualNetworkType, name), name, OwnSpan(name), Span()) { DnsServers = dnsServers, Subnets = subnets };
 
-    public static InfrastructureModel Model(params ModelResource[] resources) => new(resources);
+    public static InfrastructureModel Infra(params ModelResource[] resources) => new(resources);
 
     public static FirewallRuleSet RuleSet(params RuleCollection[] collections) =>
-        FirewallRuleSet.Resolve(Model(Firewall("fw", collections))).Single();
+        FirewallRuleSet.Resolve(Infra(Firewall("fw", collections))).Single();
 
     /// <summary>A resource's own span lives in a separate fake file so suppressions on it cover nothing by accident.</summary>
     private static SourceSpan OwnSpan(string name) => new("resource-" + name, 0, 1);
