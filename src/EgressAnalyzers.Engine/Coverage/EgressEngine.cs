@@ -1,0 +1,411 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using EgressAnalyzers.Engine.Catalog;
+using EgressAnalyzers.Engine.Configuration;
+using EgressAnalyzers.Engine.Diagnostics;
+using EgressAnalyzers.Engine.Model;
+using EgressAnalyzers.Engine.Text;
+
+namespace EgressAnalyzers.Engine.Coverage;
+
+/// <summary>
+/// The one place that decides, for every firewall or policy that serves AKS, which required endpoints are allowed,
+/// missing or unknown, in Azure Firewall's processing order; plus the rule hygiene checks on the same subjects.
+/// </summary>
+public static class EgressEngine
+{
+    private const int ListedEndpoints = 3;
+
+    private static readonly string[] AksDomains = { "azmk8s.io", "azk8s.cn", "aks.containerservice.azure.us" };
+
+    public static IReadOnlyList<Finding> Analyze(InfrastructureModel model, EgressSettings settings, RequirementCatalog catalog, CancellationToken cancellationToken = default)
+    {
+        var findings = new List<Finding>();
+        var clusters = ClusterContext.Build(model, settings);
+        var requirements = catalog.For(settings.Profile, settings.Cloud).ToList();
+        foreach (var ruleSet in FirewallRuleSet.Resolve(model))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!IsInScope(ruleSet, model, settings))
+            {
+                continue;
+            }
+
+            findings.AddRange(RuleHygiene.Check(ruleSet, settings, catalog, clusters));
+            findings.AddRange(CheckCoverage(ruleSet, requirements, clusters, cancellationToken));
+        }
+
+        findings.AddRange(CheckPolicyLinks(model, settings));
+        return Finish(findings, model);
+    }
+
+    /// <summary>
+    /// A subject is checked only when something says it serves AKS, so firewalls of other workloads stay silent.
+    /// </summary>
+    public static bool IsInScope(FirewallRuleSet ruleSet, InfrastructureModel model, EgressSettings settings) =>
+        model.Clusters.Count > 0
+        || settings.CheckAllFirewalls
+        || ruleSet.Resource.OptedIn
+        || ruleSet.Groups.Any(g => g.OptedIn)
+        || ruleSet.Firewalls.Any(f => f.OptedIn)
+        || MentionsAks(ruleSet);
+
+    private static bool MentionsAks(FirewallRuleSet ruleSet)
+    {
+        foreach (var collection in ruleSet.Collections)
+        {
+            foreach (var rule in collection.Collection.ApplicationRules)
+            {
+                if (rule.TargetFqdns.Any(IsAksName) || rule.FqdnTags.Any(t => string.Equals(t.Text?.Trim(), RuleMatcher.AksFqdnTag, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+            }
+
+            if (collection.Collection.NetworkRules.Any(r => r.DestinationFqdns.Any(IsAksName)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAksName(ModelValue value) =>
+        value.Text is { } text && AksDomains.Any(d => text.IndexOf(d, StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static IEnumerable<Finding> CheckPolicyLinks(InfrastructureModel model, EgressSettings settings)
+    {
+        foreach (var firewall in model.Firewalls)
+        {
+            if (firewall.FirewallPolicy is not { } link
+                || (link.Key is { } key && model.Policies.Any(p => p.Key == key))
+                || !(model.Clusters.Count > 0 || settings.CheckAllFirewalls || firewall.OptedIn))
+            {
+                continue;
+            }
+
+            yield return new Finding(
+                EgressRules.EGR1006_CoverageCannotBeProven,
+                link.Span.IsEmpty ? firewall.NameSpan : link.Span,
+                $"Azure Firewall '{firewall.DisplayName}'",
+                "the AKS egress requirements",
+                $"its rules (in policy {link.Text}, which is not among the analyzed files)")
+            {
+                Subject = firewall.Key,
+            };
+        }
+    }
+
+    private static List<Finding> CheckCoverage(FirewallRuleSet ruleSet, IReadOnlyList<Requirement> requirements, IReadOnlyList<ClusterContext> clusters, CancellationToken cancellationToken)
+    {
+        var results = new Dictionary<string, EndpointResult>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var cluster in clusters)
+        {
+            foreach (var requirement in requirements)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var applicability = cluster.Evaluate(requirement);
+                if (!applicability.Applies)
+                {
+                    continue;
+                }
+
+                var result = Decide(ruleSet, requirement, cluster, applicability);
+                var key = $"{(int)requirement.Kind}|{result.Instance.Endpoint}|{result.Instance.ProtocolPort}";
+                if (!results.TryGetValue(key, out var existing))
+                {
+                    results[key] = result;
+                    order.Add(key);
+                }
+                else if (result.Severity > existing.Severity)
+                {
+                    results[key] = result;
+                }
+                else if (result.Severity == existing.Severity && result.Status == CoverageStatus.Unknown)
+                {
+                    existing.Causes.AddRange(result.Causes.Where(c => !existing.Causes.Contains(c)));
+                }
+            }
+        }
+
+        var findings = new List<Finding>();
+        var unknownEndpoints = new Dictionary<UnknownCause, List<string>>();
+        var causeOrder = new List<UnknownCause>();
+        foreach (var result in order.Select(k => results[k]))
+        {
+            switch (result.Status)
+            {
+                case CoverageStatus.Missing:
+                    findings.Add(Missing(ruleSet, result));
+                    break;
+                case CoverageStatus.Blocked:
+                    findings.Add(Blocked(ruleSet, result));
+                    break;
+                case CoverageStatus.Unknown:
+                    foreach (var cause in result.Causes.Where(c => !c.Span.IsEmpty))
+                    {
+                        if (!unknownEndpoints.TryGetValue(cause, out var endpoints))
+                        {
+                            unknownEndpoints[cause] = endpoints = new List<string>();
+                            causeOrder.Add(cause);
+                        }
+
+                        var quoted = $"'{result.Instance.Endpoint}'";
+                        if (!endpoints.Contains(quoted))
+                        {
+                            endpoints.Add(quoted);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var cause in causeOrder)
+        {
+            findings.Add(new Finding(EgressRules.EGR1006_CoverageCannotBeProven, cause.Span, ruleSet.Display, ListEndpoints(unknownEndpoints[cause]), cause.Description)
+            {
+                Subject = ruleSet.Key,
+            });
+        }
+
+        return findings;
+    }
+
+    private static EndpointResult Decide(FirewallRuleSet ruleSet, Requirement requirement, ClusterContext cluster, Applicability applicability)
+    {
+        var (instance, outcome) = EvaluateAtLocation(ruleSet, requirement, cluster);
+        if (outcome.Kind == OutcomeKind.Allowed)
+        {
+            return new EndpointResult(instance, CoverageStatus.Allowed, applicability.Level, outcome);
+        }
+
+        if (outcome.Kind == OutcomeKind.Unknown)
+        {
+            return new EndpointResult(instance, CoverageStatus.Unknown, applicability.Level, outcome, outcome.Causes);
+        }
+
+        if (applicability.UnresolvedConditions.Count > 0)
+        {
+            // Missing only if the condition holds, and the inputs do not say whether it does.
+            var causes = applicability.UnresolvedConditions
+                .Where(f => !f.Span.IsEmpty)
+                .Select(f => new UnknownCause(f.Span, f.UnresolvedExpression ?? "the cluster's configuration"));
+            return new EndpointResult(instance, CoverageStatus.Unknown, applicability.Level, outcome, causes);
+        }
+
+        var blocked = outcome.Kind == OutcomeKind.Denied && outcome.ShadowedAllow is not null && applicability.Level == RequirementLevel.Required;
+        return new EndpointResult(instance, blocked ? CoverageStatus.Blocked : CoverageStatus.Missing, applicability.Level, outcome);
+    }
+
+    /// <summary>
+    /// Evaluates at the cluster's region; when it is unknown, at every region the rules name for this endpoint plus
+    /// an unnamed one. The outcome counts only if it is the same whatever the region.
+    /// </summary>
+    private static (RequirementInstance Instance, Outcome Outcome) EvaluateAtLocation(FirewallRuleSet ruleSet, Requirement requirement, ClusterContext cluster)
+    {
+        if (cluster.Location is not null || !requirement.IsLocationSpecific)
+        {
+            var instance = RequirementInstance.For(requirement, cluster.Location ?? RequirementCatalog.LocationPlaceholder);
+            return (instance, FirstMatchEvaluator.Evaluate(ruleSet, instance, cluster.Match));
+        }
+
+        var placeholder = RequirementInstance.For(requirement, RequirementCatalog.LocationPlaceholder);
+        var placeholderOutcome = FirstMatchEvaluator.Evaluate(ruleSet, placeholder, cluster.Match);
+        var outcomes = new List<Outcome> { placeholderOutcome };
+        foreach (var candidate in CandidateLocations(ruleSet, requirement))
+        {
+            outcomes.Add(FirstMatchEvaluator.Evaluate(ruleSet, RequirementInstance.For(requirement, candidate), cluster.Match));
+        }
+
+        if (outcomes.All(o => o.Kind == OutcomeKind.Allowed) || outcomes.All(o => o.IsMissing) || outcomes.All(o => o.Kind == OutcomeKind.Unknown))
+        {
+            return (placeholder, outcomes.All(o => o.Kind == OutcomeKind.Unknown)
+                ? Outcome.Unknown(outcomes.SelectMany(o => o.Causes))
+                : placeholderOutcome);
+        }
+
+        var causes = outcomes.SelectMany(o => o.Causes).ToList();
+        if (cluster.LocationValue is { } value && !value.Span.IsEmpty)
+        {
+            causes.Insert(0, new UnknownCause(value.Span, value.UnresolvedExpression ?? "the cluster's location"));
+        }
+
+        return (placeholder, Outcome.Unknown(causes));
+    }
+
+    private static List<string> CandidateLocations(FirewallRuleSet ruleSet, Requirement requirement)
+    {
+        var templates = LocationTemplate.For(requirement);
+        var found = new List<string>();
+        void Consider(IEnumerable<ModelValue> values, TemplateTarget target)
+        {
+            foreach (var value in values)
+            {
+                foreach (var template in templates.Where(t => t.Target == target))
+                {
+                    if (value.Text is { } text && template.TryMatch(text, out var label) && !found.Contains(label))
+                    {
+                        found.Add(label);
+                    }
+                }
+            }
+        }
+
+        foreach (var collection in ruleSet.Collections.Select(c => c.Collection))
+        {
+            foreach (var rule in collection.ApplicationRules)
+            {
+                Consider(rule.TargetFqdns, TemplateTarget.Fqdn);
+            }
+
+            foreach (var rule in collection.NetworkRules)
+            {
+                Consider(rule.DestinationFqdns, TemplateTarget.Fqdn);
+                Consider(rule.DestinationAddresses, TemplateTarget.ServiceTag);
+            }
+        }
+
+        return found;
+    }
+
+    private static Finding Missing(FirewallRuleSet ruleSet, EndpointResult result)
+    {
+        var instance = result.Instance;
+        var application = instance.Kind == RequirementKind.Application;
+        var rule = result.Level == RequirementLevel.Recommended ? EgressRules.EGR1003_RecommendedEgressNotAllowed
+            : application ? EgressRules.EGR1001_RequiredApplicationEgressNotAllowed
+            : EgressRules.EGR1002_RequiredNetworkEgressNotAllowed;
+        var wanted = application ? RuleCollectionKind.Application : RuleCollectionKind.Network;
+        var anchor = ruleSet.OrderedCollections(unknownPriorityFirst: true)
+            .LastOrDefault(c => c.Collection.Action == RuleAction.Allow && c.Collection.Kind == wanted);
+        return new Finding(rule, anchor?.Collection.NameSpan ?? ruleSet.Resource.NameSpan, ruleSet.Display, $"'{instance.Endpoint}'", instance.ProtocolPort, instance.Requirement.Purpose)
+        {
+            Subject = ruleSet.Key,
+            RequirementId = instance.Requirement.Id,
+            Endpoint = instance.Endpoint,
+        };
+    }
+
+    private static Finding Blocked(FirewallRuleSet ruleSet, EndpointResult result)
+    {
+        var instance = result.Instance;
+        var deny = result.Outcome.DecidedBy!.Collection;
+        var allow = result.Outcome.ShadowedAllow!.Collection;
+        return new Finding(
+            EgressRules.EGR1004_RequiredEgressBlockedByEarlierDeny,
+            deny.NameSpan,
+            ruleSet.Display,
+            $"'{instance.Endpoint}'",
+            instance.ProtocolPort,
+            allow.Name,
+            deny.Name,
+            instance.Requirement.Purpose)
+        {
+            Subject = ruleSet.Key,
+            RequirementId = instance.Requirement.Id,
+            Endpoint = instance.Endpoint,
+            AdditionalLocations = new[] { allow.NameSpan },
+        };
+    }
+
+    private static string ListEndpoints(List<string> endpoints) =>
+        endpoints.Count <= ListedEndpoints
+            ? string.Join(", ", endpoints)
+            : $"{string.Join(", ", endpoints.Take(ListedEndpoints))} and {endpoints.Count - ListedEndpoints} more";
+
+    /// <summary>Suppressions, duplicates (collections shared by several subjects), and a stable order.</summary>
+    private static List<Finding> Finish(List<Finding> findings, InfrastructureModel model)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<Finding>();
+        foreach (var finding in findings)
+        {
+            if (!seen.Add($"{finding.Rule.Id}|{finding.Location}|{finding.Message}"))
+            {
+                continue;
+            }
+
+            result.Add(FindSuppression(finding, model) is { } suppression ? WithSuppression(finding, suppression) : finding);
+        }
+
+        return result
+            .OrderBy(f => f.Location.FilePath ?? "", StringComparer.Ordinal)
+            .ThenBy(f => f.Location.Start)
+            .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static Suppression? FindSuppression(Finding finding, InfrastructureModel model)
+    {
+        foreach (var resource in model.All.Concat(model.Subnets))
+        {
+            if (resource.Suppressions.Count == 0
+                || !(resource.Span.Contains(finding.Location) || (!finding.Subject.IsEmpty && resource.Key == finding.Subject)))
+            {
+                continue;
+            }
+
+            var suppression = resource.Suppressions.FirstOrDefault(s => string.Equals(s.RuleId, finding.Rule.Id, StringComparison.OrdinalIgnoreCase));
+            if (suppression is not null)
+            {
+                return suppression;
+            }
+        }
+
+        return null;
+    }
+
+    private static Finding WithSuppression(Finding finding, Suppression suppression) =>
+        new(finding.Rule, finding.Location, finding.MessageArguments.ToArray())
+        {
+            Subject = finding.Subject,
+            RequirementId = finding.RequirementId,
+            Endpoint = finding.Endpoint,
+            AdditionalLocations = finding.AdditionalLocations,
+            SuppressedBy = suppression,
+        };
+
+    private enum CoverageStatus
+    {
+        Allowed = 0,
+        Unknown = 1,
+        Missing = 2,
+        Blocked = 3,
+    }
+
+    private sealed class EndpointResult
+    {
+        public EndpointResult(RequirementInstance instance, CoverageStatus status, RequirementLevel level, Outcome outcome, IEnumerable<UnknownCause>? causes = null)
+        {
+            Instance = instance;
+            Status = status;
+            Level = level;
+            Outcome = outcome;
+            Causes = causes?.ToList() ?? new List<UnknownCause>();
+        }
+
+        public RequirementInstance Instance { get; }
+
+        public CoverageStatus Status { get; }
+
+        public RequirementLevel Level { get; }
+
+        public Outcome Outcome { get; }
+
+        public List<UnknownCause> Causes { get; }
+
+        /// <summary>Most severe wins when clusters disagree: required missing/blocked, recommended missing, unknown, allowed.</summary>
+        public int Severity => Status switch
+        {
+            CoverageStatus.Missing or CoverageStatus.Blocked => Level == RequirementLevel.Required ? 4 : 3,
+            CoverageStatus.Unknown => 2,
+            _ => 1,
+        };
+    }
+}

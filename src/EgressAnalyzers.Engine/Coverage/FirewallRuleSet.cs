@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EgressAnalyzers.Engine.Model;
+
+namespace EgressAnalyzers.Engine.Coverage;
+
+/// <summary>A rule collection of a subject, with what its processing order depends on.</summary>
+public sealed class SubjectCollection
+{
+    public SubjectCollection(RuleCollection collection, int depth, RuleCollectionGroupResource? group, int documentIndex)
+    {
+        Collection = collection;
+        Depth = depth;
+        Group = group;
+        DocumentIndex = documentIndex;
+    }
+
+    public RuleCollection Collection { get; }
+
+    /// <summary>0 for the root of a policy inheritance chain (processed first), 1 for its child, …</summary>
+    public int Depth { get; }
+
+    /// <summary>The policy rule collection group; null for classic firewall collections.</summary>
+    public RuleCollectionGroupResource? Group { get; }
+
+    public int DocumentIndex { get; }
+
+    public bool HasUnknownPriority => Collection.Priority is null || (Group is not null && Group.Priority is null);
+}
+
+/// <summary>One rule in processing order, with the collection (and so the action) it belongs to.</summary>
+public sealed class OrderedRule
+{
+    public OrderedRule(SubjectCollection collection, FirewallRule rule)
+    {
+        Collection = collection;
+        Rule = rule;
+    }
+
+    public SubjectCollection Collection { get; }
+
+    public FirewallRule Rule { get; }
+
+    public RuleAction Action => Collection.Collection.Action;
+}
+
+/// <summary>
+/// What is checked as one unit: a classic firewall's collections, or a firewall policy's rule collection groups
+/// together with those it inherits.
+/// </summary>
+public sealed class FirewallRuleSet
+{
+    public FirewallRuleSet(ModelResource resource, IReadOnlyList<SubjectCollection> collections)
+    {
+        Resource = resource;
+        Collections = collections;
+    }
+
+    public ModelResource Resource { get; }
+
+    public ResourceKey Key => Resource.Key;
+
+    /// <summary>"Firewall policy 'name'" or "Azure Firewall 'name'", as messages name the subject.</summary>
+    public string Display => Resource is FirewallPolicyResource
+        ? $"Firewall policy '{Resource.DisplayName}'"
+        : $"Azure Firewall '{Resource.DisplayName}'";
+
+    /// <summary>Every collection, in document order (depth first).</summary>
+    public IReadOnlyList<SubjectCollection> Collections { get; }
+
+    /// <summary>Groups (own and inherited) that contribute collections.</summary>
+    public IReadOnlyList<RuleCollectionGroupResource> Groups { get; init; } = Array.Empty<RuleCollectionGroupResource>();
+
+    /// <summary>Values whose absence makes any "not allowed" outcome unprovable (a base policy outside the inputs).</summary>
+    public IReadOnlyList<UnknownCause> ExternalCauses { get; init; } = Array.Empty<UnknownCause>();
+
+    /// <summary>Firewalls in the inputs that use this rule set (the firewall itself for classic rules).</summary>
+    public IReadOnlyList<AzureFirewallResource> Firewalls { get; init; } = Array.Empty<AzureFirewallResource>();
+
+    public bool HasUnknownPriority => Collections.Any(c => c.HasUnknownPriority);
+
+    /// <summary>
+    /// Rules in Azure Firewall processing order (§5.1): every network rule before every application rule, then parent
+    /// policy before child, group priority, collection priority, document order; rules top-down. Unknown priorities are
+    /// placed first or last as asked, so callers can test both extremes.
+    /// </summary>
+    public IReadOnlyList<OrderedRule> OrderedRules(bool unknownPriorityFirst)
+    {
+        var ordered = OrderedCollections(unknownPriorityFirst);
+        var result = new List<OrderedRule>();
+        foreach (var collection in ordered)
+        {
+            result.AddRange(collection.Collection.NetworkRules.Select(r => new OrderedRule(collection, r)));
+        }
+
+        foreach (var collection in ordered)
+        {
+            result.AddRange(collection.Collection.ApplicationRules.Select(r => new OrderedRule(collection, r)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Filter collections (NAT and non-filter actions excluded) in processing order within one rule type.</summary>
+    public IReadOnlyList<SubjectCollection> OrderedCollections(bool unknownPriorityFirst)
+    {
+        var unknown = unknownPriorityFirst ? int.MinValue : int.MaxValue;
+        return Collections
+            .Where(c => c.Collection.Kind != RuleCollectionKind.Nat && c.Collection.Action != RuleAction.Other)
+            .OrderBy(c => c.Depth)
+            .ThenBy(c => c.Group is null ? 0 : c.Group.Priority ?? unknown)
+            .ThenBy(c => c.Collection.Priority ?? unknown)
+            .ThenBy(c => c.DocumentIndex)
+            .ToList();
+    }
+
+    /// <summary>The causes EGR1006 names when unknown priorities change an outcome.</summary>
+    public IReadOnlyList<UnknownCause> PriorityCauses()
+    {
+        var causes = new List<UnknownCause>();
+        foreach (var collection in Collections)
+        {
+            if (collection.Group is { Priority: null } group)
+            {
+                causes.Add(new UnknownCause(group.NameSpan, $"the priority of rule collection group '{group.DisplayName}'"));
+            }
+
+            if (collection.Collection.Priority is null)
+            {
+                causes.Add(new UnknownCause(collection.Collection.NameSpan, $"the priority of rule collection '{collection.Collection.Name}'"));
+            }
+        }
+
+        return MatchResult.Distinct(causes);
+    }
+
+    public override string ToString() => Display;
+
+    /// <summary>
+    /// The subjects of a model: classic firewalls without a policy, and "leaf" policies (those no other policy in the
+    /// inputs derives from, or that a firewall uses directly). A policy is checked through its children because the
+    /// firewall enforces the child's merged rules.
+    /// </summary>
+    public static IReadOnlyList<FirewallRuleSet> Resolve(InfrastructureModel model)
+    {
+        var result = new List<FirewallRuleSet>();
+        foreach (var firewall in model.Firewalls)
+        {
+            if (firewall.FirewallPolicy is null)
+            {
+                var index = 0;
+                var collections = firewall.Collections.Select(c => new SubjectCollection(c, 0, null, index++)).ToList();
+                result.Add(new FirewallRuleSet(firewall, collections) { Firewalls = new[] { firewall } });
+            }
+        }
+
+        var policies = new Dictionary<ResourceKey, FirewallPolicyResource>();
+        foreach (var policy in model.Policies)
+        {
+            if (!policies.ContainsKey(policy.Key))
+            {
+                policies.Add(policy.Key, policy);
+            }
+        }
+
+        var bases = new HashSet<ResourceKey>(policies.Values
+            .Where(p => p.BasePolicy?.Key is { } key && key != p.Key)
+            .Select(p => p.BasePolicy!.Key!.Value));
+
+        foreach (var policy in policies.Values)
+        {
+            var users = model.Firewalls.Where(f => f.FirewallPolicy?.Key is { } key && key == policy.Key).ToList();
+            if (bases.Contains(policy.Key) && users.Count == 0)
+            {
+                continue;
+            }
+
+            result.Add(ForPolicy(policy, policies, model, users));
+        }
+
+        return result;
+    }
+
+    private static FirewallRuleSet ForPolicy(FirewallPolicyResource leaf, Dictionary<ResourceKey, FirewallPolicyResource> policies, InfrastructureModel model, IReadOnlyList<AzureFirewallResource> users)
+    {
+        // Walk up the basePolicy chain; a policy seen twice ends the walk (a cycle is not deployable).
+        var chain = new List<FirewallPolicyResource> { leaf };
+        var seen = new HashSet<ResourceKey> { leaf.Key };
+        var external = new List<UnknownCause>();
+        var current = leaf;
+        while (current.BasePolicy is { } reference)
+        {
+            if (reference.Key is { } key && policies.TryGetValue(key, out var parent))
+            {
+                if (!seen.Add(key))
+                {
+                    break;
+                }
+
+                chain.Add(parent);
+                current = parent;
+                continue;
+            }
+
+            external.Add(new UnknownCause(reference.Span, $"the rules of base policy '{reference.Text}', which is not among the analyzed files"));
+            break;
+        }
+
+        chain.Reverse();
+        var collections = new List<SubjectCollection>();
+        var groups = new List<RuleCollectionGroupResource>();
+        var index = 0;
+        for (var depth = 0; depth < chain.Count; depth++)
+        {
+            foreach (var group in model.RuleCollectionGroups.Where(g => g.Policy == chain[depth].Key))
+            {
+                groups.Add(group);
+                foreach (var collection in group.Collections)
+                {
+                    collections.Add(new SubjectCollection(collection, depth, group, index++));
+                }
+            }
+        }
+
+        return new FirewallRuleSet(leaf, collections) { Groups = groups, ExternalCauses = external, Firewalls = users };
+    }
+}

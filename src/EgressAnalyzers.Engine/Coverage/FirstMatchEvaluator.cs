@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EgressAnalyzers.Engine.Model;
+
+namespace EgressAnalyzers.Engine.Coverage;
+
+public enum OutcomeKind
+{
+    /// <summary>The first matching rule is in an Allow collection.</summary>
+    Allowed,
+
+    /// <summary>The first matching rule is in a Deny collection.</summary>
+    Denied,
+
+    /// <summary>No rule matches: the firewall's default deny applies.</summary>
+    NotAllowed,
+
+    /// <summary>The outcome depends on values the inputs do not give.</summary>
+    Unknown,
+}
+
+/// <summary>The decision for one requirement against one rule set.</summary>
+public sealed class Outcome
+{
+    public Outcome(OutcomeKind kind, SubjectCollection? decidedBy = null, IReadOnlyList<UnknownCause>? causes = null)
+    {
+        Kind = kind;
+        DecidedBy = decidedBy;
+        Causes = causes ?? Array.Empty<UnknownCause>();
+    }
+
+    public OutcomeKind Kind { get; }
+
+    /// <summary>The collection of the first matching rule (Allowed, Denied).</summary>
+    public SubjectCollection? DecidedBy { get; }
+
+    /// <summary>For Denied: an Allow collection processed later whose rule would have allowed the traffic (EGR1004).</summary>
+    public SubjectCollection? ShadowedAllow { get; init; }
+
+    /// <summary>For Unknown: the values that kept the outcome open.</summary>
+    public IReadOnlyList<UnknownCause> Causes { get; }
+
+    public bool IsMissing => Kind is OutcomeKind.NotAllowed or OutcomeKind.Denied;
+
+    public static Outcome NotAllowed { get; } = new(OutcomeKind.NotAllowed);
+
+    public static Outcome Unknown(IEnumerable<UnknownCause> causes) => new(OutcomeKind.Unknown, null, MatchResult.Distinct(causes));
+
+    public override string ToString() => Kind == OutcomeKind.Unknown ? $"Unknown ({string.Join("; ", Causes)})" : Kind.ToString();
+}
+
+/// <summary>
+/// Azure Firewall's first-match evaluation with three-valued matches (§5.1): the first rule that surely matches decides,
+/// unless an earlier rule that may match would have decided differently.
+/// </summary>
+public static class FirstMatchEvaluator
+{
+    public static Outcome Evaluate(FirewallRuleSet ruleSet, RequirementInstance requirement, MatchContext context)
+    {
+        var outcome = Evaluate(ruleSet.OrderedRules(unknownPriorityFirst: true), requirement, context);
+        if (ruleSet.HasUnknownPriority)
+        {
+            var last = Evaluate(ruleSet.OrderedRules(unknownPriorityFirst: false), requirement, context);
+            if (last.Kind != outcome.Kind)
+            {
+                outcome = Outcome.Unknown(ruleSet.PriorityCauses().Concat(outcome.Causes).Concat(last.Causes));
+            }
+        }
+
+        if (ruleSet.ExternalCauses.Count > 0 && outcome.IsMissing)
+        {
+            // The base policy's rules come first and are not in the inputs: they may allow the traffic.
+            outcome = Outcome.Unknown(ruleSet.ExternalCauses);
+        }
+
+        return outcome;
+    }
+
+    public static Outcome Evaluate(IReadOnlyList<OrderedRule> rules, RequirementInstance requirement, MatchContext context)
+    {
+        var maybes = new List<(RuleAction Action, IReadOnlyList<UnknownCause> Causes)>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            var match = RuleMatcher.Match(requirement, rule.Rule, context);
+            if (match.Value == Tri.No)
+            {
+                continue;
+            }
+
+            var causes = rule.Action == RuleAction.Unknown
+                ? match.Causes.Concat(new[] { ActionCause(rule.Collection) }).ToList()
+                : match.Causes;
+            if (match.Value == Tri.Maybe)
+            {
+                maybes.Add((rule.Action, causes));
+                continue;
+            }
+
+            if (rule.Action == RuleAction.Unknown)
+            {
+                return Outcome.Unknown(maybes.SelectMany(m => m.Causes).Concat(causes));
+            }
+
+            var conflicting = maybes.Where(m => m.Action != rule.Action).ToList();
+            if (conflicting.Count > 0)
+            {
+                return Outcome.Unknown(conflicting.SelectMany(m => m.Causes));
+            }
+
+            if (rule.Action == RuleAction.Allow)
+            {
+                return new Outcome(OutcomeKind.Allowed, rule.Collection);
+            }
+
+            return new Outcome(OutcomeKind.Denied, rule.Collection) { ShadowedAllow = FindLaterAllow(rules, i + 1, requirement, context) };
+        }
+
+        var open = maybes.Where(m => m.Action != RuleAction.Deny).ToList();
+        return open.Count > 0 ? Outcome.Unknown(open.SelectMany(m => m.Causes)) : Outcome.NotAllowed;
+    }
+
+    private static SubjectCollection? FindLaterAllow(IReadOnlyList<OrderedRule> rules, int start, RequirementInstance requirement, MatchContext context)
+    {
+        for (var i = start; i < rules.Count; i++)
+        {
+            if (rules[i].Action == RuleAction.Allow && RuleMatcher.Match(requirement, rules[i].Rule, context).Value == Tri.Yes)
+            {
+                return rules[i].Collection;
+            }
+        }
+
+        return null;
+    }
+
+    private static UnknownCause ActionCause(SubjectCollection collection) =>
+        new(collection.Collection.NameSpan, $"the action of rule collection '{collection.Collection.Name}'");
+}

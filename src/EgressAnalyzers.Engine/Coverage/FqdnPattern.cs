@@ -1,0 +1,197 @@
+using System;
+
+namespace EgressAnalyzers.Engine.Coverage;
+
+public enum FqdnPatternKind
+{
+    /// <summary>No wildcard: matches the name only.</summary>
+    Exact,
+
+    /// <summary><c>*</c>: matches every name.</summary>
+    Any,
+
+    /// <summary><c>*.x</c>: every name below x, at any depth, but not x itself.</summary>
+    Subdomains,
+
+    /// <summary><c>*x</c> (no dot after the star): every name ending with "x", look-alikes included.</summary>
+    Suffix,
+
+    Invalid,
+}
+
+/// <summary>
+/// An application rule's <c>targetFqdns</c> entry with Azure Firewall's wildcard semantics (reference §5.2).
+/// Names are compared case-insensitively (DNS names are).
+/// </summary>
+public sealed class FqdnPattern
+{
+    private const int MaxNameLength = 253;
+    private const int MaxLabelLength = 63;
+
+    private FqdnPattern(string text, FqdnPatternKind kind, string body, string? error)
+    {
+        Text = text;
+        Kind = kind;
+        Body = body;
+        Error = error;
+    }
+
+    /// <summary>What the user wrote.</summary>
+    public string Text { get; }
+
+    public FqdnPatternKind Kind { get; }
+
+    /// <summary>Lower-case text after the wildcard part (<c>contoso.com</c> for <c>*.contoso.com</c> and <c>*contoso.com</c>).</summary>
+    public string Body { get; }
+
+    /// <summary>Why the pattern is invalid (for EGR2002); null when valid.</summary>
+    public string? Error { get; }
+
+    public bool IsValid => Kind != FqdnPatternKind.Invalid;
+
+    public bool HasWildcard => Kind is FqdnPatternKind.Any or FqdnPatternKind.Subdomains or FqdnPatternKind.Suffix;
+
+    public static FqdnPattern Parse(string text)
+    {
+        if (text.Length == 0)
+        {
+            return Invalid(text, "the FQDN is empty");
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return Invalid(text, "an FQDN cannot contain spaces");
+            }
+        }
+
+        var lower = text.ToLowerInvariant();
+        if (lower == "*")
+        {
+            return new FqdnPattern(text, FqdnPatternKind.Any, "", null);
+        }
+
+        var star = lower.IndexOf('*');
+        if (star > 0 || (star == 0 && lower.IndexOf('*', 1) >= 0))
+        {
+            return Invalid(text, "a wildcard '*' is allowed only once, at the left-most position (for example '*.contoso.com')");
+        }
+
+        if (star < 0)
+        {
+            var exactError = CheckName(lower, allowLeadingHyphen: false);
+            return exactError is null ? new FqdnPattern(text, FqdnPatternKind.Exact, lower, null) : Invalid(text, exactError);
+        }
+
+        if (lower.StartsWith("*.", StringComparison.Ordinal))
+        {
+            var body = lower.Substring(2);
+            var error = CheckName(body, allowLeadingHyphen: false);
+            return error is null ? new FqdnPattern(text, FqdnPatternKind.Subdomains, body, null) : Invalid(text, error);
+        }
+
+        var suffix = lower.Substring(1);
+        var suffixError = CheckName(suffix, allowLeadingHyphen: true);
+        return suffixError is null ? new FqdnPattern(text, FqdnPatternKind.Suffix, suffix, null) : Invalid(text, suffixError);
+    }
+
+    /// <summary>True when the pattern matches one concrete host name.</summary>
+    public bool Matches(string hostName)
+    {
+        var name = hostName.ToLowerInvariant();
+        return Kind switch
+        {
+            FqdnPatternKind.Any => name.Length > 0,
+            FqdnPatternKind.Exact => name == Body,
+            FqdnPatternKind.Subdomains => name.Length > Body.Length + 1 && name.EndsWith("." + Body, StringComparison.Ordinal),
+            FqdnPatternKind.Suffix => name.EndsWith(Body, StringComparison.Ordinal),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// True when every name the requirement names is matched by this pattern. A requirement that is itself a
+    /// wildcard (<c>*.data.mcr.microsoft.com</c>) is covered only by a pattern that matches all of its names;
+    /// an exact rule name never covers a wildcard requirement.
+    /// </summary>
+    public bool Covers(string requirement)
+    {
+        if (!IsValid)
+        {
+            return false;
+        }
+
+        var required = requirement.ToLowerInvariant();
+        if (Kind == FqdnPatternKind.Any)
+        {
+            return true;
+        }
+
+        if (required.StartsWith("*.", StringComparison.Ordinal))
+        {
+            var dotted = required.Substring(1);
+            return Kind switch
+            {
+                FqdnPatternKind.Subdomains => dotted.EndsWith("." + Body, StringComparison.Ordinal),
+                FqdnPatternKind.Suffix => dotted.EndsWith(Body, StringComparison.Ordinal),
+                _ => false,
+            };
+        }
+
+        if (required.StartsWith("*", StringComparison.Ordinal))
+        {
+            // "*x" also matches x itself and look-alikes, which only another suffix pattern covers.
+            return Kind == FqdnPatternKind.Suffix && required.Substring(1).EndsWith(Body, StringComparison.Ordinal);
+        }
+
+        return Matches(required);
+    }
+
+    public override string ToString() => Text;
+
+    private static FqdnPattern Invalid(string text, string error) => new(text, FqdnPatternKind.Invalid, "", error);
+
+    private static string? CheckName(string name, bool allowLeadingHyphen)
+    {
+        if (name.Length == 0)
+        {
+            return "the name after the wildcard is empty";
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            return "an FQDN is at most 253 characters long";
+        }
+
+        var labels = name.Split('.');
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var label = labels[i];
+            if (label.Length == 0)
+            {
+                return "an FQDN cannot have empty labels ('..', or a leading or trailing '.')";
+            }
+
+            if (label.Length > MaxLabelLength)
+            {
+                return "a label is at most 63 characters long";
+            }
+
+            foreach (var c in label)
+            {
+                if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_'))
+                {
+                    return $"'{c}' is not allowed in an FQDN (letters, digits, '-', '.' and a leading '*' only)";
+                }
+            }
+
+            if ((label[0] == '-' && !(allowLeadingHyphen && i == 0)) || label[label.Length - 1] == '-')
+            {
+                return "a label cannot start or end with '-'";
+            }
+        }
+
+        return null;
+    }
+}

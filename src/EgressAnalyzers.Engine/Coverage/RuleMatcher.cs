@@ -1,0 +1,396 @@
+using System;
+using System.Collections.Generic;
+using EgressAnalyzers.Engine.Catalog;
+using EgressAnalyzers.Engine.Model;
+
+namespace EgressAnalyzers.Engine.Coverage;
+
+/// <summary>What the matcher knows about the cluster whose traffic is checked.</summary>
+public sealed class MatchContext
+{
+    public static MatchContext Unknown { get; } = new();
+
+    /// <summary>The node subnets' prefixes; null when they are not known (rules are then assumed to apply to the nodes).</summary>
+    public IReadOnlyList<AddressRange>? NodePrefixes { get; init; }
+
+    /// <summary>Custom DNS servers the nodes use (known addresses or unresolved values).</summary>
+    public IReadOnlyList<ModelValue> CustomDnsServers { get; init; } = Array.Empty<ModelValue>();
+}
+
+/// <summary>
+/// Decides whether one rule matches the traffic of one requirement (reference §5.2, §5.3, §7.8): Yes, No, or Maybe
+/// with the values that could not be decided.
+/// </summary>
+public static class RuleMatcher
+{
+    public const string AksFqdnTag = "AzureKubernetesService";
+
+    public static MatchResult Match(RequirementInstance requirement, FirewallRule rule, MatchContext context)
+    {
+        var traffic = rule switch
+        {
+            ApplicationRule app when requirement.Kind == RequirementKind.Application => MatchApplication(requirement, app),
+            NetworkRule net when requirement.Kind == RequirementKind.Application => MatchNetworkForFqdn(requirement, net),
+            NetworkRule net => MatchNetwork(requirement, net, context),
+            _ => MatchResult.No,
+        };
+
+        return traffic.Value == Tri.No ? traffic : MatchResult.And(traffic, MatchSource(rule, context));
+    }
+
+    private static MatchResult MatchApplication(RequirementInstance requirement, ApplicationRule rule)
+    {
+        var protocol = new AnyOf();
+        foreach (var pair in rule.Protocols)
+        {
+            protocol.Add(MatchResult.And(
+                Equal(pair.ProtocolType, requirement.Protocol),
+                MatchPort(pair.Port, requirement.Port)));
+        }
+
+        if (protocol.Result.Value == Tri.No)
+        {
+            return MatchResult.No;
+        }
+
+        var destination = new AnyOf();
+        foreach (var target in rule.TargetFqdns)
+        {
+            if (target.Text is null)
+            {
+                destination.AddMaybe(UnknownCause.From(target));
+            }
+            else
+            {
+                destination.Add(requirement.Fqdn is not null && FqdnPattern.Parse(target.Text).Covers(requirement.Fqdn));
+            }
+        }
+
+        // The AKS FQDN tag covers only the core entries, and only over Https (reference §4).
+        if (requirement.Requirement.CoveredByAksFqdnTag && requirement.IsHttps)
+        {
+            foreach (var tag in rule.FqdnTags)
+            {
+                destination.Add(Equal(tag, AksFqdnTag));
+            }
+        }
+
+        return MatchResult.And(protocol.Result, destination.Result);
+    }
+
+    /// <summary>A network rule sees an HTTPS flow as TCP to an address, before any application rule (§5.1, §7.8).</summary>
+    private static MatchResult MatchNetworkForFqdn(RequirementInstance requirement, NetworkRule rule)
+    {
+        var protocol = MatchNetworkProtocol(rule, "TCP");
+        var port = MatchPorts(rule, requirement.Port);
+        if (protocol.Value == Tri.No || port.Value == Tri.No)
+        {
+            return MatchResult.No;
+        }
+
+        var destination = new AnyOf();
+        foreach (var address in rule.DestinationAddresses)
+        {
+            if (address.Text is null)
+            {
+                destination.AddMaybe(UnknownCause.From(address));
+            }
+            else if (IsAnyAddress(address.Text))
+            {
+                destination.Add(true);
+            }
+            else if (ServiceTag.IsServiceTag(address.Text))
+            {
+                destination.Add(HasServiceTagForm(requirement, address.Text));
+            }
+        }
+
+        var wildcardRequirement = requirement.Fqdn is null || requirement.Fqdn.IndexOf('*') >= 0;
+        foreach (var fqdn in rule.DestinationFqdns)
+        {
+            if (fqdn.Text is null)
+            {
+                if (!wildcardRequirement)
+                {
+                    destination.AddMaybe(UnknownCause.From(fqdn));
+                }
+            }
+            else
+            {
+                destination.Add(!wildcardRequirement && string.Equals(fqdn.Text, requirement.Fqdn, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
+        return MatchResult.And(protocol, port, destination.Result);
+    }
+
+    private static MatchResult MatchNetwork(RequirementInstance requirement, NetworkRule rule, MatchContext context)
+    {
+        var protocol = MatchNetworkProtocol(rule, requirement.Protocol);
+        var port = MatchPorts(rule, requirement.Port);
+        if (protocol.Value == Tri.No || port.Value == Tri.No)
+        {
+            return MatchResult.No;
+        }
+
+        var destination = new AnyOf();
+        foreach (var form in requirement.Destinations)
+        {
+            destination.Add(MatchDestinationForm(form, rule, context));
+            if (destination.IsYes)
+            {
+                break;
+            }
+        }
+
+        return MatchResult.And(protocol, port, destination.Result);
+    }
+
+    private static MatchResult MatchDestinationForm(string form, NetworkRule rule, MatchContext context)
+    {
+        var result = new AnyOf();
+        if (form == RequirementInstance.AnyDestination
+            || form.StartsWith(RequirementInstance.ServiceTagPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var tag = form == RequirementInstance.AnyDestination ? null : form.Substring(RequirementInstance.ServiceTagPrefix.Length);
+            foreach (var address in rule.DestinationAddresses)
+            {
+                if (address.Text is null)
+                {
+                    result.AddMaybe(UnknownCause.From(address));
+                }
+                else
+                {
+                    result.Add(tag is null ? IsAnyAddress(address.Text) : ServiceTag.AreEqual(address.Text, tag));
+                }
+            }
+        }
+        else if (form.StartsWith(RequirementInstance.FqdnPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var name = form.Substring(RequirementInstance.FqdnPrefix.Length);
+            foreach (var fqdn in rule.DestinationFqdns)
+            {
+                result.Add(Equal(fqdn, name));
+            }
+        }
+        else if (form == RequirementInstance.IpAddressesForm)
+        {
+            // Region CIDRs and the API server's public IP are not in any template: an address destination may be right.
+            foreach (var address in rule.DestinationAddresses)
+            {
+                if (address.Text is null)
+                {
+                    result.AddMaybe(UnknownCause.From(address));
+                }
+                else if (!IsAnyAddress(address.Text) && AddressRange.TryParse(address.Text, out _))
+                {
+                    result.AddMaybe(new UnknownCause(address.Span, $"whether '{address.Text}' holds the region's or API server's addresses"));
+                }
+            }
+
+            AddIpGroups(result, rule.DestinationIpGroups);
+        }
+        else if (form == RequirementInstance.CustomDnsServersForm)
+        {
+            return MatchCustomDns(rule, context);
+        }
+
+        return result.Result;
+    }
+
+    private static MatchResult MatchCustomDns(NetworkRule rule, MatchContext context)
+    {
+        if (context.CustomDnsServers.Count == 0)
+        {
+            return MatchResult.No;
+        }
+
+        var ranges = new List<AddressRange>();
+        var causes = new List<UnknownCause>();
+        foreach (var address in rule.DestinationAddresses)
+        {
+            if (address.Text is null)
+            {
+                causes.Add(UnknownCause.From(address));
+            }
+            else if (AddressRange.TryParse(address.Text, out var range) || IsAnyAddress(address.Text))
+            {
+                ranges.Add(IsAnyAddress(address.Text) ? AddressRange.Any : range);
+            }
+        }
+
+        foreach (var group in rule.DestinationIpGroups)
+        {
+            causes.Add(IpGroupCause(group));
+        }
+
+        var missingKnownServer = false;
+        foreach (var server in context.CustomDnsServers)
+        {
+            if (server.Text is null || !AddressRange.TryParse(server.Text, out var serverRange))
+            {
+                causes.Add(UnknownCause.From(server));
+                continue;
+            }
+
+            if (!ranges.Exists(r => r.Contains(serverRange)))
+            {
+                missingKnownServer = true;
+            }
+        }
+
+        if (!missingKnownServer && causes.Count == 0)
+        {
+            return MatchResult.Yes;
+        }
+
+        // A known server outside every known destination is only rescued by unknown destinations or IP groups.
+        var destinationUnknown = rule.DestinationIpGroups.Count > 0 || rule.DestinationAddresses.Exists(a => a.Text is null);
+        return missingKnownServer && !destinationUnknown ? MatchResult.No : MatchResult.Maybe(causes);
+    }
+
+    private static MatchResult MatchSource(FirewallRule rule, MatchContext context)
+    {
+        var prefixes = context.NodePrefixes;
+        if (prefixes is null || prefixes.Count == 0 || (rule.SourceAddresses.Count == 0 && rule.SourceIpGroups.Count == 0))
+        {
+            return MatchResult.Yes;
+        }
+
+        var known = new List<(ModelValue Value, AddressRange Range)>();
+        var causes = new List<UnknownCause>();
+        foreach (var source in rule.SourceAddresses)
+        {
+            if (source.Text is null)
+            {
+                causes.Add(UnknownCause.From(source));
+            }
+            else if (AddressRange.TryParse(source.Text, out var range))
+            {
+                known.Add((source, range));
+            }
+        }
+
+        var allCovered = true;
+        foreach (var prefix in prefixes)
+        {
+            if (known.Exists(k => k.Range.Contains(prefix)))
+            {
+                continue;
+            }
+
+            allCovered = false;
+            foreach (var (value, range) in known)
+            {
+                if (range.Overlaps(prefix))
+                {
+                    causes.Add(new UnknownCause(value.Span, $"whether source '{value.Text}' includes the nodes sending the traffic"));
+                }
+            }
+        }
+
+        if (allCovered)
+        {
+            return MatchResult.Yes;
+        }
+
+        foreach (var group in rule.SourceIpGroups)
+        {
+            causes.Add(IpGroupCause(group));
+        }
+
+        return causes.Count == 0 ? MatchResult.No : MatchResult.Maybe(causes);
+    }
+
+    private static MatchResult MatchNetworkProtocol(NetworkRule rule, string protocol)
+    {
+        var result = new AnyOf();
+        foreach (var value in rule.Protocols)
+        {
+            if (value.Text is null)
+            {
+                result.AddMaybe(UnknownCause.From(value));
+            }
+            else
+            {
+                result.Add(string.Equals(value.Text, protocol, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(value.Text, "Any", StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
+        return result.Result;
+    }
+
+    private static MatchResult MatchPorts(NetworkRule rule, int port)
+    {
+        var result = new AnyOf();
+        foreach (var value in rule.DestinationPorts)
+        {
+            if (value.Text is null)
+            {
+                result.AddMaybe(UnknownCause.From(value));
+            }
+            else
+            {
+                var set = PortSet.Parse(value.Text);
+                result.Add(set.IsValid && set.Contains(port));
+            }
+        }
+
+        return result.Result;
+    }
+
+    private static MatchResult MatchPort(ModelValue value, int port)
+    {
+        if (value.Text is null)
+        {
+            return MatchResult.Maybe(value);
+        }
+
+        return MatchResult.Of(PortSet.TryParsePort(value.Text.Trim(), out var parsed, out _) && parsed == port);
+    }
+
+    private static MatchResult Equal(ModelValue value, string expected) =>
+        value.Text is null ? MatchResult.Maybe(value) : MatchResult.Of(string.Equals(value.Text.Trim(), expected, StringComparison.OrdinalIgnoreCase));
+
+    private static bool HasServiceTagForm(RequirementInstance requirement, string tag)
+    {
+        foreach (var form in requirement.Destinations)
+        {
+            if (form.StartsWith(RequirementInstance.ServiceTagPrefix, StringComparison.OrdinalIgnoreCase)
+                && ServiceTag.AreEqual(form.Substring(RequirementInstance.ServiceTagPrefix.Length), tag))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddIpGroups(AnyOf result, IReadOnlyList<ModelValue> groups)
+    {
+        foreach (var group in groups)
+        {
+            result.AddMaybe(IpGroupCause(group));
+        }
+    }
+
+    private static UnknownCause IpGroupCause(ModelValue group) =>
+        group.Text is null ? UnknownCause.From(group) : new UnknownCause(group.Span, $"the addresses of IP group '{group.Text}'");
+
+    internal static bool IsAnyAddress(string text) =>
+        text.Trim() == "*" || (AddressRange.TryParse(text.Trim(), out var range) && range.IsAny);
+
+    private static bool Exists<T>(this IReadOnlyList<T> list, Func<T, bool> predicate)
+    {
+        foreach (var item in list)
+        {
+            if (predicate(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

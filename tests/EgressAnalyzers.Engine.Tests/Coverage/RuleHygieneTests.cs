@@ -1,0 +1,53 @@
+using EgressAnalyzers.Engine.Configuration;
+using EgressAnalyzers.Engine.Coverage;
+using EgressAnalyzers.Engine.Diagnostics;
+using EgressAnalyzers.Engine.Model;
+using static EgressAnalyzers.Engine.Tests.Coverage.TestModel;
+
+namespace EgressAnalyzers.Engine.Tests.Coverage;
+
+public class RuleHygieneTests
+{
+    private static List<Finding> Check(params RuleCollection[] collections)
+    {
+        var model = Infra(Cluster(), Firewall("fw", collections));
+        return RuleHygiene.Check(FirewallRuleSet.Resolve(model).Single(), EgressSettings.Default, TestCatalog.Core, ClusterContext.Build(model, EgressSettings.Default)).ToList();
+    }
+
+    [Fact]
+    public void UnknownValues_AreNeverInvalid() =>
+        Assert.Empty(Check(Allow("a", 100, App(new[] { U("[parameters('f')]") })), Allow("n", 100, Net(new[] { U("[p]") }, new[] { U("[d]") }, new[] { U("[ports]") }))));
+
+    [Fact]
+    public void InvalidSourceAddress_IsEGR2002()
+    {
+        var finding = Assert.Single(Check(Allow("a", 100, App("mcr.microsoft.com", sources: "10.0.0.0/40"))));
+        Assert.Equal("'10.0.0.0/40' is not a valid source address: expected an IPv4 address, CIDR prefix, range or '*'", finding.Message);
+    }
+
+    [Fact]
+    public void InvalidApplicationProtocolAndPort_AreEGR2002()
+    {
+        var findings = Check(Allow("a", 100, App("mcr.microsoft.com", "Ftp:21,Https:0")));
+        Assert.Equal(new[] { "'Ftp' is not a valid application rule protocol: expected Http, Https or Mssql", "'0' is not a valid application rule port: 0 is outside the port range 1-65535" }, findings.Select(f => f.Message).ToArray());
+    }
+
+    [Fact]
+    public void ServiceTagsAndAddresses_AreValidDestinations() =>
+        Assert.Empty(Check(Allow("n", 100, Net("UDP,TCP,icmp,Any", "AzureCloud.westeurope,10.0.0.0/8,10.0.0.1-10.0.0.9", "1194"))));
+
+    [Fact]
+    public void DenyRules_AreNotAllowEverything_ButAreStillValidated()
+    {
+        var findings = Check(Deny("d", 100, App("*,bad..name")));
+        Assert.Equal(new[] { EgressRuleIds.EGR2002 }, findings.Select(f => f.Rule.Id).ToArray());
+    }
+
+    [Fact]
+    public void SameRegionEndpoint_IsNotEGR1005() =>
+        Assert.Empty(Check(Allow("a", 100, App("*.hcp.westeurope.azmk8s.io"))));
+
+    [Fact]
+    public void UnknownRegionLabel_IsNotEGR1005() =>
+        Assert.Empty(Check(Allow("a", 100, App("*.hcp.privatelink.azmk8s.io"))));
+}
