@@ -113,28 +113,91 @@ public class ArmCorpusSmokeTests
     }
 
     [Fact]
-    public void AksConstructionSampleAppMain_YieldsRulesBuiltWithConcatCreateArrayCreateObject()
+    public void AksConstructionSampleAppMain_FirewallModuleIsSkipped_BecauseItsConditionIsKnownFalse()
     {
         if (CorpusOrSkip() is not { } corpus)
         {
             return;
         }
 
+        // The sample passes neither azureFirewalls nor custom_vnet to the AKS-Construction module; both default to
+        // false, so the firewall module's condition is false and nothing of it is deployed.
         var result = ReadOne(corpus, "Azure__AKS-Construction/samples/SampleAppMain.json");
 
-        Assert.DoesNotContain(result.Diagnostics, d => d.Rule.Id == EgressRuleIds.EGR0002);
-        var groups = result.Resources.OfType<RuleCollectionGroupResource>().ToList();
-        Assert.NotEmpty(groups);
-        var applicationRules = groups.SelectMany(g => g.Collections).SelectMany(c => c.ApplicationRules).ToList();
-        var networkRules = groups.SelectMany(g => g.Collections).SelectMany(c => c.NetworkRules).ToList();
-        foreach (var group in groups)
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.Resources.OfType<RuleCollectionGroupResource>());
+        Assert.Single(result.Resources.OfType<AksClusterResource>());
+    }
+
+    [Fact]
+    public void AksConstructionFirewallModule_YieldsRulesBuiltWithConcatCreateArrayCreateObject()
+    {
+        if (CorpusOrSkip() is not { } corpus)
         {
-            _output.WriteLine($"{group.Key}: {string.Join(", ", group.Collections.Select(c => $"{c.Name}/{c.Kind}/{c.Action}/{c.ApplicationRules.Count + c.NetworkRules.Count}"))}");
+            return;
         }
 
-        Assert.Contains(applicationRules, r => r.FqdnTags.Any(t => t.Text == "AzureKubernetesService"));
-        Assert.Contains(networkRules, r => r.DestinationPorts.Any(p => p.Text == "9000"));
-        Assert.Contains(networkRules, r => r.DestinationPorts.Any(p => p.Text == "1194"));
+        // Read the firewall module's template (nested two levels deep in the sample) on its own, as if deployed.
+        var path = Path.Combine(corpus, "Azure__AKS-Construction", "samples", "SampleAppMain.json");
+        var text = File.ReadAllText(path);
+        var module = FindFirewallModuleTemplate(Engine.Json.JsonDocument.Parse(text).Root);
+        Assert.NotNull(module);
+        var moduleText = text.Substring(module!.Start, module.Length);
+        var result = ArmTemplateReader.ReadTemplate(new TemplateInput(path + "#firewall", moduleText), Array.Empty<TemplateInput>(), new ArmReadOptions());
+
+        Assert.Empty(result.Diagnostics);
+        var group = Assert.Single(result.Resources.OfType<RuleCollectionGroupResource>());
+        Assert.Equal("aksconstructionrulegroup", group.Key.ShortName);
+        Assert.Equal(200, group.Priority);
+        var firewall = Assert.Single(result.Resources.OfType<AzureFirewallResource>());
+        Assert.Equal(group.Policy, firewall.FirewallPolicy!.Key);
+        foreach (var collection in group.Collections)
+        {
+            _output.WriteLine($"{collection.Name}/{collection.Kind}/{collection.Action}: {string.Join(", ", collection.ApplicationRules.Select(r => r.Name).Concat(collection.NetworkRules.Select(r => r.Name)))}");
+        }
+
+        var networkRules = group.Collections.SelectMany(c => c.NetworkRules).ToList();
+        var applicationRules = group.Collections.SelectMany(c => c.ApplicationRules).ToList();
+        var controlPlaneUdp = networkRules.Single(r => r.Name == "ControlPlaneUDP");
+        Assert.Equal(new[] { "1194" }, controlPlaneUdp.DestinationPorts.Select(p => p.Text));
+        Assert.Equal(new[] { "UDP" }, controlPlaneUdp.Protocols.Select(p => p.Text));
+        var destination = Assert.Single(controlPlaneUdp.DestinationAddresses);
+        Assert.False(destination.IsKnown); // AzureCloud.<resourceGroup().location>
+        Assert.Contains(networkRules, r => r.Name == "ControlPlaneTCP" && r.DestinationPorts.Any(p => p.Text == "9000"));
+        var aks = applicationRules.Single(r => r.Name == "aks");
+        Assert.Equal(new[] { "AzureKubernetesService" }, aks.FqdnTags.Select(t => t.Text));
+        Assert.Equal(new[] { "Https:443", "Http:80" }, aks.Protocols.Select(p => $"{p.ProtocolType.Text}:{p.Port.Text}"));
+        var source = Assert.Single(aks.SourceAddresses);
+        Assert.False(source.IsKnown);
+        Assert.Contains("vnetAksSubnetAddressPrefix", source.UnresolvedExpression, StringComparison.Ordinal);
+        // Values computed by the expression point at the expression string.
+        Assert.StartsWith("\"[concat(createArray(createObject(", moduleText.Substring(aks.Span.Start, aks.Span.Length), StringComparison.Ordinal);
+    }
+
+    private static Engine.Json.JsonObject? FindFirewallModuleTemplate(Engine.Json.JsonNode? node)
+    {
+        if (node is not Engine.Json.JsonObject obj)
+        {
+            return null;
+        }
+
+        foreach (var resource in (obj["resources"] as Engine.Json.JsonArray)?.Items ?? Array.Empty<Engine.Json.JsonNode>())
+        {
+            if (resource is Engine.Json.JsonObject r && (r["properties"] as Engine.Json.JsonObject)?["template"] is Engine.Json.JsonObject template)
+            {
+                if (r["name"] is Engine.Json.JsonString name && name.Value.Contains("-firewall", StringComparison.Ordinal))
+                {
+                    return template;
+                }
+
+                if (FindFirewallModuleTemplate(template) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
     }
 
     public static TheoryData<string> ClusterStamps => new()
