@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using EgressAnalyzers.Engine.Arm.Expressions;
+using EgressAnalyzers.Engine.Json;
+using EgressAnalyzers.Engine.Text;
+
+namespace EgressAnalyzers.Engine.Arm.Template;
+
+/// <summary>The reader's single entry into the expression evaluator (JSON node → value tree with origins).</summary>
+internal static class ArmEvaluation
+{
+    /// <summary>
+    /// Evaluates <paramref name="node"/>, then points every unknown that came from elsewhere (a parameter without a
+    /// value is unknown at its declaration, a variable at its definition) at the JSON value that used it: an
+    /// unresolved-value finding belongs where the user wrote the expression. Known values keep their origin.
+    /// </summary>
+    public static ArmValue EvaluateNode(JsonNode node, IArmEvaluationScope scope)
+    {
+        var value = ArmExpressionEvaluator.EvaluateNode(node, scope);
+        return Relocate(value, node, scope.FilePath);
+    }
+
+    private static ArmValue Relocate(ArmValue value, JsonNode? node, string filePath)
+    {
+        if (node is null)
+        {
+            return value;
+        }
+
+        var useSite = new SourceSpan(filePath, node.Start, node.Length);
+        switch (value)
+        {
+            case ArmUnknown unknown:
+                return useSite.Contains(unknown.Origin) ? unknown : unknown.WithOrigin(useSite);
+            case ArmArray array:
+                // Items map to JSON items only when the array is the JSON array itself (no copy loop, no expression).
+                var jsonItems = array.Origin == useSite && node is JsonArray jsonArray && jsonArray.Items.Count == array.Items.Count
+                    ? jsonArray.Items
+                    : null;
+                List<ArmValue>? items = null;
+                for (var i = 0; i < array.Items.Count; i++)
+                {
+                    var item = array.Items[i];
+                    var relocated = Relocate(item, jsonItems is null ? node : jsonItems[i], filePath);
+                    if (!ReferenceEquals(relocated, item))
+                    {
+                        items ??= new List<ArmValue>(array.Items);
+                        items[i] = relocated;
+                    }
+                }
+
+                return items is null ? array : ArmValue.Array(items, array.Origin);
+            case ArmObject obj:
+                var jsonObject = obj.Origin == useSite ? node as JsonObject : null;
+                List<ArmProperty>? properties = null;
+                for (var i = 0; i < obj.Properties.Count; i++)
+                {
+                    var property = obj.Properties[i];
+                    var propertyNode = jsonObject?[property.Name] ?? node;
+                    var relocated = Relocate(property.Value, propertyNode, filePath);
+                    if (!ReferenceEquals(relocated, property.Value))
+                    {
+                        properties ??= new List<ArmProperty>(obj.Properties);
+                        properties[i] = new ArmProperty(property.Name, relocated, property.NameSpan);
+                    }
+                }
+
+                return properties is null ? obj : new ArmObject(properties, obj.Origin);
+            default:
+                return value;
+        }
+    }
+}

@@ -1,0 +1,355 @@
+using System;
+using System.Collections.Generic;
+using EgressAnalyzers.Engine.Model;
+using EgressAnalyzers.Engine.Text;
+
+namespace EgressAnalyzers.Engine.Arm.Template;
+
+/// <summary>
+/// Evaluated rule collections → model rule collections, for the classic firewall shape, the policy
+/// rule-collection-group shape, and the pre-2020-04 policy rule-group shape.
+/// Where a whole list is an unresolved expression, a placeholder collection/rule with unknown values stands in for
+/// it (action <see cref="RuleAction.Unknown"/>): coverage then reports "cannot be proven" instead of "missing".
+/// </summary>
+internal static class RuleMapper
+{
+    // Classic: properties.applicationRuleCollections[] / networkRuleCollections[] / natRuleCollections[].
+    public static List<RuleCollection> ReadClassicCollections(ArmValue? properties)
+    {
+        var result = new List<RuleCollection>();
+        foreach (var item in ArmNav.Items(ArmNav.Get(properties, "applicationRuleCollections")))
+        {
+            result.Add(ReadClassicCollection(item, RuleCollectionKind.Application));
+        }
+
+        foreach (var item in ArmNav.Items(ArmNav.Get(properties, "networkRuleCollections")))
+        {
+            result.Add(ReadClassicCollection(item, RuleCollectionKind.Network));
+        }
+
+        foreach (var item in ArmNav.Items(ArmNav.Get(properties, "natRuleCollections")))
+        {
+            if (item is ArmObject)
+            {
+                result.Add(ReadClassicCollection(item, RuleCollectionKind.Nat));
+            }
+        }
+
+        return result;
+    }
+
+    private static RuleCollection ReadClassicCollection(ArmValue collection, RuleCollectionKind kind)
+    {
+        if (collection is not ArmObject)
+        {
+            return Placeholder(collection, kind);
+        }
+
+        var nameValue = ArmNav.Get(collection, "name");
+        var collectionProperties = ArmNav.Get(collection, "properties");
+        var rulesValue = ArmNav.Get(collectionProperties, "rules");
+        var action = kind == RuleCollectionKind.Nat ? RuleAction.Other : ReadAction(ArmNav.Path(collectionProperties, "action", "type"));
+        var applicationRules = new List<ApplicationRule>();
+        var networkRules = new List<NetworkRule>();
+        foreach (var rule in ArmNav.Items(rulesValue))
+        {
+            if (kind == RuleCollectionKind.Application)
+            {
+                applicationRules.Add(ReadApplicationRule(rule));
+            }
+            else if (kind == RuleCollectionKind.Network)
+            {
+                networkRules.Add(ReadNetworkRule(rule, "protocols"));
+            }
+        }
+
+        return new RuleCollection(
+            ArmNav.NameText(nameValue) ?? string.Empty,
+            kind,
+            ArmNav.AsPriority(ArmNav.Get(collectionProperties, "priority")),
+            action,
+            collection.Origin,
+            applicationRules,
+            networkRules,
+            ArmNav.OriginOr(nameValue, collection.Origin),
+            RulesSpan(rulesValue));
+    }
+
+    // Policy: ruleCollectionGroups properties.ruleCollections[].
+    public static List<RuleCollection> ReadPolicyCollections(ArmValue? groupProperties)
+    {
+        var result = new List<RuleCollection>();
+        foreach (var item in ArmNav.Items(ArmNav.Get(groupProperties, "ruleCollections")))
+        {
+            if (item is not ArmObject)
+            {
+                result.Add(Placeholder(item, RuleCollectionKind.Network));
+                result.Add(Placeholder(item, RuleCollectionKind.Application));
+                continue;
+            }
+
+            var nameValue = ArmNav.Get(item, "name");
+            var name = ArmNav.NameText(nameValue) ?? string.Empty;
+            var nameSpan = ArmNav.OriginOr(nameValue, item.Origin);
+            var priority = ArmNav.AsPriority(ArmNav.Get(item, "priority"));
+            var rulesValue = ArmNav.Get(item, "rules");
+            var collectionType = ArmNav.AsString(ArmNav.Get(item, "ruleCollectionType"));
+            if (collectionType is not null && collectionType.IndexOf("Nat", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                result.Add(new RuleCollection(
+                    name, RuleCollectionKind.Nat, priority, RuleAction.Other, item.Origin,
+                    Array.Empty<ApplicationRule>(), Array.Empty<NetworkRule>(), nameSpan, RulesSpan(rulesValue)));
+                continue;
+            }
+
+            var action = ReadAction(ArmNav.Path(item, "action", "type"));
+            var split = SplitRules(ArmNav.Items(rulesValue));
+            result.AddRange(SplitCollection(name, priority, action, item.Origin, nameSpan, RulesSpan(rulesValue), split));
+        }
+
+        return result;
+    }
+
+    // Pre-2020-04 policies: firewallPolicies/ruleGroups properties.rules[] of FirewallPolicyFilterRule with ruleConditions[].
+    public static List<RuleCollection> ReadLegacyRuleGroupRules(ArmValue? groupProperties)
+    {
+        var result = new List<RuleCollection>();
+        foreach (var rule in ArmNav.Items(ArmNav.Get(groupProperties, "rules")))
+        {
+            if (rule is not ArmObject)
+            {
+                result.Add(Placeholder(rule, RuleCollectionKind.Network));
+                result.Add(Placeholder(rule, RuleCollectionKind.Application));
+                continue;
+            }
+
+            var nameValue = ArmNav.Get(rule, "name");
+            var name = ArmNav.NameText(nameValue) ?? string.Empty;
+            var nameSpan = ArmNav.OriginOr(nameValue, rule.Origin);
+            var priority = ArmNav.AsPriority(ArmNav.Get(rule, "priority"));
+            var conditionsValue = ArmNav.Get(rule, "ruleConditions");
+            var ruleType = ArmNav.AsString(ArmNav.Get(rule, "ruleType"));
+            if (ruleType is not null && ruleType.IndexOf("Nat", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                result.Add(new RuleCollection(
+                    name, RuleCollectionKind.Nat, priority, RuleAction.Other, rule.Origin,
+                    Array.Empty<ApplicationRule>(), Array.Empty<NetworkRule>(), nameSpan, RulesSpan(conditionsValue)));
+                continue;
+            }
+
+            var action = ReadAction(ArmNav.Path(rule, "action", "type"));
+            var split = SplitRules(ArmNav.Items(conditionsValue), "ruleConditionType");
+            result.AddRange(SplitCollection(name, priority, action, rule.Origin, nameSpan, RulesSpan(conditionsValue), split));
+        }
+
+        return result;
+    }
+
+    private sealed class SplitResult
+    {
+        public List<ApplicationRule> Application { get; } = new();
+
+        public List<NetworkRule> Network { get; } = new();
+
+        /// <summary>The kind of the first rule: the split collections keep document order by it.</summary>
+        public RuleCollectionKind? FirstKind { get; set; }
+    }
+
+    private static SplitResult SplitRules(IReadOnlyList<ArmValue> rules, string typeProperty = "ruleType")
+    {
+        var split = new SplitResult();
+        foreach (var rule in rules)
+        {
+            var kind = RuleKind(rule, typeProperty);
+            if (kind == RuleCollectionKind.Application || kind is null)
+            {
+                split.Application.Add(ReadApplicationRule(rule));
+            }
+
+            if (kind == RuleCollectionKind.Network || kind is null)
+            {
+                split.Network.Add(ReadNetworkRule(rule, "ipProtocols"));
+            }
+
+            split.FirstKind ??= kind ?? RuleCollectionKind.Network;
+        }
+
+        return split;
+    }
+
+    /// <summary>Application or network; null when the rule is unknown altogether (it may be either).</summary>
+    private static RuleCollectionKind? RuleKind(ArmValue rule, string typeProperty)
+    {
+        if (rule is not ArmObject obj)
+        {
+            return null;
+        }
+
+        var type = ArmNav.AsString(obj[typeProperty]);
+        if (type is not null)
+        {
+            if (type.IndexOf("Application", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return RuleCollectionKind.Application;
+            }
+
+            if (type.IndexOf("Network", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return RuleCollectionKind.Network;
+            }
+        }
+
+        // No (or an unresolved) rule type: judge by the properties only application rules have.
+        return obj["targetFqdns"] is not null || obj["fqdnTags"] is not null || obj["targetUrls"] is not null
+            ? RuleCollectionKind.Application
+            : RuleCollectionKind.Network;
+    }
+
+    private static IEnumerable<RuleCollection> SplitCollection(
+        string name,
+        int? priority,
+        RuleAction action,
+        SourceSpan span,
+        SourceSpan nameSpan,
+        SourceSpan rulesSpan,
+        SplitResult split)
+    {
+        var application = new RuleCollection(
+            name, RuleCollectionKind.Application, priority, action, span, split.Application, Array.Empty<NetworkRule>(), nameSpan, rulesSpan);
+        var network = new RuleCollection(
+            name, RuleCollectionKind.Network, priority, action, span, Array.Empty<ApplicationRule>(), split.Network, nameSpan, rulesSpan);
+        if (split.Network.Count == 0)
+        {
+            // Also the empty collection: an empty filter collection is read as an application collection.
+            yield return application;
+        }
+        else if (split.Application.Count == 0)
+        {
+            yield return network;
+        }
+        else if (split.FirstKind == RuleCollectionKind.Network)
+        {
+            yield return network;
+            yield return application;
+        }
+        else
+        {
+            yield return application;
+            yield return network;
+        }
+    }
+
+    public static ApplicationRule ReadApplicationRule(ArmValue rule)
+    {
+        if (rule is not ArmObject)
+        {
+            var unknown = UnknownValue(rule);
+            return new ApplicationRule(
+                NameOf(rule),
+                rule.Origin,
+                new[] { new ApplicationProtocol(unknown, unknown, rule.Origin) },
+                new[] { unknown },
+                Array.Empty<ModelValue>(),
+                new[] { unknown },
+                Array.Empty<ModelValue>());
+        }
+
+        return new ApplicationRule(
+            ArmNav.NameText(ArmNav.Get(rule, "name")) ?? string.Empty,
+            rule.Origin,
+            ReadApplicationProtocols(ArmNav.Get(rule, "protocols")),
+            ArmNav.ToModelValues(ArmNav.Get(rule, "targetFqdns")),
+            ArmNav.ToModelValues(ArmNav.Get(rule, "fqdnTags")),
+            ArmNav.ToModelValues(ArmNav.Get(rule, "sourceAddresses")),
+            ArmNav.ToModelValues(ArmNav.Get(rule, "sourceIpGroups")));
+    }
+
+    public static NetworkRule ReadNetworkRule(ArmValue rule, string protocolsProperty)
+    {
+        if (rule is not ArmObject)
+        {
+            var unknown = new[] { UnknownValue(rule) };
+            return new NetworkRule(
+                NameOf(rule), rule.Origin, unknown, unknown, Array.Empty<ModelValue>(), Array.Empty<ModelValue>(), unknown, unknown,
+                Array.Empty<ModelValue>());
+        }
+
+        // Classic rules say "protocols", policy rules "ipProtocols"; accept either where the other was expected.
+        var protocols = ArmNav.Get(rule, protocolsProperty)
+            ?? ArmNav.Get(rule, protocolsProperty == "protocols" ? "ipProtocols" : "protocols");
+        return new NetworkRule(
+            ArmNav.NameText(ArmNav.Get(rule, "name")) ?? string.Empty,
+            rule.Origin,
+            ArmNav.ToModelValues(protocols),
+            ArmNav.ToModelValues(ArmNav.Get(rule, "destinationAddresses")),
+            ArmNav.ToModelValues(ArmNav.Get(rule, "destinationFqdns")),
+            ArmNav.ToModelValues(ArmNav.Get(rule, "destinationIpGroups")),
+            ArmNav.ToModelValues(ArmNav.Get(rule, "destinationPorts")),
+            ArmNav.ToModelValues(ArmNav.Get(rule, "sourceAddresses")),
+            ArmNav.ToModelValues(ArmNav.Get(rule, "sourceIpGroups")));
+    }
+
+    private static List<ApplicationProtocol> ReadApplicationProtocols(ArmValue? protocols)
+    {
+        var result = new List<ApplicationProtocol>();
+        foreach (var item in ArmNav.Items(protocols))
+        {
+            switch (item)
+            {
+                case ArmObject:
+                    result.Add(new ApplicationProtocol(
+                        ArmNav.ToModelValue(ArmNav.Get(item, "protocolType")) ?? ModelValue.Unknown("protocolType is not set", item.Origin),
+                        ArmNav.ToModelValue(ArmNav.Get(item, "port")) ?? ModelValue.Unknown("port is not set", item.Origin),
+                        item.Origin));
+                    break;
+                case ArmString text when text.Value.IndexOf(':') > 0:
+                    // "Https:443", the short form some tools write.
+                    var cut = text.Value.IndexOf(':');
+                    result.Add(new ApplicationProtocol(
+                        ModelValue.Known(text.Value.Substring(0, cut).Trim(), text.Origin),
+                        ModelValue.Known(text.Value.Substring(cut + 1).Trim(), text.Origin),
+                        text.Origin));
+                    break;
+                case ArmUnknown:
+                    var unknown = UnknownValue(item);
+                    result.Add(new ApplicationProtocol(unknown, unknown, item.Origin));
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Stands in for a collection the template computes in a way that could not be resolved.</summary>
+    private static RuleCollection Placeholder(ArmValue value, RuleCollectionKind kind)
+    {
+        var applicationRules = kind == RuleCollectionKind.Application ? new[] { ReadApplicationRule(value) } : Array.Empty<ApplicationRule>();
+        var networkRules = kind == RuleCollectionKind.Network ? new[] { ReadNetworkRule(value, "protocols") } : Array.Empty<NetworkRule>();
+        return new RuleCollection(NameOf(value), kind, null, RuleAction.Unknown, value.Origin, applicationRules, networkRules, value.Origin);
+    }
+
+    private static ModelValue UnknownValue(ArmValue value) =>
+        value is ArmUnknown unknown
+            ? ModelValue.Unknown(unknown.Reason, unknown.Origin)
+            : ModelValue.Unknown("a value of an unexpected type", value.Origin);
+
+    private static string NameOf(ArmValue value) => value is ArmUnknown unknown ? unknown.Reason : string.Empty;
+
+    private static RuleAction ReadAction(ArmValue? type)
+    {
+        var text = ArmNav.AsString(type);
+        if (text is null)
+        {
+            return RuleAction.Unknown;
+        }
+
+        if (string.Equals(text, "Allow", StringComparison.OrdinalIgnoreCase))
+        {
+            return RuleAction.Allow;
+        }
+
+        return string.Equals(text, "Deny", StringComparison.OrdinalIgnoreCase) ? RuleAction.Deny : RuleAction.Other;
+    }
+
+    private static SourceSpan RulesSpan(ArmValue? rules) => rules is ArmArray or ArmUnknown ? rules.Origin : default;
+}

@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using EgressAnalyzers.Engine.Json;
+using EgressAnalyzers.Engine.Text;
+
+namespace EgressAnalyzers.Engine.Arm.Template;
+
+/// <summary>
+/// Parameters and variables of one template (the file's root template, or an inner-scope nested template):
+/// values are computed on first use and cached; a parameter or variable that (indirectly) needs itself is unknown.
+/// </summary>
+internal sealed class TemplateContext
+{
+    private readonly JsonObject? _parameterDeclarations;
+    private readonly JsonObject? _variables;
+    private readonly Dictionary<string, ArmValue> _supplied;
+    private readonly bool _unsuppliedAreUnknown;
+    private readonly Dictionary<string, ArmValue> _parameterCache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ArmValue> _variableCache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _parametersInProgress = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _variablesInProgress = new(StringComparer.OrdinalIgnoreCase);
+
+    public TemplateContext(
+        FileReadState file,
+        JsonObject template,
+        IReadOnlyDictionary<string, ArmValue> supplied,
+        bool unsuppliedAreUnknown,
+        int depth)
+    {
+        File = file;
+        Template = template;
+        Depth = depth;
+        _parameterDeclarations = template["parameters"] as JsonObject;
+        _variables = template["variables"] as JsonObject;
+        _supplied = new Dictionary<string, ArmValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in supplied)
+        {
+            _supplied[pair.Key] = pair.Value;
+        }
+
+        _unsuppliedAreUnknown = unsuppliedAreUnknown;
+        RootScope = new TemplateScope(this, null);
+    }
+
+    public FileReadState File { get; }
+
+    public JsonObject Template { get; }
+
+    /// <summary>0 for the file's template, +1 per nested deployment.</summary>
+    public int Depth { get; }
+
+    /// <summary>The scope without copy indexes, where defaults and variables are evaluated.</summary>
+    public TemplateScope RootScope { get; }
+
+    public ArmValue GetParameter(string name)
+    {
+        if (_parameterCache.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        var declaration = _parameterDeclarations?.GetProperty(name);
+        var declaredName = declaration?.Name ?? name;
+        var origin = declaration is null ? SourceSpan.None : new SourceSpan(File.FilePath, declaration.NameStart, declaration.NameLength);
+        if (!_parametersInProgress.Add(name))
+        {
+            return UnknownParameter(declaredName, origin);
+        }
+
+        try
+        {
+            ArmValue value;
+            if (_supplied.TryGetValue(name, out var supplied))
+            {
+                value = supplied;
+            }
+            else if (declaration is null || _unsuppliedAreUnknown)
+            {
+                value = UnknownParameter(declaredName, origin);
+            }
+            else if (declaration.Value is JsonObject body && body["defaultValue"] is { } defaultValue)
+            {
+                // Defaults may themselves be expressions over other parameters and variables.
+                value = ArmEvaluation.EvaluateNode(defaultValue, RootScope);
+            }
+            else
+            {
+                value = UnknownParameter(declaredName, origin);
+            }
+
+            _parameterCache[name] = value;
+            return value;
+        }
+        finally
+        {
+            _parametersInProgress.Remove(name);
+        }
+    }
+
+    public ArmValue GetVariable(string name)
+    {
+        if (_variableCache.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        if (!_variablesInProgress.Add(name))
+        {
+            return UnknownVariable(name, SourceSpan.None);
+        }
+
+        try
+        {
+            var value = ComputeVariable(name);
+            _variableCache[name] = value;
+            return value;
+        }
+        finally
+        {
+            _variablesInProgress.Remove(name);
+        }
+    }
+
+    private ArmValue ComputeVariable(string name)
+    {
+        if (_variables is null)
+        {
+            return UnknownVariable(name, SourceSpan.None);
+        }
+
+        // Variable copy loops: "copy": [ { "name": "x", "count": n, "input": … } ] defines variable x as an array.
+        if (_variables["copy"] is JsonArray loops)
+        {
+            foreach (var loop in loops.Items)
+            {
+                if (loop is JsonObject loopObject
+                    && loopObject["name"] is JsonString loopName
+                    && string.Equals(loopName.Value, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return EvaluateVariableCopy(loopName.Value, loopObject);
+                }
+            }
+        }
+
+        var property = _variables.GetProperty(name);
+        if (property is null || string.Equals(property.Name, "copy", StringComparison.OrdinalIgnoreCase))
+        {
+            return UnknownVariable(name, SourceSpan.None);
+        }
+
+        return ArmEvaluation.EvaluateNode(property.Value, RootScope);
+    }
+
+    private ArmValue EvaluateVariableCopy(string loopName, JsonObject loop)
+    {
+        var origin = Span(loop);
+        var countNode = loop["count"];
+        var input = loop["input"];
+        if (countNode is null || input is null)
+        {
+            return UnknownVariable(loopName, origin);
+        }
+
+        var count = ArmEvaluation.EvaluateNode(countNode, RootScope);
+        if (ArmNav.AsInteger(count) is not { } n || n < 0 || n > FileReadState.MaxCopyCount)
+        {
+            return count is ArmUnknown unknown
+                ? new ArmUnknown(unknown.Reason, null, unknown.Origin)
+                : UnknownVariable(loopName, origin);
+        }
+
+        var items = new List<ArmValue>((int)n);
+        for (var i = 0; i < n; i++)
+        {
+            File.CancellationToken.ThrowIfCancellationRequested();
+            items.Add(ArmEvaluation.EvaluateNode(input, RootScope.WithCopyIndex(loopName, i)));
+        }
+
+        return ArmValue.Array(items, origin);
+    }
+
+    private SourceSpan Span(JsonNode node) => new(File.FilePath, node.Start, node.Length);
+
+    public static ArmValue UnknownParameter(string name, SourceSpan origin) =>
+        ArmValue.Unknown($"parameters('{name}')", origin, $"{{parameters('{name}')}}");
+
+    private static ArmValue UnknownVariable(string name, SourceSpan origin) =>
+        ArmValue.Unknown($"variables('{name}')", origin, $"{{variables('{name}')}}");
+}
+
+/// <summary>
+/// What expressions see at one point of a template: its <see cref="TemplateContext"/> plus the copy loops around
+/// the resource being read. A loop whose index is not known (unknown count) is kept with a null index, so that
+/// <c>copyIndex()</c> inside it is unknown rather than the index of an outer loop.
+/// </summary>
+internal sealed class TemplateScope : IArmEvaluationScope
+{
+    private readonly CopyFrame? _frames;
+
+    public TemplateScope(TemplateContext context, CopyFrame? frames)
+    {
+        Context = context;
+        _frames = frames;
+    }
+
+    public TemplateContext Context { get; }
+
+    public string FilePath => Context.File.FilePath;
+
+    public string Cloud => Context.File.Cloud;
+
+    public CancellationToken CancellationToken => Context.File.CancellationToken;
+
+    public ArmValue GetParameter(string name) => Context.GetParameter(name);
+
+    public ArmValue GetVariable(string name) => Context.GetVariable(name);
+
+    public int? GetCopyIndex(string? loopName)
+    {
+        for (var frame = _frames; frame is not null; frame = frame.Next)
+        {
+            if (loopName is null || string.Equals(frame.Name, loopName, StringComparison.OrdinalIgnoreCase))
+            {
+                return frame.Index;
+            }
+        }
+
+        return null;
+    }
+
+    public IArmEvaluationScope WithCopyIndex(string loopName, int index) => WithLoop(loopName, index);
+
+    public TemplateScope WithLoop(string loopName, int? index) => new(Context, new CopyFrame(loopName, index, _frames));
+
+    public override string ToString() =>
+        _frames is null ? "(template scope)" : string.Format(CultureInfo.InvariantCulture, "copy {0}={1}", _frames.Name, _frames.Index);
+
+    internal sealed class CopyFrame
+    {
+        public CopyFrame(string name, int? index, CopyFrame? next)
+        {
+            Name = name;
+            Index = index;
+            Next = next;
+        }
+
+        public string Name { get; }
+
+        public int? Index { get; }
+
+        public CopyFrame? Next { get; }
+    }
+}
