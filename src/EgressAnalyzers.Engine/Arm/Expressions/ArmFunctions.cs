@@ -384,9 +384,17 @@ internal static class ArmFunctions
             return ArmValue.Array(items, ctx.Origin);
         }
 
-        if (args[0] is ArmResourceId parent && TryChildResourceId(ctx, parent, args) is { } child)
+        if (args[0] is ArmResourceId parent)
         {
-            return child;
+            if (args.Length == 1)
+            {
+                return parent.WithOrigin(ctx.Origin);
+            }
+
+            if (TryChildResourceId(ctx, parent, args) is { } child)
+            {
+                return child;
+            }
         }
 
         var builder = new StringPartsBuilder();

@@ -596,6 +596,7 @@ public class ArmExpressionEvaluatorTests
     [InlineData("[extensionResourceId(resourceGroup().id, 'Microsoft.Authorization/roleAssignments', 'ra')]", "Microsoft.Authorization/roleAssignments", 1)]
     [InlineData("[concat(resourceId('Microsoft.Network/virtualNetworks', 'vnet'), '/subnets/', parameters('subnet'))]", "Microsoft.Network/virtualNetworks/subnets", 2)]
     [InlineData("[concat(resourceId('Microsoft.Network/virtualNetworks', 'vnet'), '/subnets/AzureFirewallSubnet')]", "Microsoft.Network/virtualNetworks/subnets", 2)]
+    [InlineData("[concat(resourceId('Microsoft.Network/virtualNetworks', 'vnet'))]", "Microsoft.Network/virtualNetworks", 1)]
     public void ResourceIdFamily_RecognisesTypeAndNames(string expression, string type, int names)
     {
         var id = Assert.IsType<ArmResourceId>(Eval(expression));
