@@ -200,6 +200,26 @@ public class ArmCorpusSmokeTests
         return null;
     }
 
+    [Theory]
+    [InlineData("mspnp__aks-baseline-regulated/networking/hub-region.v0.bicep.json", 0, 0)]
+    [InlineData("mspnp__aks-baseline-regulated/networking/hub-region.v1.bicep.json", 1, 1)]
+    [InlineData("mspnp__aks-baseline-regulated/networking/hub-region.v2.bicep.json", 5, 1)]
+    [InlineData("mspnp__aks-baseline-regulated/networking/hub-region.v2.json", 4, 1)]
+    [InlineData("vakappas__private-aks-bicep/modules/hub-default.bicep.json", 6, 3)]
+    public void ClassicFirewall_HasTheManifestCollectionCounts(string relativePath, int application, int network)
+    {
+        if (CorpusOrSkip() is not { } corpus)
+        {
+            return;
+        }
+
+        var firewall = Assert.Single(ReadOne(corpus, relativePath).Resources.OfType<AzureFirewallResource>());
+
+        Assert.Equal(application, firewall.Collections.Count(c => c.Kind == RuleCollectionKind.Application));
+        Assert.Equal(network, firewall.Collections.Count(c => c.Kind == RuleCollectionKind.Network));
+        Assert.All(firewall.Collections, c => Assert.NotEqual(RuleAction.Unknown, c.Action));
+    }
+
     public static TheoryData<string> ClusterStamps => new()
     {
         "mspnp__aks-baseline/workload-team/cluster-stamp.bicep.json",
