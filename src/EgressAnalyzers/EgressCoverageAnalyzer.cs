@@ -9,7 +9,7 @@ namespace EgressAnalyzers;
 /// parameters files) against what AKS clusters need. All the logic is in the engine; this class only wires Roslyn:
 /// one <see cref="EgressCompilationContext"/> per compilation, one report per additional file.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EgressCoverageAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => EgressDescriptors.All;

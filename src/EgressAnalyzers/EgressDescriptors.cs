@@ -16,38 +16,126 @@ internal static class EgressDescriptors
     // another needs), so they are reported once the whole set is known: the IDE shows them with full analysis on.
     private static readonly string[] CoverageTags = { WellKnownDiagnosticTags.CompilationEnd };
 
-    public static readonly DiagnosticDescriptor EGR0001_InvalidConfigurationValue = Create(
-        EgressRules.EGR0001_InvalidConfigurationValue, EgressRuleIds.EGR0001, EgressRules.CategoryConfiguration, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor EGR0001_InvalidConfigurationValue = new(
+        EgressRuleIds.EGR0001,
+        EgressRules.EGR0001_InvalidConfigurationValue.Title,
+        EgressRules.EGR0001_InvalidConfigurationValue.MessageFormat,
+        EgressRules.CategoryConfiguration,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR0001_InvalidConfigurationValue.Description,
+        helpLinkUri: EgressRules.EGR0001_InvalidConfigurationValue.HelpLink,
+        customTags: CoverageTags);
 
-    public static readonly DiagnosticDescriptor EGR0002_TemplateCouldNotBeRead = Create(
-        EgressRules.EGR0002_TemplateCouldNotBeRead, EgressRuleIds.EGR0002, EgressRules.CategoryConfiguration, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor EGR0002_TemplateCouldNotBeRead = new(
+        EgressRuleIds.EGR0002,
+        EgressRules.EGR0002_TemplateCouldNotBeRead.Title,
+        EgressRules.EGR0002_TemplateCouldNotBeRead.MessageFormat,
+        EgressRules.CategoryConfiguration,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR0002_TemplateCouldNotBeRead.Description,
+        helpLinkUri: EgressRules.EGR0002_TemplateCouldNotBeRead.HelpLink,
+        customTags: CoverageTags);
 
-    public static readonly DiagnosticDescriptor EGR1001_RequiredApplicationEgressNotAllowed = Create(
-        EgressRules.EGR1001_RequiredApplicationEgressNotAllowed, EgressRuleIds.EGR1001, EgressRules.CategoryCoverage, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor EGR1001_RequiredApplicationEgressNotAllowed = new(
+        EgressRuleIds.EGR1001,
+        EgressRules.EGR1001_RequiredApplicationEgressNotAllowed.Title,
+        EgressRules.EGR1001_RequiredApplicationEgressNotAllowed.MessageFormat,
+        EgressRules.CategoryCoverage,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR1001_RequiredApplicationEgressNotAllowed.Description,
+        helpLinkUri: EgressRules.EGR1001_RequiredApplicationEgressNotAllowed.HelpLink,
+        customTags: CoverageTags);
 
-    public static readonly DiagnosticDescriptor EGR1002_RequiredNetworkEgressNotAllowed = Create(
-        EgressRules.EGR1002_RequiredNetworkEgressNotAllowed, EgressRuleIds.EGR1002, EgressRules.CategoryCoverage, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor EGR1002_RequiredNetworkEgressNotAllowed = new(
+        EgressRuleIds.EGR1002,
+        EgressRules.EGR1002_RequiredNetworkEgressNotAllowed.Title,
+        EgressRules.EGR1002_RequiredNetworkEgressNotAllowed.MessageFormat,
+        EgressRules.CategoryCoverage,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR1002_RequiredNetworkEgressNotAllowed.Description,
+        helpLinkUri: EgressRules.EGR1002_RequiredNetworkEgressNotAllowed.HelpLink,
+        customTags: CoverageTags);
 
-    public static readonly DiagnosticDescriptor EGR1003_RecommendedEgressNotAllowed = Create(
-        EgressRules.EGR1003_RecommendedEgressNotAllowed, EgressRuleIds.EGR1003, EgressRules.CategoryCoverage, DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor EGR1003_RecommendedEgressNotAllowed = new(
+        EgressRuleIds.EGR1003,
+        EgressRules.EGR1003_RecommendedEgressNotAllowed.Title,
+        EgressRules.EGR1003_RecommendedEgressNotAllowed.MessageFormat,
+        EgressRules.CategoryCoverage,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR1003_RecommendedEgressNotAllowed.Description,
+        helpLinkUri: EgressRules.EGR1003_RecommendedEgressNotAllowed.HelpLink,
+        customTags: CoverageTags);
 
-    public static readonly DiagnosticDescriptor EGR1004_RequiredEgressBlockedByEarlierDeny = Create(
-        EgressRules.EGR1004_RequiredEgressBlockedByEarlierDeny, EgressRuleIds.EGR1004, EgressRules.CategoryCoverage, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor EGR1004_RequiredEgressBlockedByEarlierDeny = new(
+        EgressRuleIds.EGR1004,
+        EgressRules.EGR1004_RequiredEgressBlockedByEarlierDeny.Title,
+        EgressRules.EGR1004_RequiredEgressBlockedByEarlierDeny.MessageFormat,
+        EgressRules.CategoryCoverage,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR1004_RequiredEgressBlockedByEarlierDeny.Description,
+        helpLinkUri: EgressRules.EGR1004_RequiredEgressBlockedByEarlierDeny.HelpLink,
+        customTags: CoverageTags);
 
-    public static readonly DiagnosticDescriptor EGR1005_LocationSpecificEndpointForOtherRegion = Create(
-        EgressRules.EGR1005_LocationSpecificEndpointForOtherRegion, EgressRuleIds.EGR1005, EgressRules.CategoryCoverage, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor EGR1005_LocationSpecificEndpointForOtherRegion = new(
+        EgressRuleIds.EGR1005,
+        EgressRules.EGR1005_LocationSpecificEndpointForOtherRegion.Title,
+        EgressRules.EGR1005_LocationSpecificEndpointForOtherRegion.MessageFormat,
+        EgressRules.CategoryCoverage,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR1005_LocationSpecificEndpointForOtherRegion.Description,
+        helpLinkUri: EgressRules.EGR1005_LocationSpecificEndpointForOtherRegion.HelpLink,
+        customTags: CoverageTags);
 
-    public static readonly DiagnosticDescriptor EGR1006_CoverageCannotBeProven = Create(
-        EgressRules.EGR1006_CoverageCannotBeProven, EgressRuleIds.EGR1006, EgressRules.CategoryCoverage, DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor EGR1006_CoverageCannotBeProven = new(
+        EgressRuleIds.EGR1006,
+        EgressRules.EGR1006_CoverageCannotBeProven.Title,
+        EgressRules.EGR1006_CoverageCannotBeProven.MessageFormat,
+        EgressRules.CategoryCoverage,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR1006_CoverageCannotBeProven.Description,
+        helpLinkUri: EgressRules.EGR1006_CoverageCannotBeProven.HelpLink,
+        customTags: CoverageTags);
 
-    public static readonly DiagnosticDescriptor EGR2001_AllowEverythingRule = Create(
-        EgressRules.EGR2001_AllowEverythingRule, EgressRuleIds.EGR2001, EgressRules.CategoryHygiene, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor EGR2001_AllowEverythingRule = new(
+        EgressRuleIds.EGR2001,
+        EgressRules.EGR2001_AllowEverythingRule.Title,
+        EgressRules.EGR2001_AllowEverythingRule.MessageFormat,
+        EgressRules.CategoryHygiene,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR2001_AllowEverythingRule.Description,
+        helpLinkUri: EgressRules.EGR2001_AllowEverythingRule.HelpLink,
+        customTags: CoverageTags);
 
-    public static readonly DiagnosticDescriptor EGR2002_InvalidRuleValue = Create(
-        EgressRules.EGR2002_InvalidRuleValue, EgressRuleIds.EGR2002, EgressRules.CategoryHygiene, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor EGR2002_InvalidRuleValue = new(
+        EgressRuleIds.EGR2002,
+        EgressRules.EGR2002_InvalidRuleValue.Title,
+        EgressRules.EGR2002_InvalidRuleValue.MessageFormat,
+        EgressRules.CategoryHygiene,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR2002_InvalidRuleValue.Description,
+        helpLinkUri: EgressRules.EGR2002_InvalidRuleValue.HelpLink,
+        customTags: CoverageTags);
 
-    public static readonly DiagnosticDescriptor EGR2003_DeprecatedEndpointAllowed = Create(
-        EgressRules.EGR2003_DeprecatedEndpointAllowed, EgressRuleIds.EGR2003, EgressRules.CategoryHygiene, DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor EGR2003_DeprecatedEndpointAllowed = new(
+        EgressRuleIds.EGR2003,
+        EgressRules.EGR2003_DeprecatedEndpointAllowed.Title,
+        EgressRules.EGR2003_DeprecatedEndpointAllowed.MessageFormat,
+        EgressRules.CategoryHygiene,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR2003_DeprecatedEndpointAllowed.Description,
+        helpLinkUri: EgressRules.EGR2003_DeprecatedEndpointAllowed.HelpLink,
+        customTags: CoverageTags);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         EGR0001_InvalidConfigurationValue,
@@ -66,18 +154,6 @@ internal static class EgressDescriptors
 
     /// <summary>The descriptor for an engine rule.</summary>
     public static DiagnosticDescriptor For(RuleInfo rule) => ById[rule.Id];
-
-    private static DiagnosticDescriptor Create(RuleInfo rule, string id, string category, DiagnosticSeverity severity) =>
-        new(
-            id,
-            rule.Title,
-            rule.MessageFormat,
-            category,
-            severity,
-            isEnabledByDefault: true,
-            description: rule.Description,
-            helpLinkUri: rule.HelpLink,
-            customTags: CoverageTags);
 
     private static Dictionary<string, DiagnosticDescriptor> CreateIndex()
     {

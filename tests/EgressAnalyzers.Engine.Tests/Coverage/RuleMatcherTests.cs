@@ -70,7 +70,7 @@ public class RuleMatcherTests
     public void NetworkRule_WithServiceTagListedByRequirement_CoversApplicationRequirement()
     {
         var monitor = RequirementInstance.For(
-            new Catalog.Requirement { Id = "M-1", Kind = Catalog.RequirementKind.Application, Fqdn = "global.handler.control.monitor.azure.com", Protocol = "Https", Port = 443, Destinations = new[] { "serviceTag:AzureMonitor" } },
+            new Engine.Catalog.Requirement { Id = "M-1", Kind = Engine.Catalog.RequirementKind.Application, Fqdn = "global.handler.control.monitor.azure.com", Protocol = "Https", Port = 443, Destinations = new[] { "serviceTag:AzureMonitor" } },
             "westeurope");
         Assert.Equal(Tri.Yes, Match(monitor, Net("TCP", "azuremonitor", "443")));
         Assert.Equal(Tri.No, Match(Mcr, Net("TCP", "AzureMonitor", "443")));

@@ -22,38 +22,35 @@ public static class ArmTemplateReader
     /// </summary>
     public static IReadOnlyList<TemplateReadResult> Read(IReadOnlyList<TemplateInput> files, ArmReadOptions options, CancellationToken ct = default)
     {
-        var parameterFiles = new List<TemplateInput>();
-        foreach (var file in files)
-        {
-            if (!LooksLikeTemplate(file.Text) && LooksLikeParametersFile(file.Text))
-            {
-                parameterFiles.Add(file);
-            }
-        }
-
         var results = new List<TemplateReadResult>(files.Count);
         foreach (var file in files)
         {
             ct.ThrowIfCancellationRequested();
-            if (!LooksLikeTemplate(file.Text))
-            {
-                results.Add(TemplateReadResult.NotATemplate(file.Path));
-                continue;
-            }
-
-            var matching = new List<TemplateInput>();
-            foreach (var candidate in parameterFiles)
-            {
-                if (ParametersFile.IsParametersFileName(file.Path, candidate.Path))
-                {
-                    matching.Add(candidate);
-                }
-            }
-
-            results.Add(ReadTemplate(file, matching, options, ct));
+            results.Add(LooksLikeTemplate(file.Text)
+                ? ReadTemplate(file, FindParameterFiles(file, files), options, ct)
+                : TemplateReadResult.NotATemplate(file.Path));
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The parameters files among <paramref name="files"/> that belong to <paramref name="template"/>
+    /// (<c>x.parameters.json</c> or <c>x.parameters.&lt;anything&gt;.json</c> beside <c>x.json</c>).
+    /// </summary>
+    public static IReadOnlyList<TemplateInput> FindParameterFiles(TemplateInput template, IReadOnlyList<TemplateInput> files)
+    {
+        var matching = new List<TemplateInput>();
+        foreach (var candidate in files)
+        {
+            if (ParametersFile.IsParametersFileName(template.Path, candidate.Path)
+                && !LooksLikeTemplate(candidate.Text) && LooksLikeParametersFile(candidate.Text))
+            {
+                matching.Add(candidate);
+            }
+        }
+
+        return matching;
     }
 
     /// <summary>Reads one template with its already-matched parameters files (hosts cache the result per file text).</summary>
