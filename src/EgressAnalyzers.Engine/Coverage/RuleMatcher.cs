@@ -58,7 +58,14 @@ public static class RuleMatcher
         {
             if (target.Text is null)
             {
-                destination.AddMaybe(UnknownCause.From(target));
+                if (requirement.Fqdn is null || ValueShape.CouldCoverFqdn(target.Shape, requirement.Fqdn))
+                {
+                    destination.AddMaybe(UnknownCause.From(target));
+                }
+                else
+                {
+                    destination.Add(false);
+                }
             }
             else
             {
@@ -93,7 +100,15 @@ public static class RuleMatcher
         {
             if (address.Text is null)
             {
-                destination.AddMaybe(UnknownCause.From(address));
+                // Only "*" or one of the requirement's service tags can let an FQDN through at L4.
+                if (CouldBeAnyAddressOrTagOf(requirement, address.Shape))
+                {
+                    destination.AddMaybe(UnknownCause.From(address));
+                }
+                else
+                {
+                    destination.Add(false);
+                }
             }
             else if (IsAnyAddress(address.Text))
             {
@@ -110,7 +125,7 @@ public static class RuleMatcher
         {
             if (fqdn.Text is null)
             {
-                if (!wildcardRequirement)
+                if (!wildcardRequirement && ValueShape.CouldEqual(fqdn.Shape, requirement.Fqdn!))
                 {
                     destination.AddMaybe(UnknownCause.From(fqdn));
                 }
@@ -122,6 +137,25 @@ public static class RuleMatcher
         }
 
         return MatchResult.And(protocol, port, destination.Result);
+    }
+
+    private static bool CouldBeAnyAddressOrTagOf(RequirementInstance requirement, string? shape)
+    {
+        if (shape is null || ValueShape.CouldEqual(shape, "*"))
+        {
+            return true;
+        }
+
+        foreach (var form in requirement.Destinations)
+        {
+            if (form.StartsWith(RequirementInstance.ServiceTagPrefix, StringComparison.OrdinalIgnoreCase)
+                && ValueShape.CouldEqual(shape, form.Substring(RequirementInstance.ServiceTagPrefix.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static MatchResult MatchNetwork(RequirementInstance requirement, NetworkRule rule, MatchContext context)

@@ -9,11 +9,12 @@ namespace EgressAnalyzers.Engine.Model;
 /// </summary>
 public sealed class ModelValue
 {
-    private ModelValue(string? text, string? unresolvedExpression, SourceSpan span)
+    private ModelValue(string? text, string? unresolvedExpression, SourceSpan span, string? shape = null)
     {
         Text = text;
         UnresolvedExpression = unresolvedExpression;
         Span = span;
+        Shape = shape;
     }
 
     /// <summary>The resolved text, or null when the value is unknown.</summary>
@@ -24,11 +25,18 @@ public sealed class ModelValue
 
     public SourceSpan Span { get; }
 
+    /// <summary>
+    /// For an unknown value built from known and unknown parts: its known text with each unknown part written as
+    /// <c>{…}</c> (e.g. <c>{resourceGroup().location}.monitoring.azure.com</c>). Lets coverage rule out matches that no
+    /// value of the unknown parts could produce, instead of calling everything "unknown".
+    /// </summary>
+    public string? Shape { get; }
+
     public bool IsKnown => Text is not null;
 
     public static ModelValue Known(string text, SourceSpan span) => new(text, null, span);
 
-    public static ModelValue Unknown(string expression, SourceSpan span) => new(null, expression, span);
+    public static ModelValue Unknown(string expression, SourceSpan span, string? shape = null) => new(null, expression, span, shape);
 
     public override string ToString() => Text ?? $"<unknown: {UnresolvedExpression}>";
 }

@@ -199,13 +199,29 @@ public class RequirementCatalogTests
     [InlineData("keyvault")]
     [InlineData("workloadIdentity")]
     [InlineData("extensions")]
-    public void Current_EveryFeature_HasRequiredEntriesInAzureCloud(string feature)
+    public void Current_EveryFeature_HasEntriesInAzureCloud_RequiredUnlessTheDocOffersAnAlternative(string feature)
     {
         var entries = Catalog.For(Current, Global).Where(r => r.OnlyWhen == feature).ToList();
 
         Assert.NotEmpty(entries);
-        Assert.All(entries, r => Assert.Equal(RequirementLevel.Required, r.Level));
+        Assert.All(entries, r => Assert.Equal(IsRecommendedFeatureEndpoint(r) ? RequirementLevel.Recommended : RequirementLevel.Required, r.Level));
     }
+
+    [Fact]
+    public void Current_KeyVaultEntry_IsTheWildcardThatMatchesVaultHostNames_AndOnlyRecommended()
+    {
+        var keyVault = Assert.Single(Catalog.For(Current, Global), r => r.OnlyWhen == "keyvault");
+        Assert.Equal("*.vault.azure.net", keyVault.Fqdn);
+        Assert.Equal(RequirementLevel.Recommended, keyVault.Level);
+    }
+
+    // Decisions recorded in the data's notes: Key Vault (private endpoints are the documented alternative), Application
+    // Insights auto-instrumentation and Marketplace extension images (only some workloads use them) are recommended.
+    private static bool IsRecommendedFeatureEndpoint(Requirement r) =>
+        r.OnlyWhen == "keyvault"
+        || r.Fqdn == "*.in.applicationinsights.azure.com"
+        || (r.Fqdn?.StartsWith("arcmktplaceprod.", StringComparison.Ordinal) ?? false)
+        || r.Fqdn == "marketplaceapi.microsoft.com";
 
     [Theory]
     [InlineData(Global)]
@@ -245,7 +261,6 @@ public class RequirementCatalogTests
     [Fact]
     public void Current_KeyVaultGlobalEntry_KeepsTheDocsSpellingWithoutWildcard()
     {
-        Assert.Equal("vault.azure.net", Assert.Single(Catalog.For(Current, Global), r => r.OnlyWhen == "keyvault").Fqdn);
         Assert.Equal("*.vault.usgovcloudapi.net", Assert.Single(Catalog.For(Current, Gov), r => r.OnlyWhen == "keyvault").Fqdn);
         Assert.DoesNotContain(Catalog.For(Current, China), r => r.OnlyWhen == "keyvault");
     }
@@ -281,7 +296,7 @@ public class RequirementCatalogTests
     public void Current_OsUpdates_AreRecommendedAndUnconditional(string cloud)
     {
         var os = Catalog.For(Current, cloud)
-            .Where(r => r.Kind == RequirementKind.Application && r.Level == RequirementLevel.Recommended)
+            .Where(r => r.Kind == RequirementKind.Application && r.Level == RequirementLevel.Recommended && r.OnlyWhen is null)
             .ToDictionary(r => r.Fqdn!, r => (r.Protocol, r.Port));
 
         Assert.Equal(4, os.Count);

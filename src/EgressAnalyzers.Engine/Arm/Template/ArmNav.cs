@@ -78,7 +78,7 @@ internal static class ArmNav
     /// <summary>A scalar as a model value; null for null/absent and for objects/arrays where a scalar belongs.</summary>
     public static ModelValue? ToModelValue(ArmValue? value) => value switch
     {
-        ArmUnknown unknown => ModelValue.Unknown(unknown.Reason, unknown.Origin),
+        ArmUnknown unknown => ModelValue.Unknown(unknown.Reason, unknown.Origin, unknown.Symbol),
         ArmString or ArmInteger or ArmBool => ModelValue.Known(value.AsString()!, value.Origin),
         ArmResourceId id => ModelValue.Known(ResourceIdText(id), id.Origin),
         _ => null,
@@ -89,7 +89,7 @@ internal static class ArmNav
     {
         if (value is ArmUnknown unknown)
         {
-            return new[] { ModelValue.Unknown(unknown.Reason, unknown.Origin) };
+            return new[] { ModelValue.Unknown(unknown.Reason, unknown.Origin, unknown.Symbol) };
         }
 
         if (value is not ArmArray array || array.Items.Count == 0)

@@ -330,7 +330,7 @@ internal static class RuleMapper
 
     private static ModelValue UnknownValue(ArmValue value) =>
         value is ArmUnknown unknown
-            ? ModelValue.Unknown(unknown.Reason, unknown.Origin)
+            ? ModelValue.Unknown(unknown.Reason, unknown.Origin, unknown.Symbol)
             : ModelValue.Unknown("a value of an unexpected type", value.Origin);
 
     private static string NameOf(ArmValue value) => value is ArmUnknown unknown ? unknown.Reason : string.Empty;

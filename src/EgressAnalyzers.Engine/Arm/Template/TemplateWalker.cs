@@ -491,7 +491,35 @@ internal sealed class TemplateWalker
     {
         var cut = fullName.LastIndexOf('/');
         var shortName = cut < 0 ? fullName : fullName.Substring(cut + 1);
-        return nameValue is ArmUnknown unknown && (shortName.IndexOf('{') >= 0 || shortName.Length == 0) ? unknown.Reason : shortName;
+        if (nameValue is not ArmUnknown unknown || (shortName.IndexOf('{') < 0 && shortName.Length > 0))
+        {
+            return shortName;
+        }
+
+        // An unresolved name reads best as its shape (fw-{parameters('region')}) when it has known text, else as its expression.
+        return HasTextOutsideHoles(shortName) ? shortName : unknown.Reason;
+    }
+
+    private static bool HasTextOutsideHoles(string shape)
+    {
+        var depth = 0;
+        foreach (var c in shape)
+        {
+            if (c == '{')
+            {
+                depth++;
+            }
+            else if (c == '}' && depth > 0)
+            {
+                depth--;
+            }
+            else if (depth == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private sealed class ParentResource
