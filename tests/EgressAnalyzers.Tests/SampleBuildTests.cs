@@ -28,9 +28,49 @@ public class SampleBuildTests
 
     // Only the sample is rebuilt (--no-dependencies): the analyzer it references was just built by the test run, and
     // rebuilding it here would overwrite assemblies the test host has loaded.
-    internal static string BuildSample(string name)
+    [Fact]
+    public void GlobalConfigSeverity_ReachesDiagnosticsInTemplates_ButEditorConfigDoesNot()
     {
-        var project = Path.Combine(Corpus.RepositoryRoot, "samples", name);
+        // What the README promises about gating: .globalconfig severities apply to diagnostics located in additional
+        // files; .editorconfig sections apply only to the source files under them, so a [*.json] section does nothing.
+        var withGlobalConfig = CopySample("ArmHub", ".globalconfig", "is_global = true\ndotnet_diagnostic.EGR1001.severity = error\n");
+        var errors = Build(withGlobalConfig, expectSuccess: false);
+        Assert.Matches(@"hub-incomplete\.json\(\d+,\d+\): error EGR1001", errors);
+
+        var withEditorConfig = CopySample("ArmHub", ".editorconfig", "root = true\n[*.json]\ndotnet_diagnostic.EGR1001.severity = error\n");
+        var warnings = Build(withEditorConfig, expectSuccess: true);
+        Assert.Matches(@"hub-incomplete\.json\(\d+,\d+\): warning EGR1001", warnings);
+        Assert.DoesNotMatch(@"error EGR1001", warnings);
+    }
+
+    /// <summary>A copy of a sample in a temp folder (references rewritten to this clone), with one extra file.</summary>
+    private static string CopySample(string name, string extraFile, string extraText)
+    {
+        var source = Path.Combine(Corpus.RepositoryRoot, "samples", name);
+        var target = Path.Combine(Path.GetTempPath(), "egress-sample-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var destination = Path.Combine(target, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+
+        var projectFile = Path.Combine(target, name + ".csproj");
+        File.WriteAllText(projectFile, File.ReadAllText(projectFile).Replace(@"..\..\", Corpus.RepositoryRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(target, extraFile), extraText);
+        return target;
+    }
+
+    internal static string BuildSample(string name) => Build(Path.Combine(Corpus.RepositoryRoot, "samples", name), expectSuccess: true);
+
+    private static string Build(string project, bool expectSuccess)
+    {
         var start = new ProcessStartInfo("dotnet", $"build \"{project}\" --no-incremental --no-dependencies -nologo -v:q -clp:NoSummary")
         {
             RedirectStandardOutput = true,
@@ -43,7 +83,7 @@ public class SampleBuildTests
         var stderr = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "dotnet build of the sample did not finish");
         var output = stdout.Result + stderr.Result;
-        Assert.True(process.ExitCode == 0, "dotnet build of the sample failed:\n" + output);
+        Assert.True((process.ExitCode == 0) == expectSuccess, $"dotnet build exited with {process.ExitCode}:\n" + output);
         return output;
     }
 }
