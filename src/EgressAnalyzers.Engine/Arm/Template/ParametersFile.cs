@@ -36,9 +36,16 @@ internal static class ParametersFile
         return false;
     }
 
-    /// <summary><c>x.json</c> → <c>x</c>; a compiled Bicep file <c>x.bicep.json</c> also pairs with <c>x.parameters.json</c>.</summary>
+    /// <summary><c>x.json</c> and <c>x.bicep</c> → <c>x</c>; a compiled Bicep file <c>x.bicep.json</c> also pairs with <c>x.parameters.json</c>.</summary>
     private static IEnumerable<string> Stems(string templateFileName)
     {
+        // A Bicep file x.bicep pairs with the same JSON parameters files as its compiled x.json.
+        if (templateFileName.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return templateFileName.Substring(0, templateFileName.Length - ".bicep".Length);
+            yield break;
+        }
+
         if (!templateFileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             yield break;

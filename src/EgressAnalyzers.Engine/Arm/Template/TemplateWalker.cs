@@ -19,60 +19,18 @@ internal sealed class TemplateWalker
     private static readonly Regex RuleIdPattern = new("^EGR[0-9]{4}$", RegexOptions.CultureInvariant);
 
     private readonly FileReadState _file;
-
-    // Model resources in document order; clusters are built at the end (agent pools and extensions merge in).
-    private readonly List<object> _entries = new();
-    private readonly List<(ResourceKey Cluster, ArmValue Properties)> _agentPools = new();
-    private readonly List<SourceSpan> _extensions = new();
+    private readonly ResourceMapper _mapper;
 
     public TemplateWalker(FileReadState file)
     {
         _file = file;
+        _mapper = new ResourceMapper(file);
     }
 
     public IReadOnlyList<ModelResource> Read(TemplateContext root)
     {
         ReadTemplateResources(root.Template, root.RootScope);
-        return Finish();
-    }
-
-    private List<ModelResource> Finish()
-    {
-        var clusters = new List<ClusterBuilder>();
-        foreach (var entry in _entries)
-        {
-            if (entry is ClusterBuilder cluster)
-            {
-                clusters.Add(cluster);
-            }
-        }
-
-        foreach (var (clusterKey, properties) in _agentPools)
-        {
-            foreach (var cluster in clusters)
-            {
-                if (cluster.Key == clusterKey)
-                {
-                    cluster.AddPool(properties);
-                }
-            }
-        }
-
-        foreach (var cluster in clusters)
-        {
-            foreach (var extension in _extensions)
-            {
-                cluster.AddExtension(extension);
-            }
-        }
-
-        var result = new List<ModelResource>(_entries.Count);
-        foreach (var entry in _entries)
-        {
-            result.Add(entry as ModelResource ?? ((ClusterBuilder)entry).Build());
-        }
-
-        return result;
+        return _mapper.Finish();
     }
 
     /// <summary>The <c>resources</c> of a template object: an array, or (languageVersion 2.0) an object keyed by symbolic name.</summary>
@@ -178,46 +136,25 @@ internal sealed class TemplateWalker
             return;
         }
 
-        var fullType = parent is not null && typeText!.IndexOf('/') < 0 ? parent.Type + "/" + typeText : typeText!;
+        var fullType = ResourceMapper.FullType(typeText!, parent?.Type);
         var nameValue = Evaluate(resource["name"], scope);
         var nameText = ArmNav.NameText(nameValue) ?? string.Empty;
-        var fullName = FullName(fullType, nameText, parent);
+        var fullName = ResourceMapper.FullName(fullType, nameText, parent?.Name);
         var key = new ResourceKey(fullType, fullName);
-        var declaration = new Declaration(resource, key, nameValue, DisplayNameOf(nameValue, fullName), _file.Span(resource), NameSpanOf(resource));
-
-        switch (key.Type)
+        if (key.Type == "microsoft.resources/deployments")
         {
-            case "microsoft.resources/deployments":
-                ReadNestedDeployment(declaration, scope);
-                break;
-            case ResourceKey.AzureFirewallType:
-                ReadFirewall(declaration, scope);
-                break;
-            case ResourceKey.FirewallPolicyType:
-                ReadPolicy(declaration, scope);
-                break;
-            case ResourceKey.RuleCollectionGroupType:
-                ReadRuleCollectionGroup(declaration, scope, legacy: false);
-                break;
-            case "microsoft.network/firewallpolicies/rulegroups":
-                ReadRuleCollectionGroup(declaration, scope, legacy: true);
-                break;
-            case ResourceKey.ManagedClusterType:
-                ReadCluster(declaration, scope);
-                break;
-            case "microsoft.containerservice/managedclusters/agentpools":
-                _agentPools.Add((key.Parent, EvaluateProperty(resource, "properties", scope) ?? ArmValue.Null(declaration.Span)));
-                break;
-            case "microsoft.kubernetesconfiguration/extensions":
-                _extensions.Add(declaration.NameSpan);
-                break;
-            case ResourceKey.VirtualNetworkType:
-                ReadVirtualNetwork(declaration, scope);
-                break;
-            case ResourceKey.SubnetType:
-                _entries.Add(ReadSubnet(
-                    key, declaration.DisplayName, declaration.Span, declaration.NameSpan, EvaluateProperty(resource, "properties", scope), ReadSuppressions(declaration)));
-                break;
+            ReadNestedDeployment(resource, scope);
+        }
+        else
+        {
+            _mapper.Map(new ResourceDeclaration(
+                key,
+                nameValue,
+                ResourceMapper.DisplayNameOf(nameValue, fullName),
+                _file.Span(resource),
+                NameSpanOf(resource),
+                name => EvaluateProperty(resource, name, scope),
+                declaration => ReadSuppressions(resource, declaration.DisplayName)));
         }
 
         if (resource["resources"] is { } children)
@@ -226,9 +163,9 @@ internal sealed class TemplateWalker
         }
     }
 
-    private void ReadNestedDeployment(Declaration declaration, TemplateScope outerScope)
+    private void ReadNestedDeployment(JsonObject resource, TemplateScope outerScope)
     {
-        var properties = declaration.Resource["properties"] as JsonObject;
+        var properties = resource["properties"] as JsonObject;
 
         // templateLink deployments are opaque here: the linked template may be another input file.
         if (properties?["template"] is not JsonObject template)
@@ -240,7 +177,7 @@ internal sealed class TemplateWalker
         if (depth > FileReadState.MaxDeploymentDepth)
         {
             _file.ReportCouldNotRead(
-                declaration.NameSpan,
+                NameSpanOf(resource),
                 $"nested deployments are more than {FileReadState.MaxDeploymentDepth} levels deep; the deeper ones were not read");
             return;
         }
@@ -289,137 +226,13 @@ internal sealed class TemplateWalker
         ReadTemplateResources(template, inner.RootScope);
     }
 
-    private void ReadFirewall(Declaration declaration, TemplateScope scope)
-    {
-        var properties = EvaluateProperty(declaration.Resource, "properties", scope);
-        var policy = ArmNav.Path(properties, "firewallPolicy", "id");
-        _entries.Add(new AzureFirewallResource(
-            declaration.Key,
-            declaration.DisplayName,
-            declaration.Span,
-            declaration.NameSpan,
-            RuleMapper.ReadClassicCollections(properties),
-            ToPolicyReference(policy))
-        {
-            Suppressions = ReadSuppressions(declaration),
-            OptedIn = _file.OptedIn,
-        });
-    }
-
-    private void ReadPolicy(Declaration declaration, TemplateScope scope)
-    {
-        var properties = EvaluateProperty(declaration.Resource, "properties", scope);
-        _entries.Add(new FirewallPolicyResource(
-            declaration.Key,
-            declaration.DisplayName,
-            declaration.Span,
-            declaration.NameSpan,
-            ToPolicyReference(ArmNav.Path(properties, "basePolicy", "id")))
-        {
-            Suppressions = ReadSuppressions(declaration),
-            OptedIn = _file.OptedIn,
-        });
-    }
-
-    private void ReadRuleCollectionGroup(Declaration declaration, TemplateScope scope, bool legacy)
-    {
-        var properties = EvaluateProperty(declaration.Resource, "properties", scope);
-        var collections = legacy ? RuleMapper.ReadLegacyRuleGroupRules(properties) : RuleMapper.ReadPolicyCollections(properties);
-        _entries.Add(new RuleCollectionGroupResource(
-            declaration.Key,
-            declaration.DisplayName,
-            declaration.Span,
-            declaration.NameSpan,
-            declaration.Key.Parent,
-            ArmNav.AsPriority(ArmNav.Get(properties, "priority")),
-            collections)
-        {
-            Suppressions = ReadSuppressions(declaration),
-            OptedIn = _file.OptedIn,
-        });
-    }
-
-    private void ReadCluster(Declaration declaration, TemplateScope scope)
-    {
-        var builder = new ClusterBuilder(_file, declaration.Key, declaration.DisplayName, declaration.Span, declaration.NameSpan)
-        {
-            Suppressions = ReadSuppressions(declaration),
-        };
-        builder.ReadCluster(EvaluateProperty(declaration.Resource, "location", scope), EvaluateProperty(declaration.Resource, "properties", scope));
-        _entries.Add(builder);
-    }
-
-    private void ReadVirtualNetwork(Declaration declaration, TemplateScope scope)
-    {
-        var properties = EvaluateProperty(declaration.Resource, "properties", scope);
-        var subnets = new List<SubnetResource>();
-        foreach (var subnet in ArmNav.Items(ArmNav.Get(properties, "subnets")))
-        {
-            if (subnet is not ArmObject)
-            {
-                continue;
-            }
-
-            var subnetName = ArmNav.Get(subnet, "name");
-            var subnetNameText = ArmNav.NameText(subnetName) ?? string.Empty;
-            subnets.Add(ReadSubnet(
-                new ResourceKey(ResourceKey.SubnetType, declaration.Key.Name + "/" + subnetNameText),
-                DisplayNameOf(subnetName, subnetNameText),
-                subnet.Origin,
-                ArmNav.OriginOr(subnetName, subnet.Origin),
-                ArmNav.Get(subnet, "properties"),
-                Array.Empty<Suppression>()));
-        }
-
-        _entries.Add(new VirtualNetworkResource(declaration.Key, declaration.DisplayName, declaration.Span, declaration.NameSpan)
-        {
-            DnsServers = ArmNav.ToModelValues(ArmNav.Path(properties, "dhcpOptions", "dnsServers")),
-            Subnets = subnets,
-            Suppressions = ReadSuppressions(declaration),
-        });
-    }
-
-    private static SubnetResource ReadSubnet(
-        ResourceKey key,
-        string displayName,
-        SourceSpan span,
-        SourceSpan nameSpan,
-        ArmValue? properties,
-        IReadOnlyList<Suppression> suppressions)
-    {
-        var prefixes = new List<ModelValue>();
-        if (ArmNav.ToModelValue(ArmNav.Get(properties, "addressPrefix")) is { } prefix)
-        {
-            prefixes.Add(prefix);
-        }
-
-        prefixes.AddRange(ArmNav.ToModelValues(ArmNav.Get(properties, "addressPrefixes")));
-        return new SubnetResource(key, displayName, span, nameSpan)
-        {
-            AddressPrefixes = prefixes,
-            RouteTable = ArmNav.ToResourceKey(ArmNav.Path(properties, "routeTable", "id")),
-            Suppressions = suppressions,
-        };
-    }
-
-    private PolicyReference? ToPolicyReference(ArmValue? id)
-    {
-        if (id is null or ArmNull)
-        {
-            return null;
-        }
-
-        var text = _file.SourceOf(id.Origin) ?? ArmNav.NameText(id) ?? string.Empty;
-        return new PolicyReference(ArmNav.ToResourceKey(id), text, id.Origin);
-    }
-
     /// <summary>
     /// <c>"metadata": { "egressAnalyzers.suppress": { "EGR1001": "justification" } }</c> on the resource. Read from
     /// the JSON as written (suppressions are not computed); an invalid entry is reported (EGR0001) and not recorded.
     /// </summary>
-    private IReadOnlyList<Suppression> ReadSuppressions(Declaration declaration)
+    private IReadOnlyList<Suppression> ReadSuppressions(JsonObject resource, string displayName)
     {
-        if ((declaration.Resource["metadata"] as JsonObject)?.GetProperty(SuppressProperty) is not { } property)
+        if ((resource["metadata"] as JsonObject)?.GetProperty(SuppressProperty) is not { } property)
         {
             return Array.Empty<Suppression>();
         }
@@ -429,7 +242,7 @@ internal sealed class TemplateWalker
             _file.Report(
                 EgressRules.EGR0001_InvalidConfigurationValue,
                 _file.Span(property.Value),
-                $"'{SuppressProperty}' on '{declaration.DisplayName}' must be an object that maps rule IDs to justifications, e.g. {{ \"EGR1001\": \"why\" }}");
+                $"'{SuppressProperty}' on '{displayName}' must be an object that maps rule IDs to justifications, e.g. {{ \"EGR1001\": \"why\" }}");
             return Array.Empty<Suppression>();
         }
 
@@ -442,7 +255,7 @@ internal sealed class TemplateWalker
                 _file.Report(
                     EgressRules.EGR0001_InvalidConfigurationValue,
                     new SourceSpan(_file.FilePath, entry.NameStart, entry.NameLength),
-                    $"'{entry.Name}' in '{SuppressProperty}' on '{declaration.DisplayName}' is not a rule ID (expected EGR followed by four digits, e.g. EGR1001); it suppresses nothing");
+                    $"'{entry.Name}' in '{SuppressProperty}' on '{displayName}' is not a rule ID (expected EGR followed by four digits, e.g. EGR1001); it suppresses nothing");
                 continue;
             }
 
@@ -451,7 +264,7 @@ internal sealed class TemplateWalker
                 _file.Report(
                     EgressRules.EGR0001_InvalidConfigurationValue,
                     _file.Span(entry.Value),
-                    $"Suppression of {ruleId} on '{declaration.DisplayName}' needs a justification (a non-empty string); it was ignored");
+                    $"Suppression of {ruleId} on '{displayName}' needs a justification (a non-empty string); it was ignored");
                 continue;
             }
 
@@ -470,58 +283,6 @@ internal sealed class TemplateWalker
     private SourceSpan NameSpanOf(JsonObject resource) =>
         resource["name"] is { } name ? _file.Span(name) : _file.Span(resource);
 
-    /// <summary>
-    /// ARM's rule for child resources: a short type (<c>ruleCollectionGroups</c>) is appended to the parent's type, and
-    /// a name with fewer segments than the type has levels is prefixed with the parent's name.
-    /// </summary>
-    private static string FullName(string fullType, string name, ParentResource? parent)
-    {
-        if (parent is null)
-        {
-            return name;
-        }
-
-        var levels = fullType.Split('/').Length - 1;
-        var segments = name.Split('/').Length;
-        return segments < levels ? parent.Name + "/" + name : name;
-    }
-
-    /// <summary>The short name as written, or the expression when the name is unknown.</summary>
-    private static string DisplayNameOf(ArmValue? nameValue, string fullName)
-    {
-        var cut = fullName.LastIndexOf('/');
-        var shortName = cut < 0 ? fullName : fullName.Substring(cut + 1);
-        if (nameValue is not ArmUnknown unknown || (shortName.IndexOf('{') < 0 && shortName.Length > 0))
-        {
-            return shortName;
-        }
-
-        // An unresolved name reads best as its shape (fw-{parameters('region')}) when it has known text, else as its expression.
-        return HasTextOutsideHoles(shortName) ? shortName : unknown.Reason;
-    }
-
-    private static bool HasTextOutsideHoles(string shape)
-    {
-        var depth = 0;
-        foreach (var c in shape)
-        {
-            if (c == '{')
-            {
-                depth++;
-            }
-            else if (c == '}' && depth > 0)
-            {
-                depth--;
-            }
-            else if (depth == 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private sealed class ParentResource
     {
         public ParentResource(string type, string name)
@@ -535,28 +296,4 @@ internal sealed class TemplateWalker
         public string Name { get; }
     }
 
-    private sealed class Declaration
-    {
-        public Declaration(JsonObject resource, ResourceKey key, ArmValue? nameValue, string displayName, SourceSpan span, SourceSpan nameSpan)
-        {
-            Resource = resource;
-            Key = key;
-            NameValue = nameValue;
-            DisplayName = displayName;
-            Span = span;
-            NameSpan = nameSpan;
-        }
-
-        public JsonObject Resource { get; }
-
-        public ResourceKey Key { get; }
-
-        public ArmValue? NameValue { get; }
-
-        public string DisplayName { get; }
-
-        public SourceSpan Span { get; }
-
-        public SourceSpan NameSpan { get; }
-    }
 }
