@@ -26,11 +26,35 @@ public static class EgressAnalysis
         var model = new InfrastructureModel(results.SelectMany(r => r.Resources).Concat(otherResources));
         var findings = results.SelectMany(r => r.Diagnostics)
             .Concat(EgressEngine.Analyze(model, settings, catalog, cancellationToken));
+        var lineSuppressions = results.SelectMany(r => r.LineSuppressions).ToList();
         return findings
+            .Select(f => lineSuppressions.Count == 0 || f.SuppressedBy is not null ? f : Suppress(f, lineSuppressions))
             .OrderBy(f => f.Location.FilePath ?? string.Empty, System.StringComparer.Ordinal)
             .ThenBy(f => f.Location.Start)
             .ThenBy(f => f.Rule.Id, System.StringComparer.Ordinal)
             .ThenBy(f => f.Message, System.StringComparer.Ordinal)
             .ToList();
+    }
+
+    private static Finding Suppress(Finding finding, List<Suppression> suppressions)
+    {
+        foreach (var suppression in suppressions)
+        {
+            if (string.Equals(suppression.RuleId, finding.Rule.Id, System.StringComparison.OrdinalIgnoreCase)
+                && string.Equals(suppression.Span.FilePath, finding.Location.FilePath, System.StringComparison.Ordinal)
+                && finding.Location.Start >= suppression.Span.Start && finding.Location.Start <= suppression.Span.End)
+            {
+                return new Finding(finding.Rule, finding.Location, finding.MessageArguments.ToArray())
+                {
+                    Subject = finding.Subject,
+                    RequirementId = finding.RequirementId,
+                    Endpoint = finding.Endpoint,
+                    AdditionalLocations = finding.AdditionalLocations,
+                    SuppressedBy = suppression,
+                };
+            }
+        }
+
+        return finding;
     }
 }

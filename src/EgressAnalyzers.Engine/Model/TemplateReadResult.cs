@@ -25,6 +25,12 @@ public sealed class TemplateReadResult
     /// <summary>Reader diagnostics: EGR0002 (cannot read), EGR0001 (bad suppression), EGR2002 found while reading, …</summary>
     public IReadOnlyList<Finding> Diagnostics { get; }
 
+    /// <summary>
+    /// Suppressions that cover a range of the file rather than a resource (Bicep's <c>#disable-next-line EGRnnnn</c>
+    /// covers the next line): a finding that starts inside <see cref="Suppression.Span"/> with that rule ID is suppressed.
+    /// </summary>
+    public IReadOnlyList<Suppression> LineSuppressions { get; init; } = Array.Empty<Suppression>();
+
     public static TemplateReadResult NotATemplate(string filePath) =>
         new(filePath, false, Array.Empty<ModelResource>(), Array.Empty<Finding>());
 }

@@ -17,6 +17,21 @@ internal abstract class ExpressionNode
     public int End { get; }
 }
 
+/// <summary>
+/// A value another front end already computed (a Bicep argument), passed to the ARM functions so both languages share
+/// one implementation of <c>concat</c>, <c>format</c>, <c>union</c>, … and their unknown semantics.
+/// </summary>
+internal sealed class ValueNode : ExpressionNode
+{
+    public ValueNode(ArmValue value, int start, int end)
+        : base(start, end)
+    {
+        Value = value;
+    }
+
+    public ArmValue Value { get; }
+}
+
 internal sealed class CallNode : ExpressionNode
 {
     public CallNode(string name, IReadOnlyList<ExpressionNode> arguments, int start, int end)

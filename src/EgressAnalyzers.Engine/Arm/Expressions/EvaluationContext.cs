@@ -41,6 +41,8 @@ internal sealed class EvaluationContext
         {
             switch (node)
             {
+                case ValueNode computed:
+                    return computed.Value;
                 case StringLiteralNode literal:
                     return ArmValue.String(literal.Value, Origin);
                 case IntegerLiteralNode integer:

@@ -199,9 +199,16 @@ internal sealed class TemplateWalker
         {
             foreach (var parameter in parameterObject.Properties)
             {
-                supplied[parameter.Name] = parameter.Value is JsonObject body && body["value"] is { } value
-                    ? ArmEvaluation.EvaluateNode(value, outerScope)
-                    : TemplateContext.UnknownParameter(parameter.Name, _file.Span(parameter.Value));
+                supplied[parameter.Name] = parameter.Value switch
+                {
+                    JsonObject body when body["value"] is { } value => ArmEvaluation.EvaluateNode(value, outerScope),
+
+                    // Bicep writes a conditional module parameter as one expression for the whole entry:
+                    // "[if(cond, createObject('value', a), createObject('value', b))]".
+                    JsonString => ArmNav.Get(ArmEvaluation.EvaluateNode(parameter.Value, outerScope), "value")
+                        ?? TemplateContext.UnknownParameter(parameter.Name, _file.Span(parameter.Value)),
+                    _ => TemplateContext.UnknownParameter(parameter.Name, _file.Span(parameter.Value)),
+                };
             }
         }
         else if (parameters is not null)

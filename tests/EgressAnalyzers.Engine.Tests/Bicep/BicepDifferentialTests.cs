@@ -1,0 +1,110 @@
+using EgressAnalyzers.Engine.Arm.Template;
+using EgressAnalyzers.Engine.Bicep;
+using EgressAnalyzers.Engine.Catalog;
+using EgressAnalyzers.Engine.Configuration;
+using EgressAnalyzers.Engine.Diagnostics;
+using EgressAnalyzers.Engine.Hosting;
+using EgressAnalyzers.Engine.Model;
+using Xunit.Abstractions;
+
+namespace EgressAnalyzers.Engine.Tests.Bicep;
+
+/// <summary>
+/// The native Bicep reader against the real Bicep compiler: for every entry point that compiles offline, the findings
+/// from reading the .bicep file equal the findings from reading its compiled ARM JSON (same rule IDs, endpoints and
+/// firewalls or policies; compared as sets, because locations differ by construction).
+/// </summary>
+public class BicepDifferentialTests
+{
+    private static readonly EgressSettings Settings = new() { CheckAllFirewalls = true };
+
+    private readonly ITestOutputHelper _output;
+
+    public BicepDifferentialTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
+    public static IEnumerable<object[]> CorpusRepositories()
+    {
+        var corpus = BicepCorpus.Find();
+        if (corpus is null)
+        {
+            yield return new object[] { string.Empty };
+            yield break;
+        }
+
+        foreach (var repository in Directory.EnumerateDirectories(corpus).OrderBy(d => d, StringComparer.Ordinal))
+        {
+            if (Directory.EnumerateFiles(repository, "*.bicep", SearchOption.AllDirectories).Any())
+            {
+                yield return new object[] { System.IO.Path.GetFileName(repository) };
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CorpusRepositories))]
+    public void CorpusEntryPoint_NativeFindings_EqualCompiledArmFindings(string repository)
+    {
+        var corpus = BicepCorpus.Find();
+        if (corpus is null || BicepCompiler.Path is null)
+        {
+            _output.WriteLine("SKIPPED: the corpus (../shared/corpus) or the restored Bicep compiler is not available.");
+            return;
+        }
+
+        var root = System.IO.Path.Combine(corpus, repository);
+        var inputs = Directory.EnumerateFiles(root, "*.bicep", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(root, "*.bicepparam", SearchOption.AllDirectories))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => new TemplateInput(p, File.ReadAllText(p)))
+            .ToList();
+        var compared = 0;
+        foreach (var native in BicepReader.Read(inputs, new ArmReadOptions()))
+        {
+            var json = BicepCompiler.Build(native.FilePath, out var errors);
+            if (json is null)
+            {
+                _output.WriteLine($"not compared (does not compile offline): {System.IO.Path.GetRelativePath(corpus, native.FilePath)}: {FirstLine(errors)}");
+                continue;
+            }
+
+            AssertSameFindings(native, json, System.IO.Path.GetRelativePath(corpus, native.FilePath));
+            compared++;
+        }
+
+        _output.WriteLine($"{compared} entry points compared");
+    }
+
+    internal static IReadOnlyList<string> Comparable(TemplateReadResult result) =>
+        EgressAnalysis.Analyze(new[] { result }, Array.Empty<ModelResource>(), Settings, RequirementCatalog.Default)
+            .Where(f => f.Rule.Id != EgressRuleIds.EGR0002)
+            .Select(f => $"{f.Rule.Id} {f.Subject} {f.RequirementId} {f.Endpoint}{(f.SuppressedBy is null ? string.Empty : " (suppressed)")}")
+            .Distinct()
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToList();
+
+    private void AssertSameFindings(TemplateReadResult native, string compiledJson, string name)
+    {
+        var compiled = ArmTemplateReader.ReadTemplate(new TemplateInput(native.FilePath + ".json", compiledJson), Array.Empty<TemplateInput>(), new ArmReadOptions());
+        var fromBicep = Comparable(native);
+        var fromArm = Comparable(compiled);
+        var onlyBicep = fromBicep.Except(fromArm).ToList();
+        var onlyArm = fromArm.Except(fromBicep).ToList();
+        _output.WriteLine($"{name}: {fromBicep.Count} findings from Bicep, {fromArm.Count} from the compiled JSON");
+        if (onlyBicep.Count + onlyArm.Count > 0)
+        {
+            foreach (var finding in EgressAnalysis.Analyze(new[] { native, compiled }, Array.Empty<ModelResource>(), Settings, RequirementCatalog.Default))
+            {
+                _output.WriteLine($"  {finding}");
+            }
+        }
+
+        Assert.True(
+            onlyBicep.Count == 0 && onlyArm.Count == 0,
+            $"{name}:\n only from the Bicep reader:\n  {string.Join("\n  ", onlyBicep)}\n only from the compiled ARM:\n  {string.Join("\n  ", onlyArm)}");
+    }
+
+    private static string FirstLine(string text) => text.Split('\n').FirstOrDefault(l => l.Contains("Error", StringComparison.Ordinal))?.Trim() ?? text.Trim();
+}
