@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace EgressAnalyzers;
 
 /// <summary>
-/// Checks the Azure Firewall rules written in the compilation's AdditionalFiles (ARM JSON templates and their
+/// Checks the Azure Firewall rules written in the compilation's AdditionalFiles (ARM JSON templates, Bicep files and their
 /// parameters files) against what AKS clusters need. All the logic is in the engine; this class only wires Roslyn:
 /// one <see cref="EgressCompilationContext"/> per compilation, one report per additional file.
 /// </summary>

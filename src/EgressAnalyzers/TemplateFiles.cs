@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using EgressAnalyzers.Engine.Arm.Template;
+using EgressAnalyzers.Engine.Bicep;
 using EgressAnalyzers.Engine.Configuration;
 using EgressAnalyzers.Engine.Model;
 using Microsoft.CodeAnalysis.Text;
@@ -37,8 +38,12 @@ internal static class TemplateFiles
 {
     private static readonly ConditionalWeakTable<SourceText, CachedRead> Cache = new();
 
+    private static readonly object BicepCacheGate = new();
+    private static CachedBicepRead? _bicepCache;
+
     public static bool IsCandidate(string path) =>
-        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonc", StringComparison.OrdinalIgnoreCase);
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonc", StringComparison.OrdinalIgnoreCase)
+        || BicepReader.IsBicepFile(path) || BicepReader.IsBicepParametersFile(path);
 
     public static IReadOnlyList<TemplateReadResult> Read(IReadOnlyList<TemplateFile> files, EgressSettings settings, CancellationToken cancellationToken)
     {
@@ -69,6 +74,54 @@ internal static class TemplateFiles
             results.Add(result);
         }
 
+        results.AddRange(ReadBicep(files, inputs, settings, cancellationToken));
+        return results;
+    }
+
+    /// <summary>
+    /// Bicep entry points with their modules and parameters files. Modules link files together, so the Bicep inputs are
+    /// read as one unit and reused while none of their texts (nor the JSON parameters files) changed.
+    /// </summary>
+    private static IReadOnlyList<TemplateReadResult> ReadBicep(IReadOnlyList<TemplateFile> files, List<TemplateInput> inputs, EgressSettings settings, CancellationToken cancellationToken)
+    {
+        var relevant = new List<int>();
+        var hasBicep = false;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var path = inputs[i].Path;
+            if (BicepReader.IsBicepFile(path) || BicepReader.IsBicepParametersFile(path))
+            {
+                hasBicep |= BicepReader.IsBicepFile(path);
+                relevant.Add(i);
+            }
+            else if (ArmTemplateReader.LooksLikeParametersFile(inputs[i].Text))
+            {
+                relevant.Add(i);
+            }
+        }
+
+        if (!hasBicep)
+        {
+            return Array.Empty<TemplateReadResult>();
+        }
+
+        var texts = relevant.Select(i => files[i].Text).ToArray();
+        var optIns = string.Concat(relevant.Select(i => files[i].OptedIn ? '1' : '0'));
+        lock (BicepCacheGate)
+        {
+            if (_bicepCache is { } cached && cached.Matches(texts, optIns, settings.Cloud))
+            {
+                Interlocked.Increment(ref _cacheHits);
+                return cached.Results;
+            }
+        }
+
+        var results = BicepReader.Read(relevant.Select(i => inputs[i]).ToList(), new ArmReadOptions { Cloud = settings.Cloud }, cancellationToken);
+        lock (BicepCacheGate)
+        {
+            _bicepCache = new CachedBicepRead(texts, optIns, settings.Cloud, results);
+        }
+
         return results;
     }
 
@@ -76,6 +129,28 @@ internal static class TemplateFiles
     internal static int CacheHits => _cacheHits;
 
     private static int _cacheHits;
+
+    /// <summary>The last Bicep read (one slot: the IDE re-analyzes one project's files over and over).</summary>
+    private sealed class CachedBicepRead
+    {
+        private readonly SourceText[] _texts;
+        private readonly string _optIns;
+        private readonly string _cloud;
+
+        public CachedBicepRead(SourceText[] texts, string optIns, string cloud, IReadOnlyList<TemplateReadResult> results)
+        {
+            _texts = texts;
+            _optIns = optIns;
+            _cloud = cloud;
+            Results = results;
+        }
+
+        public IReadOnlyList<TemplateReadResult> Results { get; }
+
+        public bool Matches(SourceText[] texts, string optIns, string cloud) =>
+            string.Equals(optIns, _optIns, StringComparison.Ordinal) && string.Equals(cloud, _cloud, StringComparison.Ordinal)
+            && texts.Length == _texts.Length && texts.Zip(_texts, (a, b) => ReferenceEquals(a, b)).All(same => same);
+    }
 
     private sealed class CachedRead
     {

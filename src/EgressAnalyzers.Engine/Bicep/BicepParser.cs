@@ -84,7 +84,8 @@ public sealed class BicepParser
 
     private void Error(int start, int length, string message)
     {
-        if (_errors.Count <= MaxErrors)
+        // One mistake, one error: a follow-on complaint about the same token says nothing new.
+        if (_errors.Count <= MaxErrors && (_errors.Count == 0 || _errors[_errors.Count - 1].Start != start))
         {
             _errors.Add(new BicepSyntaxError(start, length, message));
         }
@@ -138,6 +139,19 @@ public sealed class BicepParser
         }
     }
 
+    /// <summary>At statement level a stray closing bracket cannot end anything: skip the whole line.</summary>
+    private void SkipStatementLine()
+    {
+        while (!AtEnd && Current.Kind != BicepTokenKind.NewLine)
+        {
+            SkipToLineEnd();
+            if (!AtEnd && Current.Kind != BicepTokenKind.NewLine)
+            {
+                Advance();
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ statements
 
     private List<BicepStatement> ParseStatements()
@@ -156,7 +170,7 @@ public sealed class BicepParser
             if (!AtEnd && Current.Kind != BicepTokenKind.NewLine)
             {
                 Error(Current, $"expected the end of the line but found {Describe(Current)}");
-                SkipToLineEnd();
+                SkipStatementLine();
             }
 
             if (_index == before)
@@ -195,7 +209,7 @@ public sealed class BicepParser
         if (keyword.Kind != BicepTokenKind.Identifier)
         {
             Error(keyword, $"expected a declaration (param, var, resource, module, output, …) but found {Describe(keyword)}");
-            SkipToLineEnd();
+            SkipStatementLine();
             return new BicepStatement(BicepStatementKind.Error, decorators, null, null, null, false, keyword.Start, Current.Start);
         }
 

@@ -188,7 +188,8 @@ public static class BicepReader
                 if (reported.Add("parse|" + path) && _bicep.TryGetValue(path, out var item) && item.File.Errors.Count > 0)
                 {
                     var error = item.File.Errors[0];
-                    var more = item.File.Errors.Count > 1 ? $" (and {item.File.Errors.Count - 1} more syntax errors)" : string.Empty;
+                    var others = item.File.Errors.Count - 1;
+                    var more = others == 0 ? string.Empty : others == 1 ? " (and 1 more syntax error)" : $" (and {others} more syntax errors)";
                     diagnostics.Add(new Finding(
                         EgressRules.EGR0002_TemplateCouldNotBeRead,
                         new SourceSpan(item.Input.Path, error.Start, error.Length),

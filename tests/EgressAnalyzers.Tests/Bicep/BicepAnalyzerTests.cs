@@ -1,0 +1,183 @@
+using EgressAnalyzers.Tests.Verifiers;
+using static EgressAnalyzers.Tests.Bicep.BicepFixtures;
+
+namespace EgressAnalyzers.Tests.Bicep;
+
+/// <summary>Bicep AdditionalFiles through the Roslyn analyzer: same IDs and messages as ARM, located on the Bicep tokens.</summary>
+public class BicepAnalyzerTests
+{
+    private static EgressAnalyzerTest Test()
+    {
+        var test = new EgressAnalyzerTest();
+        test.DisabledDiagnostics.Add("EGR1003");
+        return test;
+    }
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Missing(int markup, string endpoint, string purpose) =>
+        EgressAnalyzerTest.Diagnostic(EgressDescriptors.EGR1001_RequiredApplicationEgressNotAllowed, markup)
+            .WithArguments("Azure Firewall 'fw-hub'", $"'{endpoint}'", "Https:443", purpose);
+
+    [Fact]
+    public async Task BicepHubMissingFqdns_IsReportedAtTheCollectionNameToken()
+    {
+        await Test()
+            .WithTemplate("cluster.bicep", Cluster)
+            .WithTemplate("hub.bicep", ClassicHub("{|#0:'aks-core'|}", CoreFqdnsExcept("login.microsoftonline.com", "*.hcp.westeurope.azmk8s.io")))
+            .Expect(
+                Missing(0, "*.hcp.westeurope.azmk8s.io", "node-to-API-server traffic (konnectivity)"),
+                Missing(0, "login.microsoftonline.com", "Microsoft Entra ID authentication"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task InterpolatedRegionalFqdn_CoversTheClustersRegion()
+    {
+        await Test()
+            .WithTemplate("cluster.bicep", Cluster)
+            .WithTemplate("hub.bicep", ClassicHub("'aks-core'", CoreFqdnsExcept("*.hcp.westeurope.azmk8s.io") + "\n'*.hcp.${location}.azmk8s.io'"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task ArmClusterAndBicepHub_AreOneScope()
+    {
+        await Test()
+            .WithTemplate("cluster.json", ArmFixtures.Cluster())
+            .WithTemplate("hub.bicep", ClassicHub("{|#0:'aks-core'|}", CoreFqdnsExcept("login.microsoftonline.com")))
+            .Expect(Missing(0, "login.microsoftonline.com", "Microsoft Entra ID authentication"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task DisableNextLineAboveTheFirewall_SuppressesThatRuleOnTheWholeResource()
+    {
+        await Test()
+            .WithTemplate("cluster.bicep", Cluster)
+            .WithTemplate("hub.bicep", ClassicHub("'aks-core'", CoreFqdnsExcept("login.microsoftonline.com"), decorators: "#disable-next-line EGR1001 // Entra ID goes through the proxy\n"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task DisableNextLineForAnotherRule_SuppressesNothing()
+    {
+        await Test()
+            .WithTemplate("cluster.bicep", Cluster)
+            .WithTemplate("hub.bicep", ClassicHub("{|#0:'aks-core'|}", CoreFqdnsExcept("login.microsoftonline.com"), decorators: "#disable-next-line EGR1004 no-unused-params\n"))
+            .Expect(Missing(0, "login.microsoftonline.com", "Microsoft Entra ID authentication"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task DisableNextLineAboveTheFindingsLine_SuppressesIt()
+    {
+        await Test()
+            .WithTemplate("cluster.bicep", Cluster)
+            .WithTemplate("hub.bicep", ClassicHub("'aks-core'", CoreFqdnsExcept("login.microsoftonline.com")).Replace(
+                "        name: 'aks-core'", "        #disable-next-line EGR1001\n        name: 'aks-core'"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task RulesPassedToALocalModule_AreCheckedWithTheCallersValues_AtTheCallersTokens()
+    {
+        const string Module = """
+            param name string
+            param collections array
+
+            resource fw 'Microsoft.Network/azureFirewalls@2024-05-01' = {
+              name: name
+              location: 'westeurope'
+              properties: {
+                applicationRuleCollections: collections
+              }
+            }
+            """;
+        var main = $$"""
+            module hub 'modules/firewall.bicep' = {
+              name: 'hub'
+              params: {
+                name: 'fw-hub'
+                collections: [
+                  {
+                    name: {|#0:'aks-core'|}
+                    properties: {
+                      priority: 200
+                      action: { type: 'Allow' }
+                      rules: [
+                        {
+                          name: 'aks'
+                          sourceAddresses: [ '*' ]
+                          protocols: [ { protocolType: 'Https', port: 443 } ]
+                          targetFqdns: [
+                            {{CoreFqdnsExcept("mcr.microsoft.com")}}
+                          ]
+                        }
+                      ]
+                    }
+                  }
+                ]
+              }
+            }
+            """;
+        await Test()
+            .WithTemplate("cluster.bicep", Cluster)
+            .WithTemplate("main.bicep", main)
+            .WithTemplate("modules/firewall.bicep", Module)
+            .Expect(Missing(0, "mcr.microsoft.com", "Microsoft Container Registry: system images (CoreDNS, ...) for create, scale and upgrade"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task RegistryModuleForAFirewall_IsReportedAsUnknownAtItsPath()
+    {
+        const string Main = """
+            module fw {|#0:'br/public:avm/res/network/azure-firewall:0.5.1'|} = {
+              name: 'fw'
+              params: { name: 'fw-hub' }
+            }
+
+            module storage 'br/public:avm/res/storage/storage-account:0.9.0' = {
+              name: 'st'
+              params: { name: 'st' }
+            }
+            """;
+        await new EgressAnalyzerTest()
+            .WithTemplate("main.bicep", Main)
+            .Expect(EgressAnalyzerTest.Diagnostic(EgressDescriptors.EGR1006_CoverageCannotBeProven, 0)
+                .WithArguments("Module 'fw'", "the AKS egress requirements", "the rules inside 'br/public:avm/res/network/azure-firewall:0.5.1' (a registry module, not among the analyzed files)"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task SyntaxError_IsReportedAtTheOffendingToken_AndTheRestIsRead()
+    {
+        var hub = ClassicHub("{|#1:'aks-core'|}", CoreFqdnsExcept("login.microsoftonline.com"), before: "var broken = {|#0:)|}");
+        await Test()
+            .WithTemplate("cluster.bicep", Cluster)
+            .WithTemplate("hub.bicep", hub)
+            .Expect(
+                EgressAnalyzerTest.Diagnostic(EgressDescriptors.EGR0002_TemplateCouldNotBeRead, 0)
+                    .WithArguments("hub.bicep", "expected a value but found ')'"),
+                Missing(1, "login.microsoftonline.com", "Microsoft Entra ID authentication"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task BicepParamFile_SuppliesTheClusterRegion()
+    {
+        const string Params = """
+            using './cluster.bicep'
+
+            param location = 'northeurope'
+            """;
+        await Test()
+            .WithTemplate("cluster.bicep", Cluster)
+            .WithTemplate("cluster.bicepparam", Params)
+            .WithTemplate("hub.bicep", ClassicHub("{|#0:'aks-core'|}", CoreFqdnsExcept("*.hcp.westeurope.azmk8s.io") + "\n{|#1:'*.hcp.westeurope.azmk8s.io'|}"))
+            .Expect(
+                Missing(0, "*.hcp.northeurope.azmk8s.io", "node-to-API-server traffic (konnectivity)"),
+                EgressAnalyzerTest.Diagnostic(EgressDescriptors.EGR1005_LocationSpecificEndpointForOtherRegion, 1)
+                    .WithArguments("*.hcp.westeurope.azmk8s.io", "westeurope", "aks", "northeurope"))
+            .RunAsync();
+    }
+}

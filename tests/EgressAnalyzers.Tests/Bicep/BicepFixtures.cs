@@ -1,0 +1,60 @@
+using EgressAnalyzers.Tests.Verifiers;
+
+namespace EgressAnalyzers.Tests.Bicep;
+
+/// <summary>Small Bicep files for analyzer tests; each test writes the part under test itself, with its markup.</summary>
+internal static class BicepFixtures
+{
+    /// <summary>A Bicep file with one AKS cluster in <c>param location</c> (default westeurope).</summary>
+    public const string Cluster = """
+        param location string = 'westeurope'
+
+        resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {
+          name: 'aks'
+          location: location
+          properties: {
+            dnsPrefix: 'aks'
+            agentPoolProfiles: [
+              { name: 'system', vmSize: 'Standard_D4ds_v5', osType: 'Linux' }
+            ]
+            networkProfile: { outboundType: 'userDefinedRouting' }
+          }
+        }
+        """;
+
+    /// <summary>Every core FQDN of the current profile except those listed, as Bicep string items (one a line).</summary>
+    public static string CoreFqdnsExcept(params string[] excluded) =>
+        string.Join("\n", ArmFixtures.CoreFqdns.Where(f => !excluded.Contains(f)).Select(f => "'" + f + "'"));
+
+    /// <summary>A classic firewall whose one application collection is named <paramref name="collectionName"/> (markup allowed).</summary>
+    public static string ClassicHub(string collectionName, string fqdns, string before = "", string decorators = "") => $$"""
+        param location string = 'westeurope'
+        {{before}}
+        {{decorators}}resource fw 'Microsoft.Network/azureFirewalls@2024-05-01' = {
+          name: 'fw-hub'
+          location: location
+          properties: {
+            applicationRuleCollections: [
+              {
+                name: {{collectionName}}
+                properties: {
+                  priority: 200
+                  action: { type: 'Allow' }
+                  rules: [
+                    {
+                      name: 'aks'
+                      sourceAddresses: [ '*' ]
+                      protocols: [ { protocolType: 'Https', port: 443 } ]
+                      targetFqdns: [
+                        {{fqdns}}
+                      ]
+                    }
+                  ]
+                }
+              }
+            ]
+            networkRuleCollections: []
+          }
+        }
+        """;
+}
