@@ -12,14 +12,14 @@ namespace EgressAnalyzers.Engine.Tests.Bicep;
 /// <summary>Helpers: evaluate a Bicep variable, read Bicep files, analyze them.</summary>
 internal static class BicepReaderFixture
 {
-    public const string File = "/infra/main.bicep";
+    public const string MainFile = "/infra/main.bicep";
 
     /// <summary>The value of <c>var result</c> in <paramref name="text"/> (other declarations may precede it).</summary>
     public static ArmValue Variable(string text, string name = "result", string cloud = "AzureCloud", IReadOnlyDictionary<string, ArmValue>? supplied = null)
     {
         var parsed = BicepParser.Parse(text);
         Assert.True(parsed.Errors.Count == 0, string.Join("; ", parsed.Errors));
-        var context = new BicepFileContext(File, parsed, cloud, supplied ?? new Dictionary<string, ArmValue>(), unsuppliedAreUnknown: false, CancellationToken.None);
+        var context = new BicepFileContext(MainFile, parsed, cloud, supplied ?? new Dictionary<string, ArmValue>(), unsuppliedAreUnknown: false, CancellationToken.None);
         return context.GetVariable(name);
     }
 
