@@ -38,7 +38,17 @@ public static class BicepReader
     public static IReadOnlyList<TemplateReadResult> Read(IReadOnlyList<TemplateInput> files, ArmReadOptions options, CancellationToken ct = default)
     {
         var session = new Session(files, options?.Cloud ?? "AzureCloud", ct);
-        return session.ReadAll();
+        return session.ReadAll(null);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="entryPoint"/> as an entry point even when another input uses it as a module (its
+    /// parameters then come from its defaults and parameters files, not from a caller).
+    /// </summary>
+    public static TemplateReadResult ReadEntryPoint(string entryPoint, IReadOnlyList<TemplateInput> files, ArmReadOptions options, CancellationToken ct = default)
+    {
+        var session = new Session(files, options?.Cloud ?? "AzureCloud", ct);
+        return session.ReadAll(entryPoint).Single();
     }
 
     /// <summary>Normalizes a module path against the directory of the file that names it (<c>./</c>, <c>../</c>, <c>\</c>).</summary>
@@ -100,8 +110,16 @@ public static class BicepReader
             }
         }
 
-        public List<TemplateReadResult> ReadAll()
+        public List<TemplateReadResult> ReadAll(string? onlyEntryPoint)
         {
+            if (onlyEntryPoint is not null)
+            {
+                var entry = _bicep.TryGetValue(Key(onlyEntryPoint), out var item)
+                    ? item.Input
+                    : throw new ArgumentException($"'{onlyEntryPoint}' is not among the Bicep inputs", nameof(onlyEntryPoint));
+                return new List<TemplateReadResult> { ReadEntryPoint(entry, new HashSet<string>(StringComparer.Ordinal)) };
+            }
+
             var referenced = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (input, file) in _bicep.Values)
             {
