@@ -26,6 +26,23 @@ public class SampleBuildTests
         Assert.DoesNotContain(warnings, w => w.File != "hub-incomplete.json");
     }
 
+    [Fact]
+    public void DotnetBuildOfTheBicepSample_ReportsThePolicysGaps_AtTheBicepTokens()
+    {
+        var output = BuildSample("BicepHub");
+
+        var warnings = Regex.Matches(output, @"(?<file>[^\s:]+\.bicep)\((?<line>\d+),(?<col>\d+)\): warning (?<id>EGR\d{4}): (?<message>[^\[\r\n]+)")
+            .Select(m => (File: Path.GetFileName(m.Groups["file"].Value), Line: m.Groups["line"].Value, Id: m.Groups["id"].Value, Message: m.Groups["message"].Value.Trim()))
+            .Distinct()
+            .ToList();
+
+        // Both gaps point at the collection's name in main.bicep (line 32: name: 'aks-fqdns').
+        Assert.Contains(warnings, w => w is { File: "main.bicep", Line: "32", Id: "EGR1001" } && w.Message.Contains("'login.microsoftonline.com'", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w is { File: "main.bicep", Line: "32", Id: "EGR1001" } && w.Message.Contains("'packages.aks.azure.com'", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.Message.Contains("'*.hcp.westeurope.azmk8s.io'", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.Message.Contains("'mcr.microsoft.com'", StringComparison.Ordinal));
+    }
+
     // Only the sample is rebuilt (--no-dependencies): the analyzer it references was just built by the test run, and
     // rebuilding it here would overwrite assemblies the test host has loaded.
     [Fact]

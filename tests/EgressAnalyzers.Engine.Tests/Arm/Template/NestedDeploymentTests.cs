@@ -54,6 +54,31 @@ public class NestedDeploymentTests
     }
 
     [Fact]
+    public void InnerScope_ParameterEntryWrittenAsOneExpression_IsEvaluated()
+    {
+        // What `bicep build` emits for a conditional module parameter: `name: contains(o, 'n') ? o.n : 'fwp-default'`.
+        var text = TemplateOf("""
+            {
+              "type": "Microsoft.Resources/deployments",
+              "name": "m",
+              "properties": {
+                "expressionEvaluationOptions": { "scope": "inner" },
+                "parameters": {
+                  "policyName": "[if(contains(variables('o'), 'n'), createObject('value', variables('o').n), createObject('value', 'fwp-default'))]"
+                },
+                "template": {
+                  "parameters": { "policyName": { "type": "string" } },
+                  "resources": [ { "type": "Microsoft.Network/firewallPolicies", "name": "[parameters('policyName')]" } ]
+                }
+              }
+            }
+            """,
+            variables: """ "o": { "n": "fwp-from-module" } """);
+
+        Assert.Equal("fwp-from-module", Single<FirewallPolicyResource>(Read(text)).DisplayName);
+    }
+
+    [Fact]
     public void InnerScope_UnsuppliedParameterWithoutDefault_IsUnknown()
     {
         var text = TemplateOf("""
