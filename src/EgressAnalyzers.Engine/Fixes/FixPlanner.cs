@@ -77,7 +77,8 @@ public static class FixPlanner
             }
 
             var missing = new List<MissingEndpoint>();
-            foreach (var finding in subjectFindings)
+            // Catalog order, so rules list endpoints as the documentation does.
+            foreach (var finding in subjectFindings.OrderBy(f => requirements.FindIndex(r => string.Equals(r.Id, f.RequirementId, StringComparison.Ordinal))))
             {
                 var requirement = requirements.FirstOrDefault(r => string.Equals(r.Id, finding.RequirementId, StringComparison.Ordinal));
                 if (requirement is null)

@@ -211,7 +211,8 @@ internal sealed class ArmFixWriter
         }
         else
         {
-            Append(owner, name, new ArrayFragment(new[] { item }), LayoutOf(owner).With(false, false));
+            var layout = LayoutOf(owner);
+            Append(owner, name, new ArrayFragment(new[] { item }), layout.With(false, layout.MultiLineScalarArrays, layout.InlineLeafObjects));
         }
     }
 
@@ -286,7 +287,8 @@ internal sealed class ArmFixWriter
         if (nested)
         {
             var resources = (JsonArray)previousStep!.Container!;
-            Append(resources, null, group, LayoutOf(resources).With(false, false));
+            var layout = LayoutOf(resources);
+            Append(resources, null, group, layout.With(false, layout.MultiLineScalarArrays, layout.InlineLeafObjects));
         }
         else if (symbolic)
         {
@@ -513,7 +515,23 @@ internal sealed class ArmFixWriter
         };
         var last = items.LastOrDefault(i => i is JsonObject);
         var compact = last is not null && _doc.IsSingleLine(last);
-        return _layout.With(compact, HasMultiLineScalarArray(container));
+        return _layout.With(compact, HasMultiLineScalarArray(container), InlineLeafObject(container) ?? false);
+    }
+
+    /// <summary>Whether objects of scalars are written on one line; null when the node has none.</summary>
+    private bool? InlineLeafObject(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject obj when obj.Properties.Count > 0 && obj.Properties.All(p => p.Value is not (JsonObject or JsonArray)):
+                return _doc.IsSingleLine(obj);
+            case JsonObject obj:
+                return obj.Properties.Select(p => InlineLeafObject(p.Value)).FirstOrDefault(r => r is not null);
+            case JsonArray array:
+                return array.Items.Select(InlineLeafObject).FirstOrDefault(r => r is not null);
+            default:
+                return null;
+        }
     }
 
     private bool HasMultiLineScalarArray(JsonNode node)
@@ -547,7 +565,8 @@ internal sealed class ArmFixWriter
     private void InsertAfter(JsonNode container, int index, string? propertyName, JsonFragment value)
     {
         var count = container is JsonArray array ? array.Items.Count : ((JsonObject)container).Properties.Count;
-        var layout = LayoutOf(container).With(false, LayoutOf(container).MultiLineScalarArrays);
+        var containerLayout = LayoutOf(container);
+        var layout = containerLayout.With(false, containerLayout.MultiLineScalarArrays, containerLayout.InlineLeafObjects);
         if (index >= count - 1)
         {
             Append(container, propertyName, value, layout);

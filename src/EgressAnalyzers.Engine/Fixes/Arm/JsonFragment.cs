@@ -105,8 +105,11 @@ internal sealed class JsonLayout
     /// <summary>Arrays of strings one item per line, as the siblings are written.</summary>
     public bool MultiLineScalarArrays { get; init; }
 
-    public JsonLayout With(bool compact, bool multiLineScalarArrays) =>
-        new(NewLine, IndentUnit, SpaceInsideBrackets) { Compact = compact, MultiLineScalarArrays = multiLineScalarArrays };
+    /// <summary>Objects of scalars on one line (<c>{ "protocolType": "Https", "port": 443 }</c>), as the siblings are written.</summary>
+    public bool InlineLeafObjects { get; init; }
+
+    public JsonLayout With(bool compact, bool multiLineScalarArrays, bool inlineLeafObjects = false) =>
+        new(NewLine, IndentUnit, SpaceInsideBrackets) { Compact = compact, MultiLineScalarArrays = multiLineScalarArrays, InlineLeafObjects = inlineLeafObjects };
 
     /// <summary>Renders <paramref name="fragment"/> as if it started at a line indented by <paramref name="indent"/>.</summary>
     public string Render(JsonFragment fragment, string indent)
@@ -129,7 +132,8 @@ internal sealed class JsonLayout
                 {
                     builder.Append("[]");
                 }
-                else if (compact || (array.Items.All(i => i.IsScalar) && !MultiLineScalarArrays))
+                else if (compact || (array.Items.All(i => i.IsScalar) && !MultiLineScalarArrays && InlineLength(array) <= MaxInlineArrayLength)
+                    || (InlineLeafObjects && array.Items.Count == 1 && array.Items[0] is ObjectFragment leaf && leaf.Properties.All(p => p.Value.IsScalar)))
                 {
                     builder.Append('[').Append(pad);
                     for (var i = 0; i < array.Items.Count; i++)
@@ -159,7 +163,7 @@ internal sealed class JsonLayout
                 {
                     builder.Append("{}");
                 }
-                else if (compact)
+                else if (compact || (InlineLeafObjects && obj.Properties.All(p => p.Value.IsScalar)))
                 {
                     builder.Append('{').Append(pad);
                     for (var i = 0; i < obj.Properties.Count; i++)
@@ -188,4 +192,10 @@ internal sealed class JsonLayout
     }
 
     private static string Quote(string value) => JsonFragment.Quote(value);
+
+    /// <summary>Longer lists of names read better one per line.</summary>
+    private const int MaxInlineArrayLength = 100;
+
+    private static int InlineLength(ArrayFragment array) =>
+        array.Items.Sum(i => i is RawFragment raw ? raw.Text.Length + 2 : MaxInlineArrayLength);
 }
