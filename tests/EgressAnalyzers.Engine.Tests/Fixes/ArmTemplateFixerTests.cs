@@ -76,12 +76,18 @@ public class ArmTemplateFixerTests
         var outcome = FixAndVerify(hub);
 
         Assert.Contains(outcome.Before, f => f.Endpoint == "management.azure.com");
+        var rules = outcome.Hub.Substring(outcome.Hub.IndexOf("\"rules\"", StringComparison.Ordinal));
         Assert.Contains("""
-                            {
-                              "name": "aks-core-fqdns",
-                              "protocols": [ { "protocolType": "Https", "port": 443 } ],
-                              "targetFqdns": [ "*.hcp.westeurope.azmk8s.io", "mcr-0001.mcr-msedge.net",
-            """.Replace("\r\n", "\n").Split('\n')[1], outcome.Hub);
+                },
+                {
+                  "name": "aks-core-fqdns",
+                  "protocols": [ { "protocolType": "Https", "port": 443 } ],
+                  "targetFqdns": [
+                    "*.hcp.westeurope.azmk8s.io",
+                    "mcr-0001.mcr-msedge.net",
+""".Replace("\r\n", "\n"), rules);
+
+        // The sibling's source (the node subnet) is copied as written.
         Assert.Contains("\"sourceAddresses\": [ \"10.240.0.0/16\" ]\n                }\n              ]", outcome.Hub);
         Assert.DoesNotContain("aks-egress", outcome.Hub);
         Assert.Equal(outcome.Before.Count(IsMissing), outcome.HubResult.AppliedFindings.Count);
