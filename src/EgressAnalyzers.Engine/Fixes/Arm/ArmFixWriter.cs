@@ -109,6 +109,22 @@ internal sealed class ArmFixWriter
             WriteNewGroup(group.ToList());
         }
 
+        // An item with no comma after it (not well-formed as expected) takes its inserts at the container's end instead.
+        foreach (var pair in _afterItem.ToList())
+        {
+            var (_, end) = ChildRange(pair.Key, pair.Value.Index);
+            var comma = _doc.SkipTrivia(end);
+            if (comma >= _doc.Text.Length || _doc.Text[comma] != ',')
+            {
+                foreach (var item in pair.Value.Items)
+                {
+                    AppendPending(pair.Key, item);
+                }
+
+                _afterItem.Remove(pair.Key);
+            }
+        }
+
         foreach (var pair in _appends)
         {
             EmitAppend(pair.Key, pair.Value);
@@ -552,14 +568,17 @@ internal sealed class ArmFixWriter
         }
     }
 
-    private void Append(JsonNode container, string? propertyName, JsonFragment value, JsonLayout layout)
+    private void Append(JsonNode container, string? propertyName, JsonFragment value, JsonLayout layout) =>
+        AppendPending(container, new PendingItem(propertyName, value, layout));
+
+    private void AppendPending(JsonNode container, PendingItem item)
     {
         if (!_appends.TryGetValue(container, out var list))
         {
             _appends[container] = list = new List<PendingItem>();
         }
 
-        list.Add(new PendingItem(propertyName, value, layout));
+        list.Add(item);
     }
 
     private void InsertAfter(JsonNode container, int index, string? propertyName, JsonFragment value)
@@ -654,28 +673,11 @@ internal sealed class ArmFixWriter
             : new TextEdit(lastEnd, 0, "," + _doc.NewLine + indent + list));
     }
 
-    /// <summary>Writes items right after child <paramref name="index"/> (which has a following sibling, so a comma follows it).</summary>
+    /// <summary>Writes items right after child <paramref name="index"/> (a comma follows it: checked before).</summary>
     private void EmitAfter(JsonNode container, int index, List<PendingItem> items)
     {
         var (start, end) = ChildRange(container, index);
         var comma = _doc.SkipTrivia(end);
-        if (comma >= _doc.Text.Length || _doc.Text[comma] != ',')
-        {
-            // Not well-formed as expected: fall back to the end of the container.
-            foreach (var item in items)
-            {
-                if (!_appends.TryGetValue(container, out var list))
-                {
-                    _appends[container] = list = new List<PendingItem>();
-                }
-
-                list.Add(item);
-            }
-
-            EmitAppend(container, _appends[container]);
-            return;
-        }
-
         var multiLine = _doc.HasLineBreak(container.Start, start);
         if (!multiLine)
         {
@@ -684,7 +686,7 @@ internal sealed class ArmFixWriter
         }
 
         var indent = _doc.IsFirstOnLine(start) ? _doc.LineIndent(start) : _doc.LineIndent(container.Start) + _doc.IndentUnit;
-        var list2 = string.Join("," + _doc.NewLine + indent, items.Select(i => i.Render(indent, false)));
-        _edits.Add(new TextEdit(comma + 1, 0, _doc.NewLine + indent + list2 + ","));
+        var list = string.Join("," + _doc.NewLine + indent, items.Select(i => i.Render(indent, false)));
+        _edits.Add(new TextEdit(comma + 1, 0, _doc.NewLine + indent + list + ","));
     }
 }
