@@ -568,8 +568,45 @@ internal sealed class ArmFixWriter
         }
     }
 
-    private void Append(JsonNode container, string? propertyName, JsonFragment value, JsonLayout layout) =>
-        AppendPending(container, new PendingItem(propertyName, value, layout));
+    private void Append(JsonNode container, string? propertyName, JsonFragment value, JsonLayout layout)
+    {
+        var sibling = container is JsonArray array ? array.Items.LastOrDefault(i => i is JsonObject) : null;
+        AppendPending(container, new PendingItem(propertyName, ShapeLike(value, sibling), layout));
+    }
+
+    /// <summary>
+    /// Orders (and spells) the new object's properties as the sibling it joins writes them, recursively: a file that
+    /// writes <c>name, description, sourceAddresses, protocols</c> gets its new rules in that order. Properties the
+    /// sibling does not have keep their place at the end.
+    /// </summary>
+    private static JsonFragment ShapeLike(JsonFragment fragment, JsonNode? sibling)
+    {
+        switch (fragment)
+        {
+            case ObjectFragment obj when sibling is JsonObject model:
+                var shaped = new ObjectFragment();
+                var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var property in model.Properties)
+                {
+                    var match = obj.Properties.FirstOrDefault(p => string.Equals(p.Key, property.Name, StringComparison.OrdinalIgnoreCase));
+                    if (match.Key is not null && taken.Add(match.Key))
+                    {
+                        shaped.Add(property.Name, ShapeLike(match.Value, property.Value));
+                    }
+                }
+
+                foreach (var property in obj.Properties.Where(p => !taken.Contains(p.Key)))
+                {
+                    shaped.Add(property.Key, property.Value);
+                }
+
+                return shaped;
+            case ArrayFragment array when sibling is JsonArray model && model.Items.LastOrDefault(i => i is JsonObject) is { } item:
+                return new ArrayFragment(array.Items.Select(i => ShapeLike(i, item)));
+            default:
+                return fragment;
+        }
+    }
 
     private void AppendPending(JsonNode container, PendingItem item)
     {
@@ -597,7 +634,8 @@ internal sealed class ArmFixWriter
             _afterItem[container] = entry = (index, new List<PendingItem>());
         }
 
-        entry.Items.Add(new PendingItem(propertyName, value, layout));
+        var sibling = container is JsonArray items ? items.Items[index] : ((JsonObject)container).Properties[index].Value;
+        entry.Items.Add(new PendingItem(propertyName, ShapeLike(value, sibling is JsonObject ? sibling : null), layout));
     }
 
     private static (int Start, int End) ChildRange(JsonNode container, int index) => container switch
