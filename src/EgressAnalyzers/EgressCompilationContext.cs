@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using EgressAnalyzers.Configuration;
@@ -59,10 +60,27 @@ internal sealed class EgressCompilationContext
             .Select(span => snapshot.ToLocation(span))
             .Where(location => location != Location.None)
             .ToList();
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        if (finding.RequirementId is not null)
+        {
+            properties.Add(EgressDiagnosticProperties.RequirementId, finding.RequirementId);
+        }
+
+        if (finding.Endpoint is not null)
+        {
+            properties.Add(EgressDiagnosticProperties.Endpoint, finding.Endpoint);
+        }
+
+        if (!finding.Subject.IsEmpty)
+        {
+            properties.Add(EgressDiagnosticProperties.Subject, finding.Subject.ToString());
+        }
+
         return Diagnostic.Create(
             EgressDescriptors.For(finding.Rule),
             snapshot.ToLocation(finding.Location),
             additional,
+            properties.ToImmutable(),
             finding.MessageArguments.ToArray());
     }
 
