@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using EgressAnalyzers.Configuration;
@@ -59,11 +60,80 @@ internal sealed class EgressCompilationContext
             .Select(span => snapshot.ToLocation(span))
             .Where(location => location != Location.None)
             .ToList();
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        if (finding.RequirementId is not null)
+        {
+            properties.Add(EgressDiagnosticProperties.RequirementId, finding.RequirementId);
+        }
+
+        if (finding.Endpoint is not null)
+        {
+            properties.Add(EgressDiagnosticProperties.Endpoint, finding.Endpoint);
+        }
+
+        if (!finding.Subject.IsEmpty)
+        {
+            properties.Add(EgressDiagnosticProperties.Subject, finding.Subject.ToString());
+        }
+
         return Diagnostic.Create(
             EgressDescriptors.For(finding.Rule),
             snapshot.ToLocation(finding.Location),
             additional,
+            properties.ToImmutable(),
             finding.MessageArguments.ToArray());
+    }
+
+    /// <summary>What one analysis of a project's additional files produced (also used by the template code fix).</summary>
+    internal sealed class ProjectAnalysis
+    {
+        public ProjectAnalysis(EgressSettings settings, IReadOnlyList<TemplateReadResult> readResults, IReadOnlyList<Finding> findings, Dictionary<string, SourceText> texts)
+        {
+            Settings = settings;
+            ReadResults = readResults;
+            Findings = findings;
+            Texts = texts;
+        }
+
+        public EgressSettings Settings { get; }
+
+        public IReadOnlyList<TemplateReadResult> ReadResults { get; }
+
+        public IReadOnlyList<Finding> Findings { get; }
+
+        public Dictionary<string, SourceText> Texts { get; }
+
+        public InfrastructureModel Model => InfrastructureModel.From(ReadResults);
+    }
+
+    /// <summary>Reads and analyzes every template among the additional files, as the analyzer does.</summary>
+    internal static ProjectAnalysis AnalyzeAdditionalFiles(AnalyzerOptions options, List<string> problems, CancellationToken cancellationToken)
+    {
+        var catalog = RequirementCatalog.Default;
+        var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, catalog, problems);
+
+        var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        var inputs = new List<TemplateFile>();
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (!TemplateFiles.IsCandidate(file.Path))
+            {
+                continue;
+            }
+
+            var text = file.GetText(cancellationToken);
+            if (text is null)
+            {
+                continue;
+            }
+
+            texts[file.Path] = text;
+            inputs.Add(new TemplateFile(file.Path, text, AnalyzerSettings.IsOptedIn(options, file)));
+        }
+
+        var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
+        var findings = EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, catalog, cancellationToken);
+        return new ProjectAnalysis(settings, readResults, findings, texts);
     }
 
     private AnalysisSnapshot GetSnapshot(CancellationToken cancellationToken)
@@ -93,31 +163,10 @@ internal sealed class EgressCompilationContext
 
         public static AnalysisSnapshot Create(AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            var catalog = RequirementCatalog.Default;
             var problems = new List<string>();
-            var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, catalog, problems);
-
-            var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
-            var inputs = new List<TemplateFile>();
-            foreach (var file in options.AdditionalFiles)
-            {
-                if (!TemplateFiles.IsCandidate(file.Path))
-                {
-                    continue;
-                }
-
-                var text = file.GetText(cancellationToken);
-                if (text is null)
-                {
-                    continue;
-                }
-
-                texts[file.Path] = text;
-                inputs.Add(new TemplateFile(file.Path, text, AnalyzerSettings.IsOptedIn(options, file)));
-            }
-
-            var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
-            var findings = EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, catalog, cancellationToken);
+            var analysis = AnalyzeAdditionalFiles(options, problems, cancellationToken);
+            var texts = analysis.Texts;
+            var findings = analysis.Findings;
 
             var byFile = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             foreach (var finding in findings)

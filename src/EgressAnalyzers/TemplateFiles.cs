@@ -47,34 +47,40 @@ internal static class TemplateFiles
 
     public static IReadOnlyList<TemplateReadResult> Read(IReadOnlyList<TemplateFile> files, EgressSettings settings, CancellationToken cancellationToken)
     {
-        var inputs = files.Select(f => new TemplateInput(f.Path, f.Text.ToString(), f.OptedIn)).ToList();
-        var textByPath = files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        // Sniffing and parameters-file matching look only at the head of each file, so a keystroke in a 1 MB template
+        // does not copy every other file into a string: full texts are materialised only for a cache miss.
+        var heads = files.Select(f => new TemplateInput(f.Path, Head(f.Text), f.OptedIn)).ToList();
+        var fileByPath = files.ToDictionary(f => f.Path, f => f, StringComparer.Ordinal);
         var options = new ArmReadOptions { Cloud = settings.Cloud };
         var results = new List<TemplateReadResult>();
-        foreach (var input in inputs)
+        foreach (var head in heads)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!ArmTemplateReader.LooksLikeTemplate(input.Text))
+            if (!ArmTemplateReader.LooksLikeTemplate(head.Text))
             {
                 continue;
             }
 
-            var parameterFiles = ArmTemplateReader.FindParameterFiles(input, inputs);
-            var parameterTexts = parameterFiles.Select(p => textByPath[p.Path]).ToArray();
-            var templateText = textByPath[input.Path];
-            if (Cache.TryGetValue(templateText, out var cached) && cached.Matches(parameterTexts, input.OptedIn, settings.Cloud))
+            var parameterFiles = ArmTemplateReader.FindParameterFiles(head, heads).Select(p => fileByPath[p.Path]).ToList();
+            var parameterTexts = parameterFiles.Select(p => p.Text).ToArray();
+            var template = fileByPath[head.Path];
+            if (Cache.TryGetValue(template.Text, out var cached) && cached.Matches(parameterTexts, template.OptedIn, settings.Cloud))
             {
                 results.Add(cached.Result);
                 continue;
             }
 
-            var result = ArmTemplateReader.ReadTemplate(input, parameterFiles, options, cancellationToken);
-            Cache.Remove(templateText);
-            Cache.Add(templateText, new CachedRead(parameterTexts, input.OptedIn, settings.Cloud, result));
+            var result = ArmTemplateReader.ReadTemplate(
+                new TemplateInput(template.Path, template.Text.ToString(), template.OptedIn),
+                parameterFiles.Select(p => new TemplateInput(p.Path, p.Text.ToString(), p.OptedIn)).ToList(),
+                options,
+                cancellationToken);
+            Cache.Remove(template.Text);
+            Cache.Add(template.Text, new CachedRead(parameterTexts, template.OptedIn, settings.Cloud, result));
             results.Add(result);
         }
 
-        results.AddRange(ReadBicep(files, inputs, settings, cancellationToken));
+        results.AddRange(ReadBicep(files, heads, settings, cancellationToken));
         return results;
     }
 
@@ -82,19 +88,19 @@ internal static class TemplateFiles
     /// Bicep entry points with their modules and parameters files. Modules link files together, so the Bicep inputs are
     /// read as one unit and reused while none of their texts (nor the JSON parameters files) changed.
     /// </summary>
-    private static IReadOnlyList<TemplateReadResult> ReadBicep(IReadOnlyList<TemplateFile> files, List<TemplateInput> inputs, EgressSettings settings, CancellationToken cancellationToken)
+    private static IReadOnlyList<TemplateReadResult> ReadBicep(IReadOnlyList<TemplateFile> files, List<TemplateInput> heads, EgressSettings settings, CancellationToken cancellationToken)
     {
         var relevant = new List<int>();
         var hasBicep = false;
-        for (var i = 0; i < inputs.Count; i++)
+        for (var i = 0; i < heads.Count; i++)
         {
-            var path = inputs[i].Path;
+            var path = heads[i].Path;
             if (BicepReader.IsBicepFile(path) || BicepReader.IsBicepParametersFile(path))
             {
                 hasBicep |= BicepReader.IsBicepFile(path);
                 relevant.Add(i);
             }
-            else if (ArmTemplateReader.LooksLikeParametersFile(inputs[i].Text))
+            else if (ArmTemplateReader.LooksLikeParametersFile(heads[i].Text))
             {
                 relevant.Add(i);
             }
@@ -111,12 +117,12 @@ internal static class TemplateFiles
         {
             if (_bicepCache is { } cached && cached.Matches(texts, optIns, settings.Cloud))
             {
-                Interlocked.Increment(ref _cacheHits);
                 return cached.Results;
             }
         }
 
-        var results = BicepReader.Read(relevant.Select(i => inputs[i]).ToList(), new ArmReadOptions { Cloud = settings.Cloud }, cancellationToken);
+        var inputs = relevant.Select(i => new TemplateInput(files[i].Path, files[i].Text.ToString(), files[i].OptedIn)).ToList();
+        var results = BicepReader.Read(inputs, new ArmReadOptions { Cloud = settings.Cloud }, cancellationToken);
         lock (BicepCacheGate)
         {
             _bicepCache = new CachedBicepRead(texts, optIns, settings.Cloud, results);
@@ -125,10 +131,8 @@ internal static class TemplateFiles
         return results;
     }
 
-    /// <summary>Count of reads served from the cache since the process started (for the IDE-reuse test).</summary>
-    internal static int CacheHits => _cacheHits;
-
-    private static int _cacheHits;
+    /// <summary>The part of a file the template and parameters-file sniffers read.</summary>
+    private static string Head(SourceText text) => text.ToString(new TextSpan(0, Math.Min(text.Length, ArmTemplateReader.SniffLength)));
 
     /// <summary>The last Bicep read (one slot: the IDE re-analyzes one project's files over and over).</summary>
     private sealed class CachedBicepRead
@@ -170,15 +174,9 @@ internal static class TemplateFiles
 
         public bool Matches(SourceText[] parameterTexts, bool optedIn, string cloud)
         {
-            var matches = optedIn == _optedIn && string.Equals(cloud, _cloud, StringComparison.Ordinal)
+            return optedIn == _optedIn && string.Equals(cloud, _cloud, StringComparison.Ordinal)
                 && parameterTexts.Length == _parameterTexts.Length
                 && parameterTexts.Zip(_parameterTexts, (a, b) => ReferenceEquals(a, b)).All(same => same);
-            if (matches)
-            {
-                Interlocked.Increment(ref _cacheHits);
-            }
-
-            return matches;
         }
     }
 }

@@ -264,7 +264,8 @@ internal sealed class ResourceMapper
             return null;
         }
 
-        var text = _file.SourceOf(id.Origin) ?? ArmNav.NameText(id) ?? string.Empty;
+        // The source of a string includes its quotes; messages quote the reference themselves.
+        var text = (_file.SourceOf(id.Origin) ?? ArmNav.NameText(id) ?? string.Empty).Trim().Trim('"', '\'');
         return new PolicyReference(ArmNav.ToResourceKey(id), text, id.Origin);
     }
 
