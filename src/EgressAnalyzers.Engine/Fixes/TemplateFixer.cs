@@ -6,7 +6,9 @@ using EgressAnalyzers.Engine.Arm.Template;
 using EgressAnalyzers.Engine.Catalog;
 using EgressAnalyzers.Engine.Configuration;
 using EgressAnalyzers.Engine.Diagnostics;
+using EgressAnalyzers.Engine.Bicep;
 using EgressAnalyzers.Engine.Fixes.Arm;
+using EgressAnalyzers.Engine.Fixes.Bicep;
 using EgressAnalyzers.Engine.Hosting;
 using EgressAnalyzers.Engine.Json;
 using EgressAnalyzers.Engine.Model;
@@ -53,6 +55,11 @@ public static class TemplateFixer
         if (mine.Count == 0)
         {
             return FixResult.Unchanged(text, Array.Empty<UnfixableFinding>());
+        }
+
+        if (BicepReader.IsBicepFile(path))
+        {
+            return FixBicep(text, path, mine, model, settings, catalog ?? RequirementCatalog.Default);
         }
 
         if (!IsArmPath(path))
@@ -106,7 +113,8 @@ public static class TemplateFixer
         CancellationToken cancellationToken = default)
     {
         catalog ??= RequirementCatalog.Default;
-        var results = ArmTemplateReader.Read(files, new ArmReadOptions { Cloud = settings.Cloud }, cancellationToken);
+        var options = new ArmReadOptions { Cloud = settings.Cloud };
+        var results = ArmTemplateReader.Read(files, options, cancellationToken).Concat(BicepReader.Read(files, options, cancellationToken)).ToList();
         var findings = EgressAnalysis.Analyze(results, Array.Empty<ModelResource>(), settings, catalog, cancellationToken);
         var model = InfrastructureModel.From(results.Where(r => r.IsTemplate));
         var fixedFiles = new List<FileFixResult>();
@@ -119,6 +127,31 @@ public static class TemplateFixer
         }
 
         return fixedFiles;
+    }
+
+    /// <summary>The Bicep writer over the same plan; a result that does not parse as Bicep is never returned.</summary>
+    private static FixResult FixBicep(string text, string path, List<Finding> mine, InfrastructureModel model, EgressSettings settings, RequirementCatalog catalog)
+    {
+        var document = new BicepFixDocument(path, text);
+        if (document.HasErrors)
+        {
+            return FixResult.Unchanged(text, mine.Select(f => new UnfixableFinding(f, "the file has Bicep syntax errors")).ToList());
+        }
+
+        var plan = FixPlanner.Plan(mine, model, settings, catalog, new BicepFixTargets(document));
+        var (edits, applied, notApplied) = new BicepFixWriter(document).Write(plan);
+        if (edits.Count == 0)
+        {
+            return FixResult.Unchanged(text, notApplied);
+        }
+
+        var newText = TextEdit.Apply(text, edits);
+        if (BicepParser.Parse(newText).Errors.Count > 0)
+        {
+            return FixResult.Unchanged(text, mine.Select(f => new UnfixableFinding(f, "the fix would not produce valid Bicep")).ToList());
+        }
+
+        return new FixResult(text, newText, edits, applied, notApplied);
     }
 
     private static bool IsArmPath(string path) =>
