@@ -32,8 +32,7 @@ public sealed class FileFixResult
 /// <summary>
 /// The public entry to template fixes (code fix, MSBuild task, tests): the EGR1001/EGR1002 findings located in one
 /// file become one consistent, non-overlapping set of text edits that add the missing rules in the file's own style.
-/// ARM JSON (<c>.json</c>, <c>.jsonc</c>) is written here; other languages add their writers over the same
-/// <see cref="FixPlanner"/> plan.
+/// ARM JSON (<c>.json</c>, <c>.jsonc</c>) and Bicep (<c>.bicep</c>) writers share the <see cref="FixPlanner"/> plan.
 /// </summary>
 public static class TemplateFixer
 {
