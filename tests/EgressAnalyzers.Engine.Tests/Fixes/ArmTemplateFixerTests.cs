@@ -477,4 +477,18 @@ public class ArmTemplateFixerTests
 
         Assert.Contains("\"[format('*.hcp.{0}.azmk8s.io', toLower(replace(parameters('location'), ' ', '')))]\"", outcome.Hub);
     }
+
+    [Fact]
+    public void EmptyRulesOfAOneLineCollection_GetTheirRulesOnThatLine()
+    {
+        var hub = Template(Cluster + ",\n" + ClassicFirewall("""
+                    "applicationRuleCollections": [ { "name": "apps", "properties": { "priority": 100, "action": { "type": "Allow" }, "rules": [] } } ]
+            """));
+
+        var outcome = FixAndVerify(hub);
+
+        var line = outcome.Hub.Split('\n').Single(l => l.Contains("\"apps\"", StringComparison.Ordinal));
+        Assert.Contains("\"rules\": [ { \"name\": \"aks-core-fqdns\"", line);
+        Assert.EndsWith("} ] } } ]", line.TrimEnd());
+    }
 }
