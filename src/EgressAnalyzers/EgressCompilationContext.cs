@@ -93,13 +93,13 @@ internal sealed class EgressCompilationContext
 
         public static AnalysisSnapshot Create(AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            var catalog = RequirementCatalog.Default;
             var problems = new List<string>();
-            var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, catalog, problems);
+            var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, RequirementCatalog.Default, problems);
 
             var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
             var inputs = new List<TemplateFile>();
-            foreach (var file in options.AdditionalFiles)
+            var requirementFiles = new List<(string Path, string Text)>();
+            foreach (var file in options.AdditionalFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
             {
                 if (!TemplateFiles.IsCandidate(file.Path))
                 {
@@ -113,11 +113,23 @@ internal sealed class EgressCompilationContext
                 }
 
                 texts[file.Path] = text;
+                if (CustomRequirements.IsRequirementsFile(file.Path))
+                {
+                    requirementFiles.Add((file.Path, text.ToString()));
+                    continue;
+                }
+
                 inputs.Add(new TemplateFile(file.Path, text, AnalyzerSettings.IsOptedIn(options, file)));
             }
 
+            // The organisation's egress-requirements.json files extend (or trim) the built-in catalog.
+            var custom = CustomRequirements.Apply(RequirementCatalog.Default, requirementFiles);
+            var catalog = custom.Catalog;
+
             var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
-            var findings = EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, catalog, cancellationToken);
+            var findings = custom.Problems
+                .Concat(EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, catalog, cancellationToken))
+                .ToList();
 
             var byFile = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             foreach (var finding in findings)
