@@ -223,7 +223,7 @@ public sealed class EgressAnalyzeTemplates : Task
             return;
         }
 
-        var outputRoot = Path.Combine(IntermediateDirectory ?? Path.GetTempPath(), "egress", "bicep");
+        var outputRoot = Path.Combine(IntermediateDirectory ?? Path.Combine(Path.GetTempPath(), "egress"), "bicep");
         var paths = bicepFiles.Select(b => b.GetMetadata("FullPath")).ToList();
         foreach (var entry in BicepCompiler.EntryPoints(paths))
         {

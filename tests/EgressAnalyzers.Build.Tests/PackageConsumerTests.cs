@@ -52,6 +52,37 @@ public class PackageConsumerTests : IClassFixture<PackageFeedFixture>
         Assert.Matches(@"hub\.bicep\(\d+,\d+\): warning EGR1001", build.Output);
     }
 
+    [BicepCliFact]
+    public void TemplatesOnlyBicepProject_WithTheBicepCompiler_AnalyzesTheCompiledEntryPointIncludingItsModules()
+    {
+        var project = _feed.NewConsumer("BicepCompiled", withCSharp: false)
+            .WithFile("infra/main.bicep", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "main.bicep")))
+            .WithFile("infra/hub.bicep", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "hub.bicep")));
+
+        var build = project.Build($"-p:EgressUseBicepCompiler=true \"-p:EgressBicepCompilerPath={BicepCli.Path}\"");
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        var warnings = TaskFindings(build.Output, "warning");
+        // hub.bicep is a module of main.bicep: one entry point, compiled once, its firewall found in the nested deployment.
+        Assert.Contains(warnings, w => w.Id == "EGR1001" && w.File.EndsWith("/bicep/infra/main.json", StringComparison.Ordinal)
+            && w.Message.Contains("Azure Firewall 'fw-hub'", StringComparison.Ordinal) && w.Message.Contains("'login.microsoftonline.com'", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.File.EndsWith("hub.json", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.Message.Contains("'mcr.microsoft.com'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BicepFilesWithoutTheCompilerOption_AreNotAnalyzedByTheTask()
+    {
+        var project = _feed.NewConsumer("BicepNative", withCSharp: false)
+            .WithFile("infra/main.bicep", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "main.bicep")))
+            .WithFile("infra/hub.bicep", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "hub.bicep")));
+
+        var build = project.Build();
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.DoesNotContain("EGR", build.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TemplatesOnlyProject_TaskLogsCanonicalWarningsAtTheRuleCollection_AndSkipsAnalysisWhenNothingChanged()
     {
