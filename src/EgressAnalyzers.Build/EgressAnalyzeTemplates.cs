@@ -7,6 +7,7 @@ using EgressAnalyzers.Engine.Arm.Template;
 using EgressAnalyzers.Engine.Catalog;
 using EgressAnalyzers.Engine.Configuration;
 using EgressAnalyzers.Engine.Diagnostics;
+using EgressAnalyzers.Engine.Fixes;
 using EgressAnalyzers.Engine.Hosting;
 using EgressAnalyzers.Engine.Model;
 using EgressAnalyzers.Engine.Sarif;
@@ -138,14 +139,14 @@ public sealed class EgressAnalyzeTemplates : Task
         findings.AddRange(custom.Problems);
         findings.AddRange(configurationProblems.Select(p => new Finding(EgressRules.EGR0001_InvalidConfigurationValue, SourceSpan.None, p)));
 
-        var readResults = ArmTemplateReader.Read(armInputs, new ArmReadOptions { Cloud = settings.Cloud });
-        findings.AddRange(EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, custom.Catalog));
-
         if (Fix)
         {
-            // The fix engine is being built on its own branch; until it lands the switch says so instead of doing nothing silently.
-            Log.LogWarning("EgressAnalyzers: EgressFix=true was requested, but this version has no fix engine; the templates were not changed.");
+            armInputs = ApplyFixes(armInputs, texts, settings, custom.Catalog);
         }
+
+        var readResults = ArmTemplateReader.Read(armInputs, new ArmReadOptions { Cloud = settings.Cloud });
+        var analysis = EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, custom.Catalog);
+        findings.AddRange(analysis);
 
         var gating = Gating.Parse(WarningsAsErrors);
         var lineMaps = texts.ToDictionary(t => t.Key, t => new LineMap(t.Value), StringComparer.Ordinal);
@@ -160,6 +161,7 @@ public sealed class EgressAnalyzeTemplates : Task
                 SourceRoot = ResolveSourceRoot(),
                 ToolVersion = ToolVersion,
                 EffectiveSeverity = f => gating.Apply(f.Rule.Id, f.Rule.DefaultSeverity),
+                Fixes = SarifFixes(analysis, readResults, texts, settings, custom.Catalog),
             });
             var sarifPath = Path.GetFullPath(SarifFile);
             Directory.CreateDirectory(Path.GetDirectoryName(sarifPath)!);
@@ -176,6 +178,71 @@ public sealed class EgressAnalyzeTemplates : Task
             .FirstOrDefault()?.InformationalVersion ?? "0.0.0";
         var plus = informational.IndexOf('+');
         return plus < 0 ? informational : informational.Substring(0, plus);
+    }
+
+    /// <summary>
+    /// <c>EgressFix</c>: rewrites each template with the fix engine's edits (the missing rules added in the file's own
+    /// style), then returns the inputs with the new texts so the analysis that follows checks the fixed files. Compiled
+    /// Bicep output is never rewritten (the fix belongs in the .bicep source).
+    /// </summary>
+    private List<TemplateInput> ApplyFixes(List<TemplateInput> inputs, Dictionary<string, string> texts, EgressSettings settings, RequirementCatalog catalog)
+    {
+        var editable = inputs.Where(i => !IsCompiledOutput(i.Path)).ToList();
+        var updated = inputs.ToDictionary(i => i.Path, i => i, StringComparer.Ordinal);
+        foreach (var file in TemplateFixer.FixFiles(editable, settings, catalog))
+        {
+            foreach (var skipped in file.Result.NotApplied)
+            {
+                Log.LogMessage(MessageImportance.High, $"EgressAnalyzers: not fixed in {file.Path}: {skipped}");
+            }
+
+            if (!file.Result.Changed)
+            {
+                continue;
+            }
+
+            File.WriteAllText(file.Path, file.Result.NewText, new UTF8Encoding(HasUtf8Bom(file.Path)));
+            texts[file.Path] = file.Result.NewText;
+            updated[file.Path] = new TemplateInput(file.Path, file.Result.NewText, updated[file.Path].OptedIn);
+            Log.LogMessage(MessageImportance.High, $"EgressAnalyzers: fixed {file.Result.AppliedFindings.Count} finding(s) in {file.Path}");
+        }
+
+        return inputs.Select(i => updated[i.Path]).ToList();
+    }
+
+    /// <summary>SARIF <c>fixes[]</c>: for each fixable finding, the edits the fix engine would make for it alone.</summary>
+    private Func<Finding, IReadOnlyList<SarifFix>> SarifFixes(
+        IReadOnlyList<Finding> findings, IReadOnlyList<TemplateReadResult> readResults, Dictionary<string, string> texts, EgressSettings settings, RequirementCatalog catalog)
+    {
+        var model = InfrastructureModel.From(readResults.Where(r => r.IsTemplate));
+        return finding =>
+        {
+            if (finding.SuppressedBy is not null || finding.Location.IsEmpty || IsCompiledOutput(finding.Location.FilePath)
+                || !texts.TryGetValue(finding.Location.FilePath, out var text))
+            {
+                return Array.Empty<SarifFix>();
+            }
+
+            var path = finding.Location.FilePath;
+            var result = TemplateFixer.Fix(text, path, new[] { finding }, model, settings, catalog);
+            if (!result.Changed)
+            {
+                return Array.Empty<SarifFix>();
+            }
+
+            var replacements = result.Edits.Select(e => new SarifReplacement(new SourceSpan(path, e.Start, e.Length), e.NewText)).ToList();
+            return new[] { new SarifFix($"Allow {finding.Endpoint ?? finding.RequirementId} in the firewall rules", replacements) };
+        };
+    }
+
+    private bool IsCompiledOutput(string path) =>
+        !string.IsNullOrEmpty(IntermediateDirectory) && path.StartsWith(Path.GetFullPath(IntermediateDirectory), StringComparison.Ordinal);
+
+    private static bool HasUtf8Bom(string path)
+    {
+        var head = new byte[3];
+        using var stream = File.OpenRead(path);
+        return stream.Read(head, 0, 3) == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
     }
 
     private string? Lookup(string key) => key switch

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using EgressAnalyzers.Configuration;
@@ -53,17 +54,98 @@ internal sealed class EgressCompilationContext
         }
     }
 
+    /// <summary>Diagnostic property keys that identify a coverage finding (code fixes, SARIF consumers).</summary>
+    public const string RequirementIdProperty = "EgressRequirementId";
+    public const string EndpointProperty = "EgressEndpoint";
+    public const string SubjectProperty = "EgressSubject";
+
     private static Diagnostic ToDiagnostic(Finding finding, AnalysisSnapshot snapshot)
     {
         var additional = finding.AdditionalLocations
             .Select(span => snapshot.ToLocation(span))
             .Where(location => location != Location.None)
             .ToList();
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (finding.RequirementId is not null)
+        {
+            properties = properties
+                .Add(RequirementIdProperty, finding.RequirementId)
+                .Add(EndpointProperty, finding.Endpoint)
+                .Add(SubjectProperty, finding.Subject.IsEmpty ? null : finding.Subject.ToString());
+        }
+
         return Diagnostic.Create(
             EgressDescriptors.For(finding.Rule),
             snapshot.ToLocation(finding.Location),
             additional,
+            properties,
             finding.MessageArguments.ToArray());
+    }
+
+    /// <summary>What one analysis of a project's additional files produced (also used by the template code fix).</summary>
+    internal sealed class ProjectAnalysis
+    {
+        public ProjectAnalysis(EgressSettings settings, RequirementCatalog catalog, IReadOnlyList<TemplateReadResult> readResults, IReadOnlyList<Finding> findings, Dictionary<string, SourceText> texts)
+        {
+            Settings = settings;
+            Catalog = catalog;
+            ReadResults = readResults;
+            Findings = findings;
+            Texts = texts;
+        }
+
+        public EgressSettings Settings { get; }
+
+        /// <summary>The built-in catalog with the project's egress-requirements.json applied.</summary>
+        public RequirementCatalog Catalog { get; }
+
+        public IReadOnlyList<TemplateReadResult> ReadResults { get; }
+
+        public IReadOnlyList<Finding> Findings { get; }
+
+        public Dictionary<string, SourceText> Texts { get; }
+
+        public InfrastructureModel Model => InfrastructureModel.From(ReadResults);
+    }
+
+    /// <summary>Reads and analyzes every template among the additional files, as the analyzer does.</summary>
+    internal static ProjectAnalysis AnalyzeAdditionalFiles(AnalyzerOptions options, List<string> problems, CancellationToken cancellationToken)
+    {
+        var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, RequirementCatalog.Default, problems);
+
+        var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        var inputs = new List<TemplateFile>();
+        var requirementFiles = new List<(string Path, string Text)>();
+        foreach (var file in options.AdditionalFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            if (!TemplateFiles.IsCandidate(file.Path))
+            {
+                continue;
+            }
+
+            var text = file.GetText(cancellationToken);
+            if (text is null)
+            {
+                continue;
+            }
+
+            texts[file.Path] = text;
+            if (CustomRequirements.IsRequirementsFile(file.Path))
+            {
+                requirementFiles.Add((file.Path, text.ToString()));
+                continue;
+            }
+
+            inputs.Add(new TemplateFile(file.Path, text, AnalyzerSettings.IsOptedIn(options, file)));
+        }
+
+        // The organisation's egress-requirements.json files extend (or trim) the built-in catalog.
+        var custom = CustomRequirements.Apply(RequirementCatalog.Default, requirementFiles);
+        var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
+        var findings = custom.Problems
+            .Concat(EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, custom.Catalog, cancellationToken))
+            .ToList();
+        return new ProjectAnalysis(settings, custom.Catalog, readResults, findings, texts);
     }
 
     private AnalysisSnapshot GetSnapshot(CancellationToken cancellationToken)
@@ -94,42 +176,9 @@ internal sealed class EgressCompilationContext
         public static AnalysisSnapshot Create(AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var problems = new List<string>();
-            var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, RequirementCatalog.Default, problems);
-
-            var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
-            var inputs = new List<TemplateFile>();
-            var requirementFiles = new List<(string Path, string Text)>();
-            foreach (var file in options.AdditionalFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
-            {
-                if (!TemplateFiles.IsCandidate(file.Path))
-                {
-                    continue;
-                }
-
-                var text = file.GetText(cancellationToken);
-                if (text is null)
-                {
-                    continue;
-                }
-
-                texts[file.Path] = text;
-                if (CustomRequirements.IsRequirementsFile(file.Path))
-                {
-                    requirementFiles.Add((file.Path, text.ToString()));
-                    continue;
-                }
-
-                inputs.Add(new TemplateFile(file.Path, text, AnalyzerSettings.IsOptedIn(options, file)));
-            }
-
-            // The organisation's egress-requirements.json files extend (or trim) the built-in catalog.
-            var custom = CustomRequirements.Apply(RequirementCatalog.Default, requirementFiles);
-            var catalog = custom.Catalog;
-
-            var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
-            var findings = custom.Problems
-                .Concat(EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, catalog, cancellationToken))
-                .ToList();
+            var analysis = AnalyzeAdditionalFiles(options, problems, cancellationToken);
+            var texts = analysis.Texts;
+            var findings = analysis.Findings;
 
             var byFile = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             foreach (var finding in findings)
