@@ -128,16 +128,30 @@ public class PackageConsumerTests : IClassFixture<PackageFeedFixture>
         Assert.Matches(@"hub-incomplete\.json\(\d+,\d+\): error EGR1001", strict.Output);
     }
 
-    [Fact(Skip = "The fix engine (branch 'armfix') is not merged yet: EgressFix=true only warns that no fixer is available. Enable this test when it lands.")]
-    public void Gating_FailingBuild_PassesAfterEgressFix()
+    [Fact]
+    public void Gating_FailingBuild_PassesAfterEgressFixRewritesTheTemplate()
     {
+        // %3B is MSBuild's escape for ';' on the command line (a bare ';' separates properties).
+        const string Gate = "-p:EgressWarningsAsErrors=EGR1001%3BEGR1002";
         var project = _feed.NewConsumer("Fixed", withCSharp: false).WithSampleTemplates();
-        Assert.Equal(1, project.Build("-p:EgressWarningsAsErrors=EGR1001;EGR1002").ExitCode);
+        var hub = project.PathOf(Path.Combine("infra", IncompleteHub));
+        var original = File.ReadAllText(hub);
 
-        var fixing = project.Build("-p:EgressFix=true -p:EgressWarningsAsErrors=EGR1001;EGR1002");
+        var gated = project.Build(Gate);
+
+        Assert.Equal(1, gated.ExitCode);
+        Assert.Contains(TaskFindings(gated.Output, "error"), e => e.Id == "EGR1001");
+
+        var fixing = project.Build(Gate + " -p:EgressFix=true");
 
         Assert.True(fixing.ExitCode == 0, fixing.Output);
-        Assert.Equal(0, project.Build("-p:EgressWarningsAsErrors=EGR1001;EGR1002").ExitCode);
+        Assert.Contains("EgressAnalyzers: fixed", fixing.Output, StringComparison.Ordinal);
+        Assert.Contains("login.microsoftonline.com", File.ReadAllText(hub).Replace(original, "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain(TaskFindings(fixing.Output, "error"), e => e.Id is "EGR1001" or "EGR1002");
+
+        var after = project.Build(Gate);
+
+        Assert.True(after.ExitCode == 0, after.Output);
     }
 
     [NpmFact]
@@ -160,6 +174,7 @@ public class PackageConsumerTests : IClassFixture<PackageFeedFixture>
         Assert.NotEmpty(before);
         Assert.Contains(before, r => r.RuleId == "EGR1001" && r.Uri == "infra/" + IncompleteHub && r.UriBaseId == "%SRCROOT%");
         Assert.Contains(before, r => r.RuleId == "EGR1003" && r.Suppressed);
+        Assert.Contains(before, r => r.RuleId == "EGR1001" && r.HasFix);
         Assert.DoesNotContain(TaskFindings(first.Output, "message"), m => m.Id == "EGR1003");
 
         // Three lines inserted above everything: every finding moves, no fingerprint may change.
@@ -179,7 +194,7 @@ public class PackageConsumerTests : IClassFixture<PackageFeedFixture>
         public override string ToString() => $"{File}({Line},{Column}) {Id} {Message}";
     }
 
-    private sealed record SarifResult(string RuleId, string Message, string Fingerprint, string? Uri, string? UriBaseId, int StartLine, bool Suppressed);
+    private sealed record SarifResult(string RuleId, string Message, string Fingerprint, string? Uri, string? UriBaseId, int StartLine, bool Suppressed, bool HasFix);
 
     /// <summary>The task's canonical lines: <c>path(line,col[,endLine,endCol]): EgressAnalyzers warning EGRnnnn: message</c>.</summary>
     private static List<Reported> TaskFindings(string output, string kind) =>
@@ -216,7 +231,8 @@ public class PackageConsumerTests : IClassFixture<PackageFeedFixture>
                 artifact.ValueKind == JsonValueKind.Object ? artifact.GetProperty("uri").GetString() : null,
                 artifact.ValueKind == JsonValueKind.Object && artifact.TryGetProperty("uriBaseId", out var baseId) ? baseId.GetString() : null,
                 location.ValueKind == JsonValueKind.Object && location.TryGetProperty("region", out var region) ? region.GetProperty("startLine").GetInt32() : 0,
-                result.TryGetProperty("suppressions", out var suppressions) && suppressions.GetArrayLength() > 0);
+                result.TryGetProperty("suppressions", out var suppressions) && suppressions.GetArrayLength() > 0,
+                result.TryGetProperty("fixes", out var fixes) && fixes.GetArrayLength() > 0);
         }).ToList();
     }
 }
