@@ -3,18 +3,22 @@ namespace EgressAnalyzers.Build.Tests.Infrastructure;
 /// <summary>
 /// Packs the package once per test run into a temporary feed and isolates the NuGet package cache (NUGET_PACKAGES)
 /// in the same temporary folder, so a consumer always restores the package just packed, never a stale cached 0.1.0.
-/// The consumer's NuGet.config adds the feed to the machine's normal sources.
+/// The consumer's NuGet.config adds the feed to the machine's normal sources. One pack serves every test class (the
+/// classes run in parallel, each with its own consumer projects); the folder is deleted when the test run ends.
 /// </summary>
-public sealed class PackageFeedFixture : IDisposable
+public sealed class PackageFeedFixture
 {
     public const string PackageVersion = "0.1.0";
 
-    public PackageFeedFixture()
+    private static readonly Lazy<PackageFeedFixture> Shared = new(() => new PackageFeedFixture(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private PackageFeedFixture()
     {
         Root = Path.Combine(Path.GetTempPath(), "egress-e2e-" + Guid.NewGuid().ToString("N"));
         Feed = Path.Combine(Root, "feed");
         PackagesCache = Path.Combine(Root, "packages");
         Directory.CreateDirectory(Feed);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteRoot();
 
         var pack = Command.Run("dotnet", $"pack \"{Repository.PackageProject}\" --no-build -c {Repository.Configuration} -o \"{Feed}\" -nologo", Repository.Root);
         if (pack.ExitCode != 0 || !File.Exists(Path.Combine(Feed, $"EgressAnalyzers.{PackageVersion}.nupkg")))
@@ -31,6 +35,9 @@ public sealed class PackageFeedFixture : IDisposable
             </configuration>
             """);
     }
+
+    /// <summary>The feed of this test run (packed on first use).</summary>
+    public static PackageFeedFixture Instance => Shared.Value;
 
     public string Root { get; }
 
@@ -63,7 +70,7 @@ public sealed class PackageFeedFixture : IDisposable
         return new ConsumerProject(this, directory, name);
     }
 
-    public void Dispose()
+    private void DeleteRoot()
     {
         try
         {
