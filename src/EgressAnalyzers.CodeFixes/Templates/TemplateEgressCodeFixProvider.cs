@@ -23,29 +23,34 @@ public sealed class TemplateEgressCodeFixProvider : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => TemplateFixAllProvider.Instance;
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var document = context.TextDocument;
         if (document is Document || document.Project.GetAdditionalDocument(document.Id) is null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
+            // Computed now (the reads are cached per text), so that a finding the fix cannot write offers nothing.
+            var solution = document.Project.Solution;
+            var fixedSolution = await TemplateFixes.FixAsync(solution, new[] { (document.Id, ImmutableArray.Create(diagnostic)) }, context.CancellationToken).ConfigureAwait(false);
+            if (ReferenceEquals(fixedSolution, solution))
+            {
+                continue;
+            }
+
             var endpoint = diagnostic.Properties.TryGetValue(EgressCompilationContext.EndpointProperty, out var value) && value is not null
                 ? $"'{value}'"
                 : "the missing AKS egress";
-            var targets = new[] { (document.Id, ImmutableArray.Create(diagnostic)) };
             context.RegisterCodeFix(
                 CodeAction.Create(
                     string.Format(System.Globalization.CultureInfo.InvariantCulture, CodeFixTitles.AllowEndpointInTemplateFormat, endpoint),
-                    cancellationToken => TemplateFixes.FixAsync(document.Project.Solution, targets, cancellationToken),
+                    _ => Task.FromResult(fixedSolution),
                     CodeFixTitles.TemplateEquivalenceKey),
                 diagnostic);
         }
-
-        return Task.CompletedTask;
     }
 }
 

@@ -436,4 +436,19 @@ public class ArmTemplateFixerTests
         Assert.Contains("\"destinationAddresses\": [ \"10.0.0.4\" ]", outcome.Hub);
         Assert.Contains("\"sourceAddresses\": [ \"10.240.0.0/16\" ]", outcome.Hub);
     }
+
+    [Fact]
+    public void NewRule_FollowsTheSiblingRulesPropertyOrder()
+    {
+        var hub = Template(Cluster + ",\n" + ClassicFirewall("""
+                    "applicationRuleCollections": [ { "name": "apps", "properties": { "priority": 100, "action": { "type": "Allow" }, "rules": [
+                      { "sourceAddresses": [ "*" ], "targetFqdns": [ "mcr.microsoft.com" ], "protocols": [ { "port": 443, "protocolType": "Https" } ], "name": "mcr" }
+                    ] } } ]
+            """));
+
+        var outcome = FixAndVerify(hub);
+
+        Assert.Contains("{ \"sourceAddresses\": [ \"*\" ], \"targetFqdns\": [ \"*.hcp.westeurope.azmk8s.io\"", outcome.Hub);
+        Assert.Contains("\"protocols\": [ { \"port\": 443, \"protocolType\": \"Https\" } ], \"name\": \"aks-core-fqdns\" }", outcome.Hub);
+    }
 }

@@ -76,12 +76,18 @@ internal sealed class AdditionalFileFixHarness : IDisposable
     /// <summary>Registers the fixes for one diagnostic through a <see cref="CodeFixContext"/> on its additional document, applies the single one.</summary>
     public async Task<Solution> ApplyFixAsync(Diagnostic diagnostic)
     {
+        var action = Assert.Single(await GetActionsAsync(diagnostic));
+        return Solution = await ApplyAsync(action);
+    }
+
+    /// <summary>The code actions the provider registers for one diagnostic on its additional document.</summary>
+    public async Task<IReadOnlyList<CodeAction>> GetActionsAsync(Diagnostic diagnostic)
+    {
         var document = DocumentOf(diagnostic);
         var actions = new List<CodeAction>();
         var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
         await Provider.RegisterCodeFixesAsync(context);
-        var action = Assert.Single(actions);
-        return Solution = await ApplyAsync(action);
+        return actions;
     }
 
     /// <summary>Runs the provider's FixAll over the project with the analyzer's diagnostics, applies the result.</summary>

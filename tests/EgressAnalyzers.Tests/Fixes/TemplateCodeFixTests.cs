@@ -167,6 +167,21 @@ public class TemplateCodeFixTests
     }
 
     [Fact]
+    public async Task CollectionsComputedByAnExpression_OfferNoFix()
+    {
+        var hub = ArmFixtures.ClassicFirewall("").Replace("\"applicationRuleCollections\": [  ]", "\"applicationRuleCollections\": \"[parameters('rules')]\"")
+            .Replace("\"parameters\": {  }", "\"parameters\": { \"rules\": { \"type\": \"array\", \"defaultValue\": [] } }");
+        using var harness = new AdditionalFileFixHarness(new[] { (HubPath, hub), (ClusterPath, ArmFixtures.Cluster()) });
+        var missing = (await AdditionalFileFixHarness.AnalyzeAsync(harness.Project)).Where(d => d.Id == EgressRuleIds.EGR1001).ToList();
+        Assert.NotEmpty(missing);
+
+        foreach (var diagnostic in missing)
+        {
+            Assert.Empty(await harness.GetActionsAsync(diagnostic));
+        }
+    }
+
+    [Fact]
     public async Task MissingEgressDiagnostics_CarryTheRequirementAndSubject()
     {
         using var harness = new AdditionalFileFixHarness(Inputs("classic-no-collections"));
