@@ -474,6 +474,11 @@ not resolve. Unknown values never become "missing" and never become "allowed".
 An IP destination (region CIDRs, the API server's IP) counts as unknown for the same reason: the analyzer cannot know
 whether it is the right one.
 
+Policy links count too. A policy whose `basePolicy` (or a firewall whose `firewallPolicy`) arrives as a parameter
+without a value is reported here, and while such an unresolved `basePolicy` link exists, a policy that no firewall in
+the inputs uses is treated as the possible base: it is not checked on its own, because the firewall enforces its rules
+only merged into the child (generic CARML/AVM modules are written this way).
+
 {SCOPE}""",
 """{
   "parameters": { "aksFqdns": { "type": "array" } },

@@ -54,31 +54,33 @@ internal sealed class EgressCompilationContext
         }
     }
 
-    /// <summary>Diagnostic property keys that identify a coverage finding (code fixes, SARIF consumers).</summary>
-    public const string RequirementIdProperty = "EgressRequirementId";
-    public const string EndpointProperty = "EgressEndpoint";
-    public const string SubjectProperty = "EgressSubject";
-
     private static Diagnostic ToDiagnostic(Finding finding, AnalysisSnapshot snapshot)
     {
         var additional = finding.AdditionalLocations
             .Select(span => snapshot.ToLocation(span))
             .Where(location => location != Location.None)
             .ToList();
-        var properties = ImmutableDictionary<string, string?>.Empty;
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         if (finding.RequirementId is not null)
         {
-            properties = properties
-                .Add(RequirementIdProperty, finding.RequirementId)
-                .Add(EndpointProperty, finding.Endpoint)
-                .Add(SubjectProperty, finding.Subject.IsEmpty ? null : finding.Subject.ToString());
+            properties.Add(EgressDiagnosticProperties.RequirementId, finding.RequirementId);
+        }
+
+        if (finding.Endpoint is not null)
+        {
+            properties.Add(EgressDiagnosticProperties.Endpoint, finding.Endpoint);
+        }
+
+        if (!finding.Subject.IsEmpty)
+        {
+            properties.Add(EgressDiagnosticProperties.Subject, finding.Subject.ToString());
         }
 
         return Diagnostic.Create(
             EgressDescriptors.For(finding.Rule),
             snapshot.ToLocation(finding.Location),
             additional,
-            properties,
+            properties.ToImmutable(),
             finding.MessageArguments.ToArray());
     }
 

@@ -41,7 +41,7 @@ public sealed class TemplateEgressCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var endpoint = diagnostic.Properties.TryGetValue(EgressCompilationContext.EndpointProperty, out var value) && value is not null
+            var endpoint = diagnostic.Properties.TryGetValue(EgressDiagnosticProperties.Endpoint, out var value) && value is not null
                 ? $"'{value}'"
                 : "the missing AKS egress";
             context.RegisterCodeFix(

@@ -74,8 +74,8 @@ internal static class TemplateFixes
             return false;
         }
 
-        if (diagnostic.Properties.TryGetValue(EgressCompilationContext.EndpointProperty, out var endpoint)
-            && diagnostic.Properties.TryGetValue(EgressCompilationContext.SubjectProperty, out var subject))
+        if (diagnostic.Properties.TryGetValue(EgressDiagnosticProperties.Endpoint, out var endpoint)
+            && diagnostic.Properties.TryGetValue(EgressDiagnosticProperties.Subject, out var subject))
         {
             return string.Equals(endpoint, finding.Endpoint, StringComparison.Ordinal)
                 && string.Equals(subject, finding.Subject.IsEmpty ? null : finding.Subject.ToString(), StringComparison.Ordinal);

@@ -188,7 +188,7 @@ public static class RuleHygiene
             {
                 if (MatchesTemplate(deprecated.Fqdn, text))
                 {
-                    findings.Add(new Finding(EgressRules.EGR2003_DeprecatedEndpointAllowed, target.Span, text, deprecated.Note) { Subject = ruleSet.Key });
+                    findings.Add(new Finding(EgressRules.EGR2003_DeprecatedEndpointAllowed, target.Span, text, deprecated.Note) { Subject = ruleSet.Key, Endpoint = text.Trim() });
                     break;
                 }
             }
@@ -242,6 +242,7 @@ public static class RuleHygiene
                 {
                     Subject = ruleSet.Key,
                     RequirementId = template.Requirement.Id,
+                    Endpoint = text.Trim(),
                 });
                 break;
             }

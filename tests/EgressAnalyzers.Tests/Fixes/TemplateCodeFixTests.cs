@@ -155,14 +155,30 @@ public class TemplateCodeFixTests
         var inputs = Inputs("classic-existing-allow");
         using var harness = new AdditionalFileFixHarness(inputs);
         var before = (await AdditionalFileFixHarness.AnalyzeAsync(harness.Project)).Where(AdditionalFileFixHarness.IsMissing).ToList();
-        var target = before.First(d => d.Properties[EgressCompilationContext.EndpointProperty] == "management.azure.com");
+        var target = before.First(d => d.Properties[EgressDiagnosticProperties.Endpoint] == "management.azure.com");
 
         await harness.ApplyFixAsync(target);
 
         var after = (await AdditionalFileFixHarness.AnalyzeAsync(harness.Project)).Where(AdditionalFileFixHarness.IsMissing).ToList();
         Assert.Equal(before.Count - 1, after.Count);
-        Assert.DoesNotContain(after, d => d.Properties[EgressCompilationContext.EndpointProperty] == "management.azure.com");
+        Assert.DoesNotContain(after, d => d.Properties[EgressDiagnosticProperties.Endpoint] == "management.azure.com");
         Assert.Contains("\"management.azure.com\"", harness.TextOf(HubPath));
+        AssertKeepsRulesAndComments(inputs, harness);
+    }
+
+    [Fact]
+    public async Task GlobalConfigSettings_ReachTheFix_LegacyTunnelPortsGetNetworkRules()
+    {
+        var inputs = Inputs("classic-no-collections");
+        using var harness = new AdditionalFileFixHarness(inputs, new Dictionary<string, string> { ["EgressAksTunnel"] = "legacy" });
+        var before = await AdditionalFileFixHarness.AnalyzeAsync(harness.Project);
+        Assert.Contains(before, d => d.Id == EgressRuleIds.EGR1002);
+
+        await harness.ApplyFixAllAsync();
+
+        var after = await AdditionalFileFixHarness.AnalyzeAsync(harness.Project);
+        Assert.DoesNotContain(after, AdditionalFileFixHarness.IsMissing);
+        Assert.Contains("\"aks-tunnel-udp\"", harness.TextOf(HubPath));
         AssertKeepsRulesAndComments(inputs, harness);
     }
 
@@ -191,8 +207,8 @@ public class TemplateCodeFixTests
         Assert.NotEmpty(diagnostics);
         Assert.All(diagnostics, d =>
         {
-            Assert.False(string.IsNullOrEmpty(d.Properties[EgressCompilationContext.RequirementIdProperty]));
-            Assert.Equal("microsoft.network/azurefirewalls/fw-hub", d.Properties[EgressCompilationContext.SubjectProperty]);
+            Assert.False(string.IsNullOrEmpty(d.Properties[EgressDiagnosticProperties.RequirementId]));
+            Assert.Equal("microsoft.network/azurefirewalls/fw-hub", d.Properties[EgressDiagnosticProperties.Subject]);
         });
     }
 
