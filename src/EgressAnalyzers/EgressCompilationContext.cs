@@ -87,15 +87,19 @@ internal sealed class EgressCompilationContext
     /// <summary>What one analysis of a project's additional files produced (also used by the template code fix).</summary>
     internal sealed class ProjectAnalysis
     {
-        public ProjectAnalysis(EgressSettings settings, IReadOnlyList<TemplateReadResult> readResults, IReadOnlyList<Finding> findings, Dictionary<string, SourceText> texts)
+        public ProjectAnalysis(EgressSettings settings, RequirementCatalog catalog, IReadOnlyList<TemplateReadResult> readResults, IReadOnlyList<Finding> findings, Dictionary<string, SourceText> texts)
         {
             Settings = settings;
+            Catalog = catalog;
             ReadResults = readResults;
             Findings = findings;
             Texts = texts;
         }
 
         public EgressSettings Settings { get; }
+
+        /// <summary>The built-in catalog with the project's egress-requirements.json applied.</summary>
+        public RequirementCatalog Catalog { get; }
 
         public IReadOnlyList<TemplateReadResult> ReadResults { get; }
 
@@ -109,12 +113,12 @@ internal sealed class EgressCompilationContext
     /// <summary>Reads and analyzes every template among the additional files, as the analyzer does.</summary>
     internal static ProjectAnalysis AnalyzeAdditionalFiles(AnalyzerOptions options, List<string> problems, CancellationToken cancellationToken)
     {
-        var catalog = RequirementCatalog.Default;
-        var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, catalog, problems);
+        var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, RequirementCatalog.Default, problems);
 
         var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
         var inputs = new List<TemplateFile>();
-        foreach (var file in options.AdditionalFiles)
+        var requirementFiles = new List<(string Path, string Text)>();
+        foreach (var file in options.AdditionalFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             if (!TemplateFiles.IsCandidate(file.Path))
             {
@@ -128,12 +132,22 @@ internal sealed class EgressCompilationContext
             }
 
             texts[file.Path] = text;
+            if (CustomRequirements.IsRequirementsFile(file.Path))
+            {
+                requirementFiles.Add((file.Path, text.ToString()));
+                continue;
+            }
+
             inputs.Add(new TemplateFile(file.Path, text, AnalyzerSettings.IsOptedIn(options, file)));
         }
 
+        // The organisation's egress-requirements.json files extend (or trim) the built-in catalog.
+        var custom = CustomRequirements.Apply(RequirementCatalog.Default, requirementFiles);
         var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
-        var findings = EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, catalog, cancellationToken);
-        return new ProjectAnalysis(settings, readResults, findings, texts);
+        var findings = custom.Problems
+            .Concat(EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, custom.Catalog, cancellationToken))
+            .ToList();
+        return new ProjectAnalysis(settings, custom.Catalog, readResults, findings, texts);
     }
 
     private AnalysisSnapshot GetSnapshot(CancellationToken cancellationToken)

@@ -56,6 +56,23 @@ public class ArmAnalysisBenchmarks
         return tokens;
     }
 
+    /// <summary>Phase 1 alone: the tolerant JSON reader (spans, comments, error recovery).</summary>
+    [Benchmark]
+    public int JsonReadOnly()
+    {
+        var nodes = 0;
+        foreach (var input in _inputs)
+        {
+            nodes += EgressAnalyzers.Engine.Json.JsonDocument.Parse(input.Text).Errors.Count;
+        }
+
+        return nodes;
+    }
+
+    /// <summary>Phases 1-2: JSON, expression evaluation and the model, without coverage.</summary>
+    [Benchmark]
+    public int TemplateReadOnly() => ArmTemplateReader.Read(_inputs, new ArmReadOptions()).Sum(r => r.Resources.Count);
+
     [Benchmark]
     public int FullAnalysis()
     {

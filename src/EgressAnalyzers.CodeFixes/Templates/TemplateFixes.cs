@@ -52,7 +52,7 @@ internal static class TemplateFixes
                     continue;
                 }
 
-                var fix = TemplateFixer.Fix(text.ToString(), path, findings, model, analysis.Settings);
+                var fix = TemplateFixer.Fix(text.ToString(), path, findings, model, analysis.Settings, analysis.Catalog);
                 if (!fix.Changed)
                 {
                     continue;

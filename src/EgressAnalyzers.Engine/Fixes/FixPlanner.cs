@@ -337,7 +337,6 @@ public static class FixPlanner
         var cluster = endpoints.Select(e => e.Cluster).FirstOrDefault(c => c is not null);
         var sources = DefaultSources(cluster, model);
         var policy = ruleSet.Resource as FirewallPolicyResource;
-        var leafDepth = ordered.Count == 0 ? 0 : ruleSet.Collections.Max(c => c.Depth);
 
         if (firstDeny >= 0 && policy is not null && ordered[firstDeny].Group?.Policy != policy.Key)
         {

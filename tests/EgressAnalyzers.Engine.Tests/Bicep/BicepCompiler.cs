@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using EgressAnalyzers.Engine.Tests.Infrastructure;
 
 namespace EgressAnalyzers.Engine.Tests.Bicep;
 
@@ -58,5 +59,22 @@ internal static class BicepCompiler
 
         errors = error.Result;
         return process.ExitCode == 0 ? output.Result : null;
+    }
+}
+
+/// <summary>A theory that needs the real Bicep compiler (and optionally the corpus): skipped, with the reason, without them.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BicepCompilerTheoryAttribute : TheoryAttribute
+{
+    public BicepCompilerTheoryAttribute(bool needsCorpus)
+    {
+        if (needsCorpus && EngineCorpus.Directory is null)
+        {
+            Skip = EngineCorpus.SkipReason;
+        }
+        else if (BicepCompiler.Path is null)
+        {
+            Skip = "The Bicep compiler package (Azure.Bicep.CommandLine.linux-x64) runs only on linux-x64.";
+        }
     }
 }

@@ -1,22 +1,8 @@
 namespace EgressAnalyzers.Engine.Tests.Bicep;
 
-/// <summary>The real-world corpus beside the repository (../shared/corpus); null when it is absent.</summary>
+/// <summary>Paths the Bicep tests read: the repository root (own fixtures, samples) and the corpus's .bicep files.</summary>
 internal static class BicepCorpus
 {
-    public static string? Find()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EgressAnalyzers.sln")))
-            {
-                var corpus = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpus"));
-                return Directory.Exists(corpus) ? corpus : null;
-            }
-        }
-
-        return null;
-    }
-
     public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EgressAnalyzers.Engine.Bicep;
+using EgressAnalyzers.Engine.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace EgressAnalyzers.Engine.Tests.Bicep;
@@ -14,15 +15,10 @@ public class BicepCorpusParserTests
         _output = output;
     }
 
-    [Fact]
+    [CorpusFact]
     public void EveryCorpusBicepFile_Parses_WithoutErrors()
     {
-        var corpus = BicepCorpus.Find();
-        if (corpus is null)
-        {
-            _output.WriteLine("SKIPPED: ../shared/corpus was not found beside the repository; corpus checks did not run.");
-            return;
-        }
+        var corpus = EngineCorpus.Require();
 
         var files = BicepCorpus.BicepFiles(corpus);
         Assert.NotEmpty(files);
@@ -46,16 +42,11 @@ public class BicepCorpusParserTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    [Fact]
+    [CorpusFact]
     public void EveryCorpusBicepFile_WithEachLineCut_ParsesWithoutException()
     {
         // Truncating a real file at every 25th line gives thousands of broken inputs: never an exception or a hang.
-        var corpus = BicepCorpus.Find();
-        if (corpus is null)
-        {
-            _output.WriteLine("SKIPPED: ../shared/corpus was not found beside the repository; corpus checks did not run.");
-            return;
-        }
+        var corpus = EngineCorpus.Require();
 
         var cuts = 0;
         foreach (var file in BicepCorpus.BicepFiles(corpus))

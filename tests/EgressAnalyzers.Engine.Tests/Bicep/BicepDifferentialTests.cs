@@ -5,6 +5,7 @@ using EgressAnalyzers.Engine.Configuration;
 using EgressAnalyzers.Engine.Diagnostics;
 using EgressAnalyzers.Engine.Hosting;
 using EgressAnalyzers.Engine.Model;
+using EgressAnalyzers.Engine.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace EgressAnalyzers.Engine.Tests.Bicep;
@@ -27,9 +28,10 @@ public class BicepDifferentialTests
 
     public static IEnumerable<object[]> CorpusRepositories()
     {
-        var corpus = BicepCorpus.Find();
+        var corpus = EngineCorpus.Directory;
         if (corpus is null)
         {
+            // The theory is skipped without the corpus; one row keeps xUnit from reporting "no data".
             yield return new object[] { string.Empty };
             yield break;
         }
@@ -43,16 +45,11 @@ public class BicepDifferentialTests
         }
     }
 
-    [Theory]
+    [BicepCompilerTheory(needsCorpus: true)]
     [MemberData(nameof(CorpusRepositories))]
     public void CorpusEntryPoint_NativeFindings_EqualCompiledArmFindings(string repository)
     {
-        var corpus = BicepCorpus.Find();
-        if (corpus is null || BicepCompiler.Path is null)
-        {
-            _output.WriteLine("SKIPPED: the corpus (../shared/corpus) or the restored Bicep compiler is not available.");
-            return;
-        }
+        var corpus = EngineCorpus.Require();
 
         var root = System.IO.Path.Combine(corpus, repository);
         var inputs = Directory.EnumerateFiles(root, "*.bicep", SearchOption.AllDirectories)
@@ -101,16 +98,10 @@ public class BicepDifferentialTests
         new object[] { "samples/BicepHub/infra" },
     };
 
-    [Theory]
+    [BicepCompilerTheory(needsCorpus: false)]
     [MemberData(nameof(OwnFixtureFolders))]
     public void OwnFixture_NativeFindings_EqualCompiledArmFindings(string folder)
     {
-        if (BicepCompiler.Path is null)
-        {
-            _output.WriteLine("SKIPPED: the restored Bicep compiler is not available on this platform.");
-            return;
-        }
-
         var root = System.IO.Path.Combine(BicepCorpus.RepositoryRoot(), folder);
         var inputs = Directory.EnumerateFiles(root, "*.bicep", SearchOption.AllDirectories)
             .OrderBy(p => p, StringComparer.Ordinal)

@@ -451,4 +451,44 @@ public class ArmTemplateFixerTests
         Assert.Contains("{ \"sourceAddresses\": [ \"*\" ], \"targetFqdns\": [ \"*.hcp.westeurope.azmk8s.io\"", outcome.Hub);
         Assert.Contains("\"protocols\": [ { \"port\": 443, \"protocolType\": \"Https\" } ], \"name\": \"aks-core-fqdns\" }", outcome.Hub);
     }
+
+    [Fact]
+    public void UnknownClusterRegion_InTheSameTemplate_IsWrittenWithTheClustersOwnExpression()
+    {
+        var cluster = Cluster.Replace("\"location\": \"westeurope\"", "\"location\": \"[resourceGroup().location]\"");
+        var hub = Template(cluster + ",\n" + ClassicFirewall("""        "applicationRuleCollections": []"""));
+
+        var outcome = FixAndVerify(hub);
+
+        Assert.Contains(outcome.Before, f => f.Endpoint == "*.hcp.<location>.azmk8s.io");
+        Assert.Contains("\"[format('*.hcp.{0}.azmk8s.io', resourceGroup().location)]\"", outcome.Hub);
+        Assert.DoesNotContain(outcome.After, f => f.Endpoint == "*.hcp.<location>.azmk8s.io" && IsMissing(f));
+    }
+
+    [Fact]
+    public void RegionParameterWrittenAsADisplayName_IsNormalisedInTheExpression()
+    {
+        var cluster = Cluster.Replace("\"location\": \"westeurope\"", "\"location\": \"[parameters('location')]\"");
+        var hub = Template(
+            cluster + ",\n" + ClassicFirewall("""        "applicationRuleCollections": []"""),
+            parameters: """ "location": { "type": "string", "defaultValue": "West Europe" } """);
+
+        var outcome = FixAndVerify(hub);
+
+        Assert.Contains("\"[format('*.hcp.{0}.azmk8s.io', toLower(replace(parameters('location'), ' ', '')))]\"", outcome.Hub);
+    }
+
+    [Fact]
+    public void EmptyRulesOfAOneLineCollection_GetTheirRulesOnThatLine()
+    {
+        var hub = Template(Cluster + ",\n" + ClassicFirewall("""
+                    "applicationRuleCollections": [ { "name": "apps", "properties": { "priority": 100, "action": { "type": "Allow" }, "rules": [] } } ]
+            """));
+
+        var outcome = FixAndVerify(hub);
+
+        var line = outcome.Hub.Split('\n').Single(l => l.Contains("\"apps\"", StringComparison.Ordinal));
+        Assert.Contains("\"rules\": [ { \"name\": \"aks-core-fqdns\"", line);
+        Assert.EndsWith("} ] } } ]", line.TrimEnd());
+    }
 }

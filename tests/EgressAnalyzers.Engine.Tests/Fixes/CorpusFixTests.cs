@@ -1,5 +1,6 @@
 using EgressAnalyzers.Engine.Configuration;
 using EgressAnalyzers.Engine.Fixes;
+using EgressAnalyzers.Engine.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace EgressAnalyzers.Engine.Tests.Fixes;
@@ -18,26 +19,12 @@ public class CorpusFixTests
         _output = output;
     }
 
-    private static string? FindCorpus()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EgressAnalyzers.sln")))
-            {
-                var corpus = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpus"));
-                return Directory.Exists(corpus) ? corpus : null;
-            }
-        }
-
-        return null;
-    }
-
     public static IEnumerable<object[]> Repositories()
     {
-        var corpus = FindCorpus();
+        var corpus = EngineCorpus.Directory;
         if (corpus is null)
         {
-            yield return new object[] { "" };
+            yield return new object[] { "(corpus absent)" };
             yield break;
         }
 
@@ -47,16 +34,11 @@ public class CorpusFixTests
         }
     }
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Repositories))]
     public void CorpusRepository_FixedFiles_KeepEveryRule_AndLoseTheAppliedFindings(string repository)
     {
-        var corpus = FindCorpus();
-        if (corpus is null || repository.Length == 0)
-        {
-            _output.WriteLine("SKIPPED: ../shared/corpus was not found beside the repository; corpus fix checks did not run.");
-            return;
-        }
+        var corpus = EngineCorpus.Require();
 
         var files = Directory.EnumerateFiles(Path.Combine(corpus, repository), "*.json", SearchOption.AllDirectories)
             .OrderBy(p => p, StringComparer.Ordinal)

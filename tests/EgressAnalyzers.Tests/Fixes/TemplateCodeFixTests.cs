@@ -167,6 +167,22 @@ public class TemplateCodeFixTests
     }
 
     [Fact]
+    public async Task GlobalConfigSettings_ReachTheFix_LegacyTunnelPortsGetNetworkRules()
+    {
+        var inputs = Inputs("classic-no-collections");
+        using var harness = new AdditionalFileFixHarness(inputs, new Dictionary<string, string> { ["EgressAksTunnel"] = "legacy" });
+        var before = await AdditionalFileFixHarness.AnalyzeAsync(harness.Project);
+        Assert.Contains(before, d => d.Id == EgressRuleIds.EGR1002);
+
+        await harness.ApplyFixAllAsync();
+
+        var after = await AdditionalFileFixHarness.AnalyzeAsync(harness.Project);
+        Assert.DoesNotContain(after, AdditionalFileFixHarness.IsMissing);
+        Assert.Contains("\"aks-tunnel-udp\"", harness.TextOf(HubPath));
+        AssertKeepsRulesAndComments(inputs, harness);
+    }
+
+    [Fact]
     public async Task CollectionsComputedByAnExpression_OfferNoFix()
     {
         var hub = ArmFixtures.ClassicFirewall("").Replace("\"applicationRuleCollections\": [  ]", "\"applicationRuleCollections\": \"[parameters('rules')]\"")

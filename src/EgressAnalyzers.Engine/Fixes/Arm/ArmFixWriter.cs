@@ -657,6 +657,15 @@ internal sealed class ArmFixWriter
     {
         var text = _doc.Text;
         var count = ChildCount(container);
+        if (count == 0 && IsInlineContext(container))
+        {
+            // "rules": [] } } on one line: the new items stay on that line too.
+            var pad = _doc.SpaceInsideBrackets ? " " : "";
+            var inline = string.Join(", ", items.Select(i => i.Render("", true)));
+            _edits.Add(new TextEdit(container.Start + 1, container.Length - 2, pad + inline + pad));
+            return;
+        }
+
         if (count == 0)
         {
             var lineIndent = _doc.LineIndent(container.Start);
@@ -709,6 +718,21 @@ internal sealed class ArmFixWriter
         _edits.Add(trailingComma
             ? new TextEdit(afterLast + 1, 0, _doc.NewLine + indent + list + ",")
             : new TextEdit(lastEnd, 0, "," + _doc.NewLine + indent + list));
+    }
+
+    /// <summary>An empty container followed on its line by more than a comma or a comment is part of a one-line object.</summary>
+    private bool IsInlineContext(JsonNode container)
+    {
+        var text = _doc.Text;
+        var i = container.End;
+        while (i < text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == ','))
+        {
+            i++;
+        }
+
+        var restOfLine = i < text.Length && text[i] != '\n' && text[i] != '\r' && text[i] != '/';
+        var inner = text.Substring(container.Start + 1, container.Length - 2);
+        return restOfLine && inner.Trim().Length == 0;
     }
 
     /// <summary>Writes items right after child <paramref name="index"/> (a comma follows it: checked before).</summary>
