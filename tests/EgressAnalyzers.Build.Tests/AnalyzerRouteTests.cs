@@ -49,7 +49,7 @@ public class AnalyzerRouteTests
         Assert.DoesNotContain("EGR", none.Output, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "The native Bicep reader (branch 'bicep') is not merged yet: the analyzer does not read .bicep AdditionalFiles. Enable this test when it lands.")]
+    [Fact]
     public void CSharpProjectWithBicepTemplates_ReportsAnalyzerDiagnosticsInTheBicepFiles()
     {
         var project = _feed.NewConsumer("CSharpWithBicep", withCSharp: true)
