@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using EgressAnalyzers.Configuration;
+using EgressAnalyzers.CSharp;
 using EgressAnalyzers.Engine.Arm.Template;
 using EgressAnalyzers.Engine.Catalog;
 using EgressAnalyzers.Engine.Configuration;
@@ -11,6 +13,7 @@ using EgressAnalyzers.Engine.Hosting;
 using EgressAnalyzers.Engine.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace EgressAnalyzers;
@@ -23,11 +26,54 @@ internal sealed class EgressCompilationContext
 {
     private readonly AnalyzerOptions _options;
     private readonly object _gate = new();
+    private readonly CSharpSdkSymbols? _symbols;
+    private readonly PulumiStackConfig _stackConfig = PulumiStackConfig.Empty;
+    private readonly ConcurrentBag<ModelResource> _codeResources = new();
     private AnalysisSnapshot? _snapshot;
 
     public EgressCompilationContext(AnalyzerOptions options)
     {
         _options = options;
+    }
+
+    /// <summary>For a compilation that references an infrastructure SDK: C# resources join the AdditionalFiles ones.</summary>
+    public EgressCompilationContext(AnalyzerOptions options, CSharpSdkSymbols symbols, CancellationToken cancellationToken)
+    {
+        _options = options;
+        _symbols = symbols;
+        _stackConfig = PulumiStackConfig.Read(options.AdditionalFiles, cancellationToken);
+    }
+
+    /// <summary>One <c>new …(…)</c> of the compilation: keeps it when it creates a firewall, policy, group or cluster.</summary>
+    public void CollectResource(OperationAnalysisContext context)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        var kind = _symbols?.KindOf(creation.Type) ?? CSharpResourceKind.None;
+        if (kind == CSharpResourceKind.None)
+        {
+            return;
+        }
+
+        var resolver = new CSharpValueResolver(context.Compilation, _stackConfig, context.CancellationToken);
+        if (resolver.Resolve(creation) is CSharpObject resolved && PulumiAzureNativeReader.Read(kind, resolved, _stackConfig) is { } resource)
+        {
+            _codeResources.Add(resource);
+        }
+    }
+
+    /// <summary>With C# resources, every finding waits for the whole compilation: a firewall in a template may need a cluster in code.</summary>
+    public void ReportAllFindings(CompilationAnalysisContext context)
+    {
+        var snapshot = GetSnapshot(context.CancellationToken, context.Compilation);
+        foreach (var findings in snapshot.FindingsByFile.Values)
+        {
+            foreach (var finding in findings)
+            {
+                context.ReportDiagnostic(ToDiagnostic(finding, snapshot));
+            }
+        }
+
+        ReportCompilationWideFindings(context);
     }
 
     public void ReportFindingsInFile(AdditionalFileAnalysisContext context)
@@ -66,12 +112,12 @@ internal sealed class EgressCompilationContext
             finding.MessageArguments.ToArray());
     }
 
-    private AnalysisSnapshot GetSnapshot(CancellationToken cancellationToken)
+    private AnalysisSnapshot GetSnapshot(CancellationToken cancellationToken, Compilation? compilation = null)
     {
         // Not Lazy<T>: a cancelled first request must not poison later ones with a cached OperationCanceledException.
         lock (_gate)
         {
-            return _snapshot ??= AnalysisSnapshot.Create(_options, cancellationToken);
+            return _snapshot ??= AnalysisSnapshot.Create(_options, _codeResources.ToList(), compilation, cancellationToken);
         }
     }
 
@@ -79,10 +125,12 @@ internal sealed class EgressCompilationContext
     private sealed class AnalysisSnapshot
     {
         private readonly Dictionary<string, SourceText> _texts;
+        private readonly Dictionary<string, SyntaxTree> _trees;
 
-        private AnalysisSnapshot(Dictionary<string, SourceText> texts, Dictionary<string, List<Finding>> findingsByFile, List<string> configurationProblems)
+        private AnalysisSnapshot(Dictionary<string, SourceText> texts, Dictionary<string, SyntaxTree> trees, Dictionary<string, List<Finding>> findingsByFile, List<string> configurationProblems)
         {
             _texts = texts;
+            _trees = trees;
             FindingsByFile = findingsByFile;
             ConfigurationProblems = configurationProblems;
         }
@@ -91,7 +139,7 @@ internal sealed class EgressCompilationContext
 
         public List<string> ConfigurationProblems { get; }
 
-        public static AnalysisSnapshot Create(AnalyzerOptions options, CancellationToken cancellationToken)
+        public static AnalysisSnapshot Create(AnalyzerOptions options, IReadOnlyList<ModelResource> codeResources, Compilation? compilation, CancellationToken cancellationToken)
         {
             var catalog = RequirementCatalog.Default;
             var problems = new List<string>();
@@ -117,12 +165,20 @@ internal sealed class EgressCompilationContext
             }
 
             var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
-            var findings = EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, catalog, cancellationToken);
+            // Code resources in a stable order: operation actions run concurrently.
+            var ordered = codeResources.OrderBy(r => r.Span.FilePath, StringComparer.Ordinal).ThenBy(r => r.Span.Start).ToList();
+            var findings = EgressAnalysis.Analyze(readResults, ordered, settings, catalog, cancellationToken);
+            var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+            foreach (var tree in compilation?.SyntaxTrees ?? Enumerable.Empty<SyntaxTree>())
+            {
+                trees[tree.FilePath] = tree;
+            }
 
             var byFile = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             foreach (var finding in findings)
             {
-                if (finding.SuppressedBy is not null || finding.Location.IsEmpty || !texts.ContainsKey(finding.Location.FilePath))
+                if (finding.SuppressedBy is not null || finding.Location.IsEmpty
+                    || !(texts.ContainsKey(finding.Location.FilePath) || trees.ContainsKey(finding.Location.FilePath)))
                 {
                     continue;
                 }
@@ -135,11 +191,18 @@ internal sealed class EgressCompilationContext
                 list.Add(finding);
             }
 
-            return new AnalysisSnapshot(texts, byFile, problems);
+            return new AnalysisSnapshot(texts, trees, byFile, problems);
         }
 
         public Location ToLocation(Engine.Text.SourceSpan span)
         {
+            if (!span.IsEmpty && _trees.TryGetValue(span.FilePath, out var tree))
+            {
+                var length = tree.Length;
+                var treeStart = Math.Min(Math.Max(span.Start, 0), length);
+                return Location.Create(tree, TextSpan.FromBounds(treeStart, Math.Min(Math.Max(span.End, treeStart), length)));
+            }
+
             if (span.IsEmpty || !_texts.TryGetValue(span.FilePath, out var text))
             {
                 return Location.None;

@@ -28,12 +28,11 @@ internal static class SdkStubs
         return reader.ReadToEnd();
     }
 
-    /// <summary>Framework references of the running test host (net10), enough for the stubs and user code.</summary>
-    public static ImmutableArray<MetadataReference> FrameworkReferences { get; } = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-        .Split(Path.PathSeparator)
-        .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-        .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-        .ToImmutableArray();
+    /// <summary>The .NET 8 reference assemblies the analyzer tests compile against (so the stubs bind in those tests too).</summary>
+    public static ImmutableArray<MetadataReference> FrameworkReferences => LazyFramework.Value;
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyFramework = new(() =>
+        Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult());
 
     /// <summary>Compiles user code against the stubs and returns the compilation (errors included).</summary>
     public static CSharpCompilation CompileUserCode(params (string Path, string Text)[] sources) =>
