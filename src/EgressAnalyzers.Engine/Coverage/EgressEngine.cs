@@ -288,6 +288,7 @@ public static class EgressEngine
             Subject = ruleSet.Key,
             RequirementId = instance.Requirement.Id,
             Endpoint = instance.Endpoint,
+            RequirementLocation = instance.Location,
         };
     }
 
@@ -367,6 +368,7 @@ public static class EgressEngine
             Subject = finding.Subject,
             RequirementId = finding.RequirementId,
             Endpoint = finding.Endpoint,
+            RequirementLocation = finding.RequirementLocation,
             AdditionalLocations = finding.AdditionalLocations,
             SuppressedBy = suppression,
         };
