@@ -47,15 +47,8 @@ internal sealed class EgressCompilationContext
     /// <summary>One <c>new …(…)</c> of the compilation: keeps it when it creates a firewall, policy, group or cluster.</summary>
     public void CollectResource(OperationAnalysisContext context)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
-        var kind = _symbols?.KindOf(creation.Type) ?? CSharpResourceKind.None;
-        if (kind == CSharpResourceKind.None)
-        {
-            return;
-        }
-
-        var resolver = new CSharpValueResolver(context.Compilation, _stackConfig, context.CancellationToken);
-        if (resolver.Resolve(creation) is CSharpObject resolved && PulumiAzureNativeReader.Read(kind, resolved, _stackConfig) is { } resource)
+        if (_symbols is not null
+            && CSharpResourceCollector.TryRead((IObjectCreationOperation)context.Operation, _symbols, _stackConfig, context.Compilation, context.CancellationToken) is { } resource)
         {
             _codeResources.Add(resource);
         }
@@ -141,33 +134,10 @@ internal sealed class EgressCompilationContext
 
         public static AnalysisSnapshot Create(AnalyzerOptions options, IReadOnlyList<ModelResource> codeResources, Compilation? compilation, CancellationToken cancellationToken)
         {
-            var catalog = RequirementCatalog.Default;
-            var problems = new List<string>();
-            var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, catalog, problems);
-
-            var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
-            var inputs = new List<TemplateFile>();
-            foreach (var file in options.AdditionalFiles)
-            {
-                if (!TemplateFiles.IsCandidate(file.Path))
-                {
-                    continue;
-                }
-
-                var text = file.GetText(cancellationToken);
-                if (text is null)
-                {
-                    continue;
-                }
-
-                texts[file.Path] = text;
-                inputs.Add(new TemplateFile(file.Path, text, AnalyzerSettings.IsOptedIn(options, file)));
-            }
-
-            var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
-            // Code resources in a stable order: operation actions run concurrently.
-            var ordered = codeResources.OrderBy(r => r.Span.FilePath, StringComparer.Ordinal).ThenBy(r => r.Span.Start).ToList();
-            var findings = EgressAnalysis.Analyze(readResults, ordered, settings, catalog, cancellationToken);
+            var analysis = CompilationInputs.Analyze(options, codeResources, cancellationToken);
+            var texts = analysis.Texts;
+            var problems = analysis.ConfigurationProblems;
+            var findings = analysis.Findings;
             var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
             foreach (var tree in compilation?.SyntaxTrees ?? Enumerable.Empty<SyntaxTree>())
             {
@@ -213,5 +183,63 @@ internal sealed class EgressCompilationContext
             var textSpan = TextSpan.FromBounds(start, end);
             return Location.Create(span.FilePath, textSpan, text.Lines.GetLinePositionSpan(textSpan));
         }
+    }
+}
+
+/// <summary>The analysis of one compilation's inputs (AdditionalFiles and resources read from its code), shared by the
+/// analyzer and the code fixes (which must see exactly the findings the analyzer reported).</summary>
+internal sealed class CompilationInputs
+{
+    private CompilationInputs(Dictionary<string, SourceText> texts, IReadOnlyList<Finding> findings, InfrastructureModel model, EgressSettings settings, List<string> configurationProblems)
+    {
+        Texts = texts;
+        Findings = findings;
+        Model = model;
+        Settings = settings;
+        ConfigurationProblems = configurationProblems;
+    }
+
+    public Dictionary<string, SourceText> Texts { get; }
+
+    public IReadOnlyList<Finding> Findings { get; }
+
+    public InfrastructureModel Model { get; }
+
+    public EgressSettings Settings { get; }
+
+    public List<string> ConfigurationProblems { get; }
+
+    public static CompilationInputs Analyze(AnalyzerOptions options, IReadOnlyList<ModelResource> codeResources, CancellationToken cancellationToken)
+    {
+        var catalog = RequirementCatalog.Default;
+        var problems = new List<string>();
+        var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, catalog, problems);
+
+        var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        var inputs = new List<TemplateFile>();
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (!TemplateFiles.IsCandidate(file.Path))
+            {
+                continue;
+            }
+
+            var text = file.GetText(cancellationToken);
+            if (text is null)
+            {
+                continue;
+            }
+
+            texts[file.Path] = text;
+            inputs.Add(new TemplateFile(file.Path, text, AnalyzerSettings.IsOptedIn(options, file)));
+        }
+
+        var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
+
+        // Code resources in a stable order: operation actions run concurrently.
+        var ordered = codeResources.OrderBy(r => r.Span.FilePath, StringComparer.Ordinal).ThenBy(r => r.Span.Start).ToList();
+        var findings = EgressAnalysis.Analyze(readResults, ordered, settings, catalog, cancellationToken);
+        var model = new InfrastructureModel(readResults.Where(r => r.IsTemplate).SelectMany(r => r.Resources).Concat(ordered));
+        return new CompilationInputs(texts, findings, model, settings, problems);
     }
 }
