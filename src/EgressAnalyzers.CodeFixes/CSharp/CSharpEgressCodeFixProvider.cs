@@ -60,14 +60,17 @@ public sealed class CSharpEgressCodeFixProvider : CodeFixProvider
             var related = analysis.Inputs.Findings
                 .Where(f => FixPlanner.IsFixable(f) && f.Subject == finding.Subject && f.Location.FilePath == finding.Location.FilePath)
                 .ToList();
-            foreach (var (targets, key) in new[] { ((IFixTargets)writer, AppendKey), (new NewCollectionsOnly(writer), NewCollectionKey) })
+            var offeredNewCollection = false;
+            foreach (var targets in new[] { writer, (IFixTargets)new NewCollectionsOnly(writer) })
             {
                 var plan = FixPlanner.Plan(related, analysis.Inputs.Model, analysis.Inputs.Settings, RequirementCatalog.Default, targets);
                 var insertion = plan.Insertions.FirstOrDefault(i => i.Findings.Contains(finding));
-                if (insertion is null || (key == NewCollectionKey && insertion.Target == InsertionTargetKind.ExistingCollection))
+                if (insertion is null || (offeredNewCollection && insertion.Target != InsertionTargetKind.ExistingCollection))
                 {
                     continue;
                 }
+
+                offeredNewCollection |= insertion.Target != InsertionTargetKind.ExistingCollection;
 
                 var title = insertion.Target == InsertionTargetKind.ExistingCollection
                     ? string.Format(CultureInfo.InvariantCulture, CodeFixTitles.AddToExistingCollectionFormat, insertion.ExistingCollection!.Name)

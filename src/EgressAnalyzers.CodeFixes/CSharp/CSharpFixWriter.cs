@@ -10,9 +10,6 @@ using EgressAnalyzers.Engine.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 
 namespace EgressAnalyzers.CodeFixes.CSharp;
@@ -38,6 +35,8 @@ internal sealed class CSharpFixWriter : IFixTargets
     private readonly SemanticModel _model;
     private readonly string _path;
     private readonly bool _enumStyle;
+    private readonly string _unit;
+    private readonly string _newLine;
     private int _insertionPosition;
 
     private CSharpFixWriter(Document document, SyntaxNode root, SemanticModel model)
@@ -48,6 +47,8 @@ internal sealed class CSharpFixWriter : IFixTargets
         _path = root.SyntaxTree.FilePath;
         var text = root.ToFullString();
         _enumStyle = EnumStyleMarkers.Any(m => text.IndexOf(m, StringComparison.Ordinal) >= 0);
+        _newLine = text.IndexOf("\r\n", StringComparison.Ordinal) >= 0 ? "\r\n" : "\n";
+        _unit = text.IndexOf("\n\t", StringComparison.Ordinal) >= 0 && text.IndexOf("\n    ", StringComparison.Ordinal) < 0 ? "\t" : "    ";
     }
 
     public static async Task<CSharpFixWriter?> CreateAsync(Document document, CancellationToken cancellationToken)
@@ -128,24 +129,40 @@ internal sealed class CSharpFixWriter : IFixTargets
     /// <summary>The document with every insertion of <paramref name="plan"/> located in it; null when none could be written.</summary>
     public async Task<Document?> ApplyAsync(FixPlan plan, CancellationToken cancellationToken)
     {
-        var editor = await DocumentEditor.CreateAsync(_document, cancellationToken).ConfigureAwait(false);
-        var edited = false;
+        var changes = new List<TextChange>();
         foreach (var insertion in plan.Insertions)
         {
-            edited |= Apply(editor, insertion);
+            changes.AddRange(Apply(insertion));
         }
 
-        if (!edited)
+        if (changes.Count == 0)
         {
             return null;
         }
 
-        var document = editor.GetChangedDocument();
-        document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var text = await _document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var ordered = changes.OrderBy(c => c.Span.Start).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].Span.Start < ordered[i - 1].Span.End)
+            {
+                return null;
+            }
+        }
+
+        var newText = text.WithChanges(ordered);
+
+        // A writer bug must never leave the user's file with syntax errors.
+        var tree = _root.SyntaxTree.WithChangedText(newText);
+        if (tree.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return null;
+        }
+
+        return _document.WithText(newText);
     }
 
-    private bool Apply(DocumentEditor editor, PlannedInsertion insertion)
+    private IEnumerable<TextChange> Apply(PlannedInsertion insertion)
     {
         switch (insertion.Target)
         {
@@ -155,17 +172,11 @@ internal sealed class CSharpFixWriter : IFixTargets
                 var inputs = InputsNamespace(creation);
                 if (inputs is null)
                 {
-                    return false;
+                    return Array.Empty<TextChange>();
                 }
 
                 var rules = insertion.Rules.Select(r => RenderRule(r, insertion.IsPolicy, inputs)).Where(r => r is not null).Select(r => r!).ToList();
-                if (rules.Count == 0)
-                {
-                    return false;
-                }
-
-                AppendToList(editor, creation, "Rules", rules, insertion.IsPolicy ? ElementStyle.ObjectList : ElementStyle.TypedList);
-                return true;
+                return rules.Count == 0 ? Array.Empty<TextChange>() : AppendToList(creation, "Rules", rules, insertion.IsPolicy ? ElementStyle.ObjectList : ElementStyle.TypedList);
             }
 
             case InsertionTargetKind.NewClassicCollection when insertion.Firewall is { } firewall && CreationAt(firewall.NameSpan) is { } args:
@@ -173,13 +184,9 @@ internal sealed class CSharpFixWriter : IFixTargets
                 _insertionPosition = args.SpanStart;
                 var inputs = InputsNamespace(args);
                 var collection = inputs is null ? null : RenderClassicCollection(insertion, inputs);
-                if (collection is null)
-                {
-                    return false;
-                }
-
-                AppendToList(editor, args, insertion.Kind == RuleCollectionKind.Application ? "ApplicationRuleCollections" : "NetworkRuleCollections", new[] { collection }, ElementStyle.TypedList);
-                return true;
+                return collection is null
+                    ? Array.Empty<TextChange>()
+                    : AppendToList(args, insertion.Kind == RuleCollectionKind.Application ? "ApplicationRuleCollections" : "NetworkRuleCollections", new[] { collection }, ElementStyle.TypedList);
             }
 
             case InsertionTargetKind.NewPolicyCollection when insertion.Group is { } group && CreationAt(group.NameSpan) is { } groupArgs:
@@ -187,17 +194,11 @@ internal sealed class CSharpFixWriter : IFixTargets
                 _insertionPosition = groupArgs.SpanStart;
                 var inputs = InputsNamespace(groupArgs);
                 var collection = inputs is null ? null : RenderPolicyCollection(insertion, inputs);
-                if (collection is null)
-                {
-                    return false;
-                }
-
-                AppendToList(editor, groupArgs, "RuleCollections", new[] { collection }, ElementStyle.UnionList);
-                return true;
+                return collection is null ? Array.Empty<TextChange>() : AppendToList(groupArgs, "RuleCollections", new[] { collection }, ElementStyle.UnionList);
             }
 
             default:
-                return false;
+                return Array.Empty<TextChange>();
         }
     }
 
@@ -213,77 +214,203 @@ internal sealed class CSharpFixWriter : IFixTargets
         UnionList,
     }
 
-    private void AppendToList(DocumentEditor editor, BaseObjectCreationExpressionSyntax creation, string property, IReadOnlyList<string> elements, ElementStyle style)
+    private IEnumerable<TextChange> AppendToList(BaseObjectCreationExpressionSyntax creation, string property, IReadOnlyList<string> elements, ElementStyle style)
     {
         var (form, assignment) = ListOf(creation, property);
-        var parsed = elements.Select(Parse).ToList();
         switch (form)
         {
             case ListForm.Absent:
             {
-                var value = style == ElementStyle.ObjectList
-                    ? "new[]\n{\n" + string.Join(",\n", elements) + ",\n}"
-                    : "{\n" + string.Join(",\n", elements) + ",\n}";
-                var member = SyntaxFactory.ParseExpression(property + " = " + value).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
-                editor.ReplaceNode(creation, (current, _) =>
+                var value = style == ElementStyle.ObjectList ? "new[]\n{\n" + string.Join(",\n", elements) + ",\n}" : "{\n" + string.Join(",\n", elements) + ",\n}";
+                if (creation.Initializer is { } objectInitializer)
                 {
-                    var node = (BaseObjectCreationExpressionSyntax)current;
-                    var initializer = node.Initializer ?? SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression);
-                    var updated = initializer.WithExpressions(AppendWithTrailingComma(initializer.Expressions, new[] { member }));
-                    return node.WithInitializer(updated).WithAdditionalAnnotations(Formatter.Annotation);
-                });
-                break;
+                    return new[] { AppendElements(objectInitializer, new[] { property + " =\n" + value }) };
+                }
+
+                var indent = IndentOf(creation);
+                var body = " " + "{\n" + Indent(property + " =\n" + value, indent + _unit, 0) + ",\n" + indent + "}";
+                return new[] { new TextChange(new TextSpan(creation.Span.End, 0), body) };
             }
 
             case ListForm.CollectionInitializer:
             {
-                var cast = style == ElementStyle.ObjectList;
-                editor.ReplaceNode(assignment!.Right, (current, _) =>
-                {
-                    var initializer = (InitializerExpressionSyntax)current;
-                    var items = cast ? parsed.Select(p => (ExpressionSyntax)Parse("(global::Pulumi.Input<object>)" + p.ToString())).ToList() : parsed;
-                    return initializer.WithExpressions(AppendWithTrailingComma(initializer.Expressions, items)).WithAdditionalAnnotations(Formatter.Annotation);
-                });
-                break;
+                var items = style == ElementStyle.ObjectList ? elements.Select(e => "(" + TypeName("Pulumi", "Input") + "<object>)" + e).ToList() : elements;
+                return new[] { AppendElements((InitializerExpressionSyntax)assignment!.Right, items) };
             }
 
             case ListForm.Array:
             case ListForm.ListCreation:
             {
-                var mixed = style == ElementStyle.ObjectList && ArrayElementTypeDiffers(assignment!.Right, elements);
-                editor.ReplaceNode(assignment!.Right, (current, _) =>
+                var initializer = assignment!.Right switch
                 {
-                    var result = current switch
-                    {
-                        ArrayCreationExpressionSyntax array => (ExpressionSyntax)array.WithInitializer(array.Initializer!.WithExpressions(AppendWithTrailingComma(array.Initializer.Expressions, parsed))),
-                        ImplicitArrayCreationExpressionSyntax implicitArray when mixed =>
-                            // new[] { AppRule } + NetworkRule has no best type: write new object[] { … }.
-                            SyntaxFactory.ArrayCreationExpression(
-                                SyntaxFactory.ArrayType(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.ObjectKeyword)), SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier())),
-                                implicitArray.Initializer.WithExpressions(AppendWithTrailingComma(implicitArray.Initializer.Expressions, parsed))),
-                        ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.WithInitializer(implicitArray.Initializer.WithExpressions(AppendWithTrailingComma(implicitArray.Initializer.Expressions, parsed))),
-                        ObjectCreationExpressionSyntax list => list.WithInitializer(list.Initializer!.WithExpressions(AppendWithTrailingComma(list.Initializer.Expressions, parsed))),
-                        _ => (ExpressionSyntax)current,
-                    };
-                    return result.WithAdditionalAnnotations(Formatter.Annotation);
-                });
-                break;
+                    ArrayCreationExpressionSyntax array => array.Initializer!,
+                    ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer,
+                    ObjectCreationExpressionSyntax list => list.Initializer!,
+                    _ => null,
+                };
+                if (initializer is null)
+                {
+                    return Array.Empty<TextChange>();
+                }
+
+                var changes = new List<TextChange>();
+                if (style == ElementStyle.ObjectList && assignment.Right is ImplicitArrayCreationExpressionSyntax implicitRules && ArrayElementTypeDiffers(implicitRules, elements))
+                {
+                    // new[] { AppRule } plus a NetworkRule has no best type: write new object[] { … }.
+                    changes.Add(new TextChange(TextSpan.FromBounds(implicitRules.NewKeyword.SpanStart, implicitRules.CloseBracketToken.Span.End), "new object[]"));
+                }
+
+                changes.Add(AppendElements(initializer, elements));
+                return changes;
             }
 
             case ListForm.Single:
             {
-                var single = assignment!.Right.WithoutTrivia().ToString();
-                var all = new[] { single }.Concat(elements).ToList();
-                var value = style == ElementStyle.ObjectList
-                    ? "new object[]\n{\n" + string.Join(",\n", all) + ",\n}"
-                    : "{\n" + string.Join(",\n", all) + ",\n}";
-                editor.ReplaceNode(assignment.Right, Parse(value));
-                break;
+                var indent = IndentOf(assignment!);
+                var all = new[] { assignment!.Right.WithoutTrivia().ToString() }.Concat(elements).ToList();
+                var value = (style == ElementStyle.ObjectList ? "new object[]\n" : string.Empty) + "{\n" + string.Join(",\n", all) + ",\n}";
+                return new[] { new TextChange(assignment.Right.Span, Indent(value, indent, 0).TrimStart()) };
             }
+
+            default:
+                return Array.Empty<TextChange>();
         }
     }
 
-    private bool ArrayElementTypeDiffers(ExpressionSyntax array, IReadOnlyList<string> elements)
+    /// <summary>Appends elements after the last one of a <c>{ … }</c> list, one per line at the elements' indentation, each followed by a comma.</summary>
+    private TextChange AppendElements(InitializerExpressionSyntax initializer, IReadOnlyList<string> elements)
+    {
+        var expressions = initializer.Expressions;
+        string indent;
+        int position;
+        var prefix = string.Empty;
+        if (expressions.Count == 0)
+        {
+            indent = IndentOf(initializer.OpenBraceToken) + _unit;
+            position = initializer.OpenBraceToken.Span.End;
+        }
+        else
+        {
+            indent = IndentOf(expressions[0].GetFirstToken());
+            if (expressions.SeparatorCount == expressions.Count)
+            {
+                position = expressions.GetSeparator(expressions.Count - 1).Span.End;
+            }
+            else
+            {
+                position = expressions[expressions.Count - 1].Span.End;
+                prefix = ",";
+            }
+        }
+
+        var builder = new StringBuilder(prefix);
+        foreach (var element in elements)
+        {
+            builder.Append(_newLine).Append(Indent(element, indent, 0)).Append(',');
+        }
+
+        if (expressions.Count == 0 && initializer.OpenBraceToken.GetNextToken() == initializer.CloseBraceToken
+            && initializer.CloseBraceToken.GetPreviousToken() == initializer.OpenBraceToken
+            && !initializer.CloseBraceToken.LeadingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia))
+            && !initializer.OpenBraceToken.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+        {
+            // "P = { }" on one line: put the closing brace on its own line.
+            builder.Append(_newLine).Append(IndentOf(initializer.OpenBraceToken));
+            return new TextChange(TextSpan.FromBounds(position, initializer.CloseBraceToken.SpanStart), builder.ToString());
+        }
+
+        return new TextChange(new TextSpan(position, 0), builder.ToString());
+    }
+
+    /// <summary>Re-indents generated text: <paramref name="indent"/> plus one unit per open brace (braces inside strings ignored).</summary>
+    private string Indent(string text, string indent, int depth)
+    {
+        var lines = text.Split('\n');
+        var builder = new StringBuilder();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            var (opens, closes, leadingCloses) = Braces(line);
+            var lineDepth = Math.Max(0, depth - leadingCloses);
+            if (i > 0)
+            {
+                builder.Append(_newLine);
+            }
+
+            builder.Append(indent);
+            for (var d = 0; d < lineDepth; d++)
+            {
+                builder.Append(_unit);
+            }
+
+            builder.Append(line);
+            depth = Math.Max(0, depth + opens - closes);
+        }
+
+        return builder.ToString();
+    }
+
+    private static (int Opens, int Closes, int LeadingCloses) Braces(string line)
+    {
+        int opens = 0, closes = 0, leading = 0;
+        var inString = false;
+        var atStart = true;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                    inString = true;
+                    atStart = false;
+                    break;
+                case '{':
+                    opens++;
+                    atStart = false;
+                    break;
+                case '}':
+                    closes++;
+                    if (atStart)
+                    {
+                        leading++;
+                    }
+
+                    break;
+                case ' ':
+                    break;
+                default:
+                    atStart = false;
+                    break;
+            }
+        }
+
+        return (opens, closes, leading);
+    }
+
+    private static string IndentOf(SyntaxNode node) => IndentOf(node.GetFirstToken());
+
+    private static string IndentOf(SyntaxToken token)
+    {
+        var line = token.SyntaxTree!.GetText().Lines.GetLineFromPosition(token.SpanStart);
+        var text = line.ToString();
+        return text.Substring(0, text.Length - text.TrimStart().Length);
+    }
+
+    private bool ArrayElementTypeDiffers(ImplicitArrayCreationExpressionSyntax array, IReadOnlyList<string> elements)
     {
         var elementType = (_model.GetTypeInfo(array).Type as IArrayTypeSymbol)?.ElementType;
         if (elementType is null || elementType.SpecialType == SpecialType.System_Object)
@@ -291,33 +418,9 @@ internal sealed class CSharpFixWriter : IFixTargets
             return false;
         }
 
-        return elements.Any(e => e.IndexOf("." + elementType.Name + "\n", StringComparison.Ordinal) < 0 && !e.StartsWith("new global::" + elementType.ToDisplayString() + "\n", StringComparison.Ordinal));
+        var name = elementType.ToMinimalDisplayString(_model, array.SpanStart);
+        return elements.Any(e => !e.StartsWith("new " + name + "\n", StringComparison.Ordinal));
     }
-
-    private static SeparatedSyntaxList<ExpressionSyntax> AppendWithTrailingComma(SeparatedSyntaxList<ExpressionSyntax> list, IEnumerable<ExpressionSyntax> items)
-    {
-        var nodes = new List<SyntaxNodeOrToken>();
-        foreach (var item in list.GetWithSeparators())
-        {
-            nodes.Add(item);
-        }
-
-        if (list.Count > 0 && list.SeparatorCount < list.Count)
-        {
-            nodes.Add(SyntaxFactory.Token(SyntaxKind.CommaToken));
-        }
-
-        foreach (var item in items)
-        {
-            nodes.Add(item.WithLeadingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
-            nodes.Add(SyntaxFactory.Token(SyntaxKind.CommaToken));
-        }
-
-        return SyntaxFactory.SeparatedList<ExpressionSyntax>(nodes);
-    }
-
-    private static ExpressionSyntax Parse(string text) =>
-        SyntaxFactory.ParseExpression(text).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
 
     // ---- rendering ----------------------------------------------------------------------------------------------------
 
@@ -345,8 +448,8 @@ internal sealed class CSharpFixWriter : IFixTargets
 
         var type = insertion.Kind == RuleCollectionKind.Application ? "AzureFirewallApplicationRuleCollectionArgs" : "AzureFirewallNetworkRuleCollectionArgs";
         var action = Enum(ModuleNamespace(inputs), "AzureFirewallRCActionType", "Allow");
-        return $"new global::{inputs}.{type}\n{{\nName = {Literal(insertion.CollectionName ?? FixPlanner.DefaultName)},\nPriority = {insertion.CollectionPriority ?? 65000},\n"
-            + $"Action = new global::{inputs}.AzureFirewallRCActionArgs {{ Type = {action} }},\nRules =\n{{\n{string.Join(",\n", rules)},\n}},\n}}";
+        return $"new {TypeName(inputs, type)}\n{{\nName = {Literal(insertion.CollectionName ?? FixPlanner.DefaultName)},\nPriority = {insertion.CollectionPriority ?? 65000},\n"
+            + $"Action = new {TypeName(inputs, "AzureFirewallRCActionArgs")} {{ Type = {action} }},\nRules =\n{{\n{string.Join(",\n", rules)},\n}},\n}}";
     }
 
     private string? RenderPolicyCollection(PlannedInsertion insertion, string inputs)
@@ -358,9 +461,9 @@ internal sealed class CSharpFixWriter : IFixTargets
         }
 
         var action = Enum(ModuleNamespace(inputs), "FirewallPolicyFilterRuleCollectionActionType", "Allow");
-        return $"new global::{inputs}.FirewallPolicyFilterRuleCollectionArgs\n{{\nName = {Literal(insertion.CollectionName ?? FixPlanner.DefaultName)},\nPriority = {insertion.CollectionPriority ?? 65000},\n"
+        return $"new {TypeName(inputs, "FirewallPolicyFilterRuleCollectionArgs")}\n{{\nName = {Literal(insertion.CollectionName ?? FixPlanner.DefaultName)},\nPriority = {insertion.CollectionPriority ?? 65000},\n"
             + "RuleCollectionType = \"FirewallPolicyFilterRuleCollection\",\n"
-            + $"Action = new global::{inputs}.FirewallPolicyFilterRuleCollectionActionArgs {{ Type = {action} }},\nRules = new[]\n{{\n{string.Join(",\n", rules)},\n}},\n}}";
+            + $"Action = new {TypeName(inputs, "FirewallPolicyFilterRuleCollectionActionArgs")} {{ Type = {action} }},\nRules = new[]\n{{\n{string.Join(",\n", rules)},\n}},\n}}";
     }
 
     private string? RenderRule(PlannedRule rule, bool isPolicy, string inputs)
@@ -378,8 +481,8 @@ internal sealed class CSharpFixWriter : IFixTargets
 
             var protocolType = isPolicy ? "FirewallPolicyRuleApplicationProtocolArgs" : "AzureFirewallApplicationRuleProtocolArgs";
             var protocolEnum = isPolicy ? "FirewallPolicyRuleApplicationProtocolType" : "AzureFirewallApplicationRuleProtocolType";
-            var protocols = rule.ApplicationProtocols.Select(p => $"new global::{inputs}.{protocolType} {{ ProtocolType = {Enum(module, protocolEnum, p.ProtocolType)}, Port = {p.Port} }}");
-            builder.Append($"new global::{inputs}.{(isPolicy ? "ApplicationRuleArgs" : "AzureFirewallApplicationRuleArgs")}\n{{\nName = {Literal(rule.Name)},\n");
+            var protocols = rule.ApplicationProtocols.Select(p => $"new {TypeName(inputs, protocolType)} {{ ProtocolType = {Enum(module, protocolEnum, p.ProtocolType)}, Port = {p.Port} }}");
+            builder.Append($"new {TypeName(inputs, isPolicy ? "ApplicationRuleArgs" : "AzureFirewallApplicationRuleArgs")}\n{{\nName = {Literal(rule.Name)},\n");
             if (isPolicy)
             {
                 builder.Append("RuleType = \"ApplicationRule\",\n");
@@ -400,7 +503,7 @@ internal sealed class CSharpFixWriter : IFixTargets
 
         var protocolEnumType = isPolicy ? "FirewallPolicyRuleNetworkProtocol" : "AzureFirewallNetworkRuleProtocol";
         var networkProtocols = rule.NetworkProtocols.Select(p => Enum(module, protocolEnumType, string.Equals(p, "Any", StringComparison.OrdinalIgnoreCase) ? "Any" : p.ToUpperInvariant()));
-        builder.Append($"new global::{inputs}.{(isPolicy ? "NetworkRuleArgs" : "AzureFirewallNetworkRuleArgs")}\n{{\nName = {Literal(rule.Name)},\n");
+        builder.Append($"new {TypeName(inputs, isPolicy ? "NetworkRuleArgs" : "AzureFirewallNetworkRuleArgs")}\n{{\nName = {Literal(rule.Name)},\n");
         if (isPolicy)
         {
             builder.Append("RuleType = \"NetworkRule\",\n");
@@ -436,7 +539,21 @@ internal sealed class CSharpFixWriter : IFixTargets
     }
 
     private string Enum(string module, string enumType, string member) =>
-        _enumStyle ? $"global::{module}.{enumType}.{member}" : Literal(member);
+        _enumStyle ? TypeName(module, enumType) + "." + member : Literal(member);
+
+    /// <summary>The shortest name of a type where the rules are written (the file's usings and aliases decide).</summary>
+    private string TypeName(string ns, string name)
+    {
+        var type = _model.Compilation.GetTypeByMetadataName(ns + "." + name + (name == "Input" ? "`1" : string.Empty));
+        if (type is null)
+        {
+            return "global::" + ns + "." + name;
+        }
+
+        var display = type.ToMinimalDisplayString(_model, _insertionPosition);
+        var generic = display.IndexOf('<');
+        return generic >= 0 ? display.Substring(0, generic) : display;
+    }
 
     /// <summary>A planned value as C#: the cluster's location expression for region-specific names when it is in scope, else the literal.</summary>
     private string? Value(PlannedValue value)
@@ -447,7 +564,7 @@ internal sealed class CSharpFixWriter : IFixTargets
             var cut = template.IndexOf(placeholder, StringComparison.Ordinal);
             if (cut >= 0)
             {
-                return "$" + Literal(template.Substring(0, cut) + "\u0001" + template.Substring(cut + placeholder.Length)).Replace("\u0001", "{" + expression + "}");
+                return "$" + Literal(template.Substring(0, cut)).TrimEnd('"') + "{" + expression + "}" + Literal(template.Substring(cut + placeholder.Length)).Substring(1);
             }
         }
 
