@@ -237,7 +237,7 @@ internal sealed class CompilationInputs
         var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
 
         // Code resources in a stable order: operation actions run concurrently.
-        var ordered = codeResources.OrderBy(r => r.Span.FilePath, StringComparer.Ordinal).ThenBy(r => r.Span.Start).ToList();
+        var ordered = CSharpModelAssembler.Assemble(codeResources.OrderBy(r => r.Span.FilePath, StringComparer.Ordinal).ThenBy(r => r.Span.Start).ToList());
         var findings = EgressAnalysis.Analyze(readResults, ordered, settings, catalog, cancellationToken);
         var model = new InfrastructureModel(readResults.Where(r => r.IsTemplate).SelectMany(r => r.Resources).Concat(ordered));
         return new CompilationInputs(texts, findings, model, settings, problems);

@@ -10,13 +10,18 @@ internal static class CSharpResourceCollector
 {
     public static ModelResource? TryRead(IObjectCreationOperation creation, CSharpSdkSymbols symbols, PulumiStackConfig config, Compilation compilation, CancellationToken cancellationToken)
     {
-        var kind = symbols.KindOf(creation.Type);
+        var (kind, sdk) = symbols.Classify(creation.Type);
         if (kind == CSharpResourceKind.None)
         {
             return null;
         }
 
         var resolver = new CSharpValueResolver(compilation, config, cancellationToken);
-        return resolver.Resolve(creation) is CSharpObject resolved ? PulumiAzureNativeReader.Read(kind, resolved, config) : null;
+        if (resolver.Resolve(creation) is not CSharpObject resolved)
+        {
+            return null;
+        }
+
+        return sdk == CSharpSdk.PulumiAzureClassic ? PulumiAzureClassicReader.Read(kind, resolved, config) : PulumiAzureNativeReader.Read(kind, resolved, config);
     }
 }

@@ -11,6 +11,19 @@ internal enum CSharpResourceKind
     FirewallPolicy,
     RuleCollectionGroup,
     Cluster,
+
+    /// <summary>Pulumi classic <c>FirewallApplicationRuleCollection</c>: a collection resource attached to a firewall by name.</summary>
+    ClassicApplicationCollection,
+
+    /// <summary>Pulumi classic <c>FirewallNetworkRuleCollection</c>.</summary>
+    ClassicNetworkCollection,
+}
+
+/// <summary>The SDK a recognised type belongs to (property names and conventions differ).</summary>
+internal enum CSharpSdk
+{
+    PulumiAzureNative,
+    PulumiAzureClassic,
 }
 
 /// <summary>
@@ -27,15 +40,30 @@ internal sealed class CSharpSdkSymbols
         ("Pulumi.AzureNative.ContainerService.ManagedCluster", CSharpResourceKind.Cluster),
     };
 
+    private static readonly (string MetadataName, CSharpResourceKind Kind)[] PulumiAzureClassicResources =
+    {
+        ("Pulumi.Azure.Network.Firewall", CSharpResourceKind.Firewall),
+        ("Pulumi.Azure.Network.FirewallPolicy", CSharpResourceKind.FirewallPolicy),
+        ("Pulumi.Azure.Network.FirewallPolicyRuleCollectionGroup", CSharpResourceKind.RuleCollectionGroup),
+        ("Pulumi.Azure.Network.FirewallApplicationRuleCollection", CSharpResourceKind.ClassicApplicationCollection),
+        ("Pulumi.Azure.Network.FirewallNetworkRuleCollection", CSharpResourceKind.ClassicNetworkCollection),
+        ("Pulumi.Azure.ContainerService.KubernetesCluster", CSharpResourceKind.Cluster),
+    };
+
     private readonly Dictionary<INamedTypeSymbol, CSharpResourceKind> _resources = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, CSharpSdk> _sdks = new(SymbolEqualityComparer.Default);
 
     private CSharpSdkSymbols(Compilation compilation)
     {
-        foreach (var (name, kind) in PulumiAzureNativeResources)
+        foreach (var (table, sdk) in new[] { (PulumiAzureNativeResources, CSharpSdk.PulumiAzureNative), (PulumiAzureClassicResources, CSharpSdk.PulumiAzureClassic) })
         {
-            if (compilation.GetTypeByMetadataName(name) is { } type)
+            foreach (var (name, kind) in table)
             {
-                _resources[type] = kind;
+                if (compilation.GetTypeByMetadataName(name) is { } type)
+                {
+                    _resources[type] = kind;
+                    _sdks[type] = sdk;
+                }
             }
         }
 
@@ -50,13 +78,16 @@ internal sealed class CSharpSdkSymbols
     public static CSharpSdkSymbols Resolve(Compilation compilation) => new(compilation);
 
     /// <summary>The kind of resource a creation of <paramref name="type"/> (or of a user subclass) makes.</summary>
-    public CSharpResourceKind KindOf(ITypeSymbol? type)
+    public CSharpResourceKind KindOf(ITypeSymbol? type) => Classify(type).Kind;
+
+    /// <summary>The kind and SDK of a creation of <paramref name="type"/>.</summary>
+    public (CSharpResourceKind Kind, CSharpSdk Sdk) Classify(ITypeSymbol? type)
     {
         for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
         {
             if (_resources.TryGetValue(current, out var kind))
             {
-                return kind;
+                return (kind, _sdks[current]);
             }
 
             // Versioned Azure Native modules (Pulumi.AzureNative.Network.V20230501.AzureFirewall) have the same shapes.
@@ -67,12 +98,12 @@ internal sealed class CSharpSdkSymbols
                 {
                     if (name.EndsWith("." + current.Name, System.StringComparison.Ordinal) && name.StartsWith(ns.Substring(0, ns.LastIndexOf('.')), System.StringComparison.Ordinal))
                     {
-                        return candidate;
+                        return (candidate, CSharpSdk.PulumiAzureNative);
                     }
                 }
             }
         }
 
-        return CSharpResourceKind.None;
+        return (CSharpResourceKind.None, CSharpSdk.PulumiAzureNative);
     }
 }
