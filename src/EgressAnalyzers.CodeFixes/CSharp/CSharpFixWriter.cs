@@ -72,12 +72,19 @@ internal sealed class CSharpFixWriter : IFixTargets
     public bool CanAddPolicyCollection(RuleCollectionGroupResource group) =>
         CreationAt(group.NameSpan) is { } args
         && IsType(args, "FirewallPolicyRuleCollectionGroupArgs")
-        && ListOf(args, "RuleCollections").Form is ListForm.Absent or ListForm.CollectionInitializer;
+        && (IsClassicPulumi(args)
+            ? Writable(ListOf(args, "ApplicationRuleCollections").Form) && Writable(ListOf(args, "NetworkRuleCollections").Form)
+            : ListOf(args, "RuleCollections").Form is ListForm.Absent or ListForm.CollectionInitializer);
 
     // A new rule collection group is a new resource statement: not written by this fix.
     public bool CanAddGroup(FirewallPolicyResource policy) => false;
 
     private static bool Writable(ListForm form) => form != ListForm.Other;
+
+    /// <summary>Pulumi classic Azure (<c>Pulumi.Azure.Network</c>): rules are typed per collection type, enums are strings.</summary>
+    private bool IsClassicPulumi(BaseObjectCreationExpressionSyntax creation) =>
+        _model.GetTypeInfo(creation).Type?.ContainingNamespace?.ToDisplayString() is { } ns
+        && (ns == "Pulumi.Azure.Network" || ns == "Pulumi.Azure.Network.Inputs");
 
     private bool IsType(BaseObjectCreationExpressionSyntax creation, string name) =>
         _model.GetTypeInfo(creation).Type?.Name == name;
@@ -175,8 +182,10 @@ internal sealed class CSharpFixWriter : IFixTargets
                     return Array.Empty<TextChange>();
                 }
 
-                var rules = insertion.Rules.Select(r => RenderRule(r, insertion.IsPolicy, inputs)).Where(r => r is not null).Select(r => r!).ToList();
-                return rules.Count == 0 ? Array.Empty<TextChange>() : AppendToList(creation, "Rules", rules, insertion.IsPolicy ? ElementStyle.ObjectList : ElementStyle.TypedList);
+                var classicType = IsClassicPulumi(creation) ? _model.GetTypeInfo(creation).Type?.Name : null;
+                var rules = insertion.Rules.Select(r => RenderRule(r, insertion.IsPolicy, inputs, classicType)).Where(r => r is not null).Select(r => r!).ToList();
+                var style = insertion.IsPolicy && classicType is null ? ElementStyle.ObjectList : ElementStyle.TypedList;
+                return rules.Count == 0 ? Array.Empty<TextChange>() : AppendToList(creation, "Rules", rules, style);
             }
 
             case InsertionTargetKind.NewClassicCollection when insertion.Firewall is { } firewall && CreationAt(firewall.NameSpan) is { } args:
@@ -193,6 +202,13 @@ internal sealed class CSharpFixWriter : IFixTargets
             {
                 _insertionPosition = groupArgs.SpanStart;
                 var inputs = InputsNamespace(groupArgs);
+                if (inputs is not null && IsClassicPulumi(groupArgs))
+                {
+                    var kindName = insertion.Kind == RuleCollectionKind.Application ? "Application" : "Network";
+                    var classicCollection = RenderClassicPolicyCollection(insertion, inputs, $"FirewallPolicyRuleCollectionGroup{kindName}RuleCollectionArgs");
+                    return classicCollection is null ? Array.Empty<TextChange>() : AppendToList(groupArgs, kindName + "RuleCollections", new[] { classicCollection }, ElementStyle.TypedList);
+                }
+
                 var collection = inputs is null ? null : RenderPolicyCollection(insertion, inputs);
                 return collection is null ? Array.Empty<TextChange>() : AppendToList(groupArgs, "RuleCollections", new[] { collection }, ElementStyle.UnionList);
             }
@@ -452,6 +468,18 @@ internal sealed class CSharpFixWriter : IFixTargets
             + $"Action = new {TypeName(inputs, "AzureFirewallRCActionArgs")} {{ Type = {action} }},\nRules =\n{{\n{string.Join(",\n", rules)},\n}},\n}}";
     }
 
+    private string? RenderClassicPolicyCollection(PlannedInsertion insertion, string inputs, string collectionType)
+    {
+        var rules = insertion.Rules.Select(r => RenderRule(r, isPolicy: true, inputs, collectionType)).Where(r => r is not null).ToList();
+        if (rules.Count == 0)
+        {
+            return null;
+        }
+
+        return $"new {TypeName(inputs, collectionType)}\n{{\nName = {Literal(insertion.CollectionName ?? FixPlanner.DefaultName)},\nPriority = {insertion.CollectionPriority ?? 65000},\n"
+            + $"Action = \"Allow\",\nRules =\n{{\n{string.Join(",\n", rules)},\n}},\n}}";
+    }
+
     private string? RenderPolicyCollection(PlannedInsertion insertion, string inputs)
     {
         var rules = insertion.Rules.Select(r => RenderRule(r, isPolicy: true, inputs)).Where(r => r is not null).ToList();
@@ -466,11 +494,16 @@ internal sealed class CSharpFixWriter : IFixTargets
             + $"Action = new {TypeName(inputs, "FirewallPolicyFilterRuleCollectionActionArgs")} {{ Type = {action} }},\nRules = new[]\n{{\n{string.Join(",\n", rules)},\n}},\n}}";
     }
 
-    private string? RenderRule(PlannedRule rule, bool isPolicy, string inputs)
+    private string? RenderRule(PlannedRule rule, bool isPolicy, string inputs, string? classicCollectionType = null)
     {
         var module = ModuleNamespace(inputs);
         var builder = new StringBuilder();
         var sources = SourcesOf(rule);
+        if (classicCollectionType is not null)
+        {
+            return RenderClassicRule(rule, inputs, classicCollectionType, sources);
+        }
+
         if (rule.Kind == RuleCollectionKind.Application)
         {
             var fqdns = rule.TargetFqdns.Select(Value).Where(v => v is not null).ToList();
@@ -511,6 +544,52 @@ internal sealed class CSharpFixWriter : IFixTargets
 
         builder.Append($"SourceAddresses = {sources},\n");
         builder.Append($"{(isPolicy ? "IpProtocols" : "Protocols")} = {{ {string.Join(", ", networkProtocols)} }},\n");
+        if (addresses.Count > 0)
+        {
+            builder.Append($"DestinationAddresses = {{ {string.Join(", ", addresses)} }},\n");
+        }
+
+        if (destinationFqdns.Count > 0)
+        {
+            builder.Append($"DestinationFqdns = {{ {string.Join(", ", destinationFqdns)} }},\n");
+        }
+
+        builder.Append($"DestinationPorts = {{ {string.Join(", ", rule.DestinationPorts.Select(Literal))} }},\n}}");
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Pulumi classic rules: the rule type is the collection type with <c>RuleArgs</c> (and the protocol type with
+    /// <c>RuleProtocolArgs</c>); policy application rules call their FQDNs <c>DestinationFqdns</c>; all enums are strings.
+    /// </summary>
+    private string? RenderClassicRule(PlannedRule rule, string inputs, string collectionType, string sources)
+    {
+        var ruleType = collectionType.Substring(0, collectionType.Length - "Args".Length) + "RuleArgs";
+        var isPolicy = collectionType.StartsWith("FirewallPolicy", StringComparison.Ordinal);
+        var builder = new StringBuilder($"new {TypeName(inputs, ruleType)}\n{{\nName = {Literal(rule.Name)},\nSourceAddresses = {sources},\n");
+        if (rule.Kind == RuleCollectionKind.Application)
+        {
+            var fqdns = rule.TargetFqdns.Select(Value).Where(v => v is not null).ToList();
+            if (fqdns.Count == 0)
+            {
+                return null;
+            }
+
+            var protocolType = ruleType.Substring(0, ruleType.Length - "Args".Length) + "ProtocolArgs";
+            var protocols = rule.ApplicationProtocols.Select(p => $"new {TypeName(inputs, protocolType)} {{ Type = {Literal(p.ProtocolType)}, Port = {p.Port} }}");
+            builder.Append($"Protocols = {{ {string.Join(", ", protocols)} }},\n");
+            builder.Append($"{(isPolicy ? "DestinationFqdns" : "TargetFqdns")} = {{ {string.Join(", ", fqdns)} }},\n}}");
+            return builder.ToString();
+        }
+
+        var addresses = rule.DestinationAddresses.Select(Value).Where(v => v is not null).ToList();
+        var destinationFqdns = rule.DestinationFqdns.Select(Value).Where(v => v is not null).ToList();
+        if (addresses.Count == 0 && destinationFqdns.Count == 0)
+        {
+            return null;
+        }
+
+        builder.Append($"Protocols = {{ {string.Join(", ", rule.NetworkProtocols.Select(p => Literal(string.Equals(p, "Any", StringComparison.OrdinalIgnoreCase) ? "Any" : p.ToUpperInvariant())))} }},\n");
         if (addresses.Count > 0)
         {
             builder.Append($"DestinationAddresses = {{ {string.Join(", ", addresses)} }},\n");

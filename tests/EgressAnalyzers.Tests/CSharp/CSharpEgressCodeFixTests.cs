@@ -178,4 +178,46 @@ public class CSharpEgressCodeFixTests
         AssertKeepsRules(before, after);
         Assert.Equal(2, Regex.Matches(after, "new AzureFirewallApplicationRuleArgs").Count);
     }
+
+    [Fact]
+    public async Task PulumiClassicCollectionResource_GetsARuleOfItsOwnRuleType()
+    {
+        var cluster = PulumiAzureClassicReaderTests.Cluster();
+        var hub = PulumiAzureClassicReaderTests.Hub(CoreFqdnLiteralsExcept("management.azure.com", "packages.aks.azure.com"));
+
+        var after = await FixAndVerifyAsync("/src/Hub.cs", new[] { ("/src/Cluster.cs", cluster), ("/src/Hub.cs", hub) }, "Add the missing AKS egress rules to 'aks-core'");
+
+        Assert.Equal(2, Regex.Matches(after, "new FirewallApplicationRuleCollectionRuleArgs").Count);
+        Assert.Contains("new FirewallApplicationRuleCollectionRuleProtocolArgs { Type = \"Https\", Port = 443 }", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PulumiClassicPolicyGroup_NewCollection_GoesIntoItsTypedList()
+    {
+        var cluster = PulumiAzureClassicReaderTests.Cluster();
+        var policy = """
+            using Pulumi;
+            using Pulumi.Azure.Network;
+            using Pulumi.Azure.Network.Inputs;
+
+            public static class PolicyStack
+            {
+                public static void Create()
+                {
+                    var policy = new FirewallPolicy("hub-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                    _ = new FirewallPolicyRuleCollectionGroup("aks", new FirewallPolicyRuleCollectionGroupArgs
+                    {
+                        FirewallPolicyId = policy.Id,
+                        Priority = 200,
+                        ApplicationRuleCollections = { },
+                    });
+                }
+            }
+            """;
+
+        var after = await FixAndVerifyAsync("/src/Policy.cs", new[] { ("/src/Cluster.cs", cluster), ("/src/Policy.cs", policy) }, "Add an 'aks-egress' rule collection");
+
+        Assert.Contains("new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionArgs", after, StringComparison.Ordinal);
+        Assert.Contains("DestinationFqdns = {", after, StringComparison.Ordinal);
+    }
 }
