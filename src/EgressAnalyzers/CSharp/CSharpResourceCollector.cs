@@ -17,6 +17,12 @@ internal static class CSharpResourceCollector
         }
 
         var resolver = new CSharpValueResolver(compilation, config, cancellationToken);
+        if (sdk == CSharpSdk.AzureResourceManager)
+        {
+            // Azure SDK data objects are filled in after creation (get-only lists and .Add): read them with the later calls.
+            return resolver.ResolveWithLaterMutations(creation) is CSharpObject data ? AzureResourceManagerReader.Read(kind, data, creation) : null;
+        }
+
         if (resolver.Resolve(creation) is not CSharpObject resolved)
         {
             return null;

@@ -24,6 +24,7 @@ internal enum CSharpSdk
 {
     PulumiAzureNative,
     PulumiAzureClassic,
+    AzureResourceManager,
 }
 
 /// <summary>
@@ -50,12 +51,18 @@ internal sealed class CSharpSdkSymbols
         ("Pulumi.Azure.ContainerService.KubernetesCluster", CSharpResourceKind.Cluster),
     };
 
+    private static readonly (string MetadataName, CSharpResourceKind Kind)[] AzureResourceManagerResources =
+    {
+        ("Azure.ResourceManager.Network.AzureFirewallData", CSharpResourceKind.Firewall),
+        ("Azure.ResourceManager.Network.FirewallPolicyRuleCollectionGroupData", CSharpResourceKind.RuleCollectionGroup),
+    };
+
     private readonly Dictionary<INamedTypeSymbol, CSharpResourceKind> _resources = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, CSharpSdk> _sdks = new(SymbolEqualityComparer.Default);
 
     private CSharpSdkSymbols(Compilation compilation)
     {
-        foreach (var (table, sdk) in new[] { (PulumiAzureNativeResources, CSharpSdk.PulumiAzureNative), (PulumiAzureClassicResources, CSharpSdk.PulumiAzureClassic) })
+        foreach (var (table, sdk) in new[] { (PulumiAzureNativeResources, CSharpSdk.PulumiAzureNative), (PulumiAzureClassicResources, CSharpSdk.PulumiAzureClassic), (AzureResourceManagerResources, CSharpSdk.AzureResourceManager) })
         {
             foreach (var (name, kind) in table)
             {

@@ -162,6 +162,7 @@ internal static class CSharpModelAssembler
 {
     public static IReadOnlyList<ModelResource> Assemble(IReadOnlyList<ModelResource> resources)
     {
+        resources = resources.SelectMany(r => r is CSharpResourceBundle bundle ? bundle.Resources : new[] { r }).ToList();
         var parts = resources.OfType<ClassicCollectionPart>().ToList();
         if (parts.Count == 0)
         {

@@ -95,5 +95,27 @@ public class SdkStubQuirkTests
         Assert.Contains(errors, e => e.Id == "CS0029");
     }
 
+    [Theory]
+    [InlineData("new AzureFirewallApplicationRule { TargetFqdns = new List<string> { \"a\" } }", "CS0200")]
+    [InlineData("new AzureFirewallData { ApplicationRuleCollections = new List<AzureFirewallApplicationRuleCollectionData>() }", "CS0200")]
+    public void AzureSdkListAssignment_FailsBecauseListsAreGetOnly(string expression, string expectedError)
+    {
+        var code = "using System.Collections.Generic;\nusing Azure.ResourceManager.Network;\nusing Azure.ResourceManager.Network.Models;\n\nclass C\n{\n    object M() => " + expression + ";\n}\n";
+
+        var errors = SdkStubs.Errors(SdkStubs.CompileUserCode(("/src/C.cs", code)));
+
+        Assert.Contains(errors, e => e.Id == expectedError);
+    }
+
+    [Theory]
+    [InlineData("new AzureFirewallApplicationRule { TargetFqdns = { \"a\" }, Protocols = { new AzureFirewallApplicationRuleProtocol { ProtocolType = \"Https\", Port = 443 } } }")]
+    [InlineData("new AzureFirewallNetworkRule { Protocols = { AzureFirewallNetworkRuleProtocol.Tcp, \"UDP\" } }")]
+    public void AzureSdkCollectionInitializers_AndStringToEnumConversions_Compile(string expression)
+    {
+        var code = "using System.Collections.Generic;\nusing Azure.ResourceManager.Network;\nusing Azure.ResourceManager.Network.Models;\n\nclass C\n{\n    object M() => " + expression + ";\n}\n";
+
+        Assert.Empty(SdkStubs.Errors(SdkStubs.CompileUserCode(("/src/C.cs", code))));
+    }
+
     private static Microsoft.CodeAnalysis.Compilation Compile(string expression) => SdkStubs.CompileUserCode(("/src/C.cs", Usings + "\nusing System.Linq;\n\nclass C\n{\n    object M() => " + expression + ";\n}\n"));
 }
