@@ -11,9 +11,12 @@ namespace EgressAnalyzers.Tests.Infrastructure;
 /// </summary>
 internal static class CSharpAnalysisRunner
 {
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync((string Path, string Text)[] sources, params (string Path, string Text)[] additionalFiles)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync((string Path, string Text)[] sources, params (string Path, string Text)[] additionalFiles) =>
+        RunAsync(OutputKind.DynamicallyLinkedLibrary, sources, additionalFiles);
+
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(OutputKind kind, (string Path, string Text)[] sources, params (string Path, string Text)[] additionalFiles)
     {
-        var compilation = SdkStubs.CompileUserCode(sources);
+        var compilation = SdkStubs.CompileUserCode(kind, sources);
         var errors = SdkStubs.Errors(compilation);
         Assert.True(errors.Count == 0, "The user code does not compile against the stubs:\n" + string.Join("\n", errors));
         var exceptions = new List<Exception>();

@@ -35,12 +35,15 @@ internal static class SdkStubs
         Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult());
 
     /// <summary>Compiles user code against the stubs and returns the compilation (errors included).</summary>
-    public static CSharpCompilation CompileUserCode(params (string Path, string Text)[] sources) =>
+    public static CSharpCompilation CompileUserCode(params (string Path, string Text)[] sources) => CompileUserCode(OutputKind.DynamicallyLinkedLibrary, sources);
+
+    /// <summary>As <see cref="CompileUserCode((string Path, string Text)[])"/>, as an executable (programs with top-level statements).</summary>
+    public static CSharpCompilation CompileUserCode(OutputKind kind, params (string Path, string Text)[] sources) =>
         CSharpCompilation.Create(
             "UserInfrastructure",
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Latest), s.Path)),
             FrameworkReferences.Add(Reference),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
 
     public static IReadOnlyList<Diagnostic> Errors(Compilation compilation) =>
         compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
