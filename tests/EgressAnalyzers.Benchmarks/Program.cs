@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(EgressAnalyzers.Benchmarks.PulumiCompilationBenchmarks).Assembly).Run(args);
