@@ -177,6 +177,17 @@ internal sealed class CSharpValueResolver
             .OrderBy(a => a.Parameter?.Ordinal ?? 0)
             .Select(a => Resolve(a.Value, depth + 1))
             .ToList();
+
+        // A user subclass (class HubCluster : ManagedCluster) passes the name and Args on in ": base(name, new …Args { … })".
+        if (creation.Constructor?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } baseCall } constructor
+            && baseCall.IsKind(SyntaxKind.BaseConstructorInitializer)
+            && ModelFor(constructor.SyntaxTree).GetOperation(baseCall, _cancellationToken) is IInvocationOperation baseInvocation)
+        {
+            arguments = baseInvocation.Arguments
+                .OrderBy(a => a.Parameter?.Ordinal ?? 0)
+                .Select(a => Resolve(a.Value, depth + 1))
+                .ToList();
+        }
         var result = new CSharpObject(creation.Type, syntax, new Dictionary<string, CSharpValue>(StringComparer.OrdinalIgnoreCase), arguments);
         if (creation.Initializer is { } initializer)
         {

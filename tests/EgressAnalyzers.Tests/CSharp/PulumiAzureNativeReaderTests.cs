@@ -278,4 +278,76 @@ public class PulumiAzureNativeReaderTests
         Assert.Contains("'westeurope'", otherRegion.GetMessage(), StringComparison.Ordinal);
         Assert.Equal(2, diagnostics.Count);
     }
+
+    [Fact]
+    public void CompilationWithoutAnySdk_HasNoSymbols_SoCSharpAnalysisIsSkipped()
+    {
+        var plain = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Plain", new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class C { }") }, SdkStubs.FrameworkReferences);
+        var withStubs = SdkStubs.CompileUserCode(("/src/C.cs", "class C { }"));
+
+        Assert.True(EgressAnalyzers.CSharp.CSharpSdkSymbols.Resolve(plain).IsEmpty);
+        Assert.False(EgressAnalyzers.CSharp.CSharpSdkSymbols.Resolve(withStubs).IsEmpty);
+    }
+
+    public static TheoryData<string, string, string> UnknownValueForms => new()
+    {
+        // (description, class members, TargetFqdns expression) — mcr.microsoft.com hidden behind something unresolvable.
+        { "method with two returns", "\n    private static string[] Fqdns(bool b)\n    {\n        if (b) { return new[] { \"mcr.microsoft.com\" }; }\n        return new string[0];\n    }\n", "Fqdns(true)" },
+        { "local assigned twice", "\n    private static string[] Pick() { var f = new[] { \"x\" }; f = new[] { \"mcr.microsoft.com\" }; return f; }\n", "Pick()" },
+        { "mutable static field", "\n    private static string[] Mutable = { \"mcr.microsoft.com\" };\n", "Mutable" },
+        { "interpolation of an Output", "\n    private static Output<string> Suffix = Output.Create(\"microsoft.com\");\n", "{ Output.Format($\"mcr.{Suffix}\") }" },
+        { "LINQ result", "\n    private static readonly string[] All = { \"mcr.microsoft.com\" };\n", "System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(All, f => f.Length > 0))" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownValueForms))]
+    public async Task UnknownValueForm_IsUnknown_NeverMissing(string form, string members, string unknownFqdns)
+    {
+        var rules = HttpsRule("{ " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }") + ",\n" + HttpsRule(unknownFqdns, "\"hidden\"");
+        var diagnostics = await AnalyzeAsync(Cluster(), ClassicFirewall(AppCollection("\"aks-core\"", rules), members: members));
+
+        Assert.False(diagnostics.Any(d => d.Id == "EGR1001"), form + ": " + string.Join("\n", diagnostics));
+        Assert.True(diagnostics.Any(d => d.Id == "EGR1006" && d.GetMessage().Contains("mcr.microsoft.com", StringComparison.Ordinal)), form + ": " + string.Join("\n", diagnostics));
+    }
+
+    [Fact]
+    public async Task ClusterSubclass_PassingArgsToItsBase_IsRead()
+    {
+        var cluster = Usings + """
+            public sealed class HubCluster : ManagedCluster
+            {
+                public HubCluster()
+                    : base("aks", new ManagedClusterArgs
+                    {
+                        ResourceGroupName = "rg",
+                        Location = "northeurope",
+                        NetworkProfile = new ContainerServiceNetworkProfileArgs { OutboundType = OutboundType.UserDefinedRouting },
+                    })
+                {
+                }
+            }
+
+            public static class ClusterStack
+            {
+                public static ManagedCluster Create() => new HubCluster();
+            }
+            """;
+        var firewall = ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept() + " }")));
+
+        var diagnostics = await AnalyzeAsync(cluster, firewall);
+
+        Assert.Contains(diagnostics, d => d.Id == "EGR1001" && d.GetMessage().Contains("'*.hcp.northeurope.azmk8s.io'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HelperReturningCollectionArgs_WithAParameterForTheName_StillReadsTheRules()
+    {
+        var members = "\n    private static AzureFirewallApplicationRuleCollectionArgs Collection(string name) => new AzureFirewallApplicationRuleCollectionArgs\n    {\n        Name = name,\n        Priority = 200,\n        Action = new AzureFirewallRCActionArgs { Type = \"Allow\" },\n        Rules = { " + HttpsRule("{ " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }") + " },\n    };\n";
+        var firewall = ClassicFirewall("Collection(\"aks-core\")", members: members);
+
+        var diagnostics = await AnalyzeAsync(Cluster(), firewall);
+
+        var finding = Assert.Single(diagnostics);
+        Assert.Contains("'mcr.microsoft.com'", finding.GetMessage(), StringComparison.Ordinal);
+    }
 }
