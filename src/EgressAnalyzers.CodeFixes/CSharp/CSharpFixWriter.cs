@@ -61,17 +61,19 @@ internal sealed class CSharpFixWriter : IFixTargets
     // ---- what can be written ----------------------------------------------------------------------------------------
 
     public bool CanAppendRules(RuleCollection collection) =>
-        CreationAt(collection.Span) is { } creation && Writable(ListOf(creation, "Rules").Form);
+        CreationAt(collection.Span) is { } creation
+        && (IsAzureSdk(creation) ? ListOf(creation, "Rules").Form is ListForm.Absent or ListForm.CollectionInitializer : Writable(ListOf(creation, "Rules").Form));
 
     public bool CanAddClassicCollection(AzureFirewallResource firewall, RuleCollectionKind kind) =>
         kind != RuleCollectionKind.Nat
         && CreationAt(firewall.NameSpan) is { } args
-        && IsType(args, "AzureFirewallArgs")
-        && Writable(ListOf(args, kind == RuleCollectionKind.Application ? "ApplicationRuleCollections" : "NetworkRuleCollections").Form);
+        && (IsType(args, "AzureFirewallArgs") || IsType(args, "AzureFirewallData"))
+        && ListOf(args, kind == RuleCollectionKind.Application ? "ApplicationRuleCollections" : "NetworkRuleCollections").Form is var form
+        && (IsAzureSdk(args) ? form is ListForm.Absent or ListForm.CollectionInitializer : Writable(form));
 
     public bool CanAddPolicyCollection(RuleCollectionGroupResource group) =>
         CreationAt(group.NameSpan) is { } args
-        && IsType(args, "FirewallPolicyRuleCollectionGroupArgs")
+        && (IsType(args, "FirewallPolicyRuleCollectionGroupArgs") || IsType(args, "FirewallPolicyRuleCollectionGroupData"))
         && (IsClassicPulumi(args)
             ? Writable(ListOf(args, "ApplicationRuleCollections").Form) && Writable(ListOf(args, "NetworkRuleCollections").Form)
             : ListOf(args, "RuleCollections").Form is ListForm.Absent or ListForm.CollectionInitializer);
@@ -80,6 +82,13 @@ internal sealed class CSharpFixWriter : IFixTargets
     public bool CanAddGroup(FirewallPolicyResource policy) => false;
 
     private static bool Writable(ListForm form) => form != ListForm.Other;
+
+    /// <summary>Azure SDK for .NET (<c>Azure.ResourceManager.Network[.Models]</c>): get-only lists, so collection initializers only.</summary>
+    private bool IsAzureSdk(BaseObjectCreationExpressionSyntax creation) =>
+        _model.GetTypeInfo(creation).Type?.ContainingNamespace?.ToDisplayString() is { } ns
+        && ns.StartsWith("Azure.ResourceManager.Network", StringComparison.Ordinal);
+
+    private const string ArmModels = "Azure.ResourceManager.Network.Models";
 
     /// <summary>Pulumi classic Azure (<c>Pulumi.Azure.Network</c>): rules are typed per collection type, enums are strings.</summary>
     private bool IsClassicPulumi(BaseObjectCreationExpressionSyntax creation) =>
@@ -176,6 +185,12 @@ internal sealed class CSharpFixWriter : IFixTargets
             case InsertionTargetKind.ExistingCollection when insertion.ExistingCollection is { } collection && CreationAt(collection.Span) is { } creation:
             {
                 _insertionPosition = creation.SpanStart;
+                if (IsAzureSdk(creation))
+                {
+                    var armRules = insertion.Rules.Select(r => RenderArmRule(r, insertion.IsPolicy)).Where(r => r is not null).Select(r => r!).ToList();
+                    return armRules.Count == 0 ? Array.Empty<TextChange>() : AppendToList(creation, "Rules", armRules, ElementStyle.TypedList);
+                }
+
                 var inputs = InputsNamespace(creation);
                 if (inputs is null)
                 {
@@ -191,6 +206,14 @@ internal sealed class CSharpFixWriter : IFixTargets
             case InsertionTargetKind.NewClassicCollection when insertion.Firewall is { } firewall && CreationAt(firewall.NameSpan) is { } args:
             {
                 _insertionPosition = args.SpanStart;
+                if (IsAzureSdk(args))
+                {
+                    var armCollection = RenderArmCollection(insertion);
+                    return armCollection is null
+                        ? Array.Empty<TextChange>()
+                        : AppendToList(args, insertion.Kind == RuleCollectionKind.Application ? "ApplicationRuleCollections" : "NetworkRuleCollections", new[] { armCollection }, ElementStyle.TypedList);
+                }
+
                 var inputs = InputsNamespace(args);
                 var collection = inputs is null ? null : RenderClassicCollection(insertion, inputs);
                 return collection is null
@@ -201,6 +224,12 @@ internal sealed class CSharpFixWriter : IFixTargets
             case InsertionTargetKind.NewPolicyCollection when insertion.Group is { } group && CreationAt(group.NameSpan) is { } groupArgs:
             {
                 _insertionPosition = groupArgs.SpanStart;
+                if (IsAzureSdk(groupArgs))
+                {
+                    var armCollection = RenderArmCollection(insertion);
+                    return armCollection is null ? Array.Empty<TextChange>() : AppendToList(groupArgs, "RuleCollections", new[] { armCollection }, ElementStyle.TypedList);
+                }
+
                 var inputs = InputsNamespace(groupArgs);
                 if (inputs is not null && IsClassicPulumi(groupArgs))
                 {
@@ -544,6 +573,66 @@ internal sealed class CSharpFixWriter : IFixTargets
 
         builder.Append($"SourceAddresses = {sources},\n");
         builder.Append($"{(isPolicy ? "IpProtocols" : "Protocols")} = {{ {string.Join(", ", networkProtocols)} }},\n");
+        if (addresses.Count > 0)
+        {
+            builder.Append($"DestinationAddresses = {{ {string.Join(", ", addresses)} }},\n");
+        }
+
+        if (destinationFqdns.Count > 0)
+        {
+            builder.Append($"DestinationFqdns = {{ {string.Join(", ", destinationFqdns)} }},\n");
+        }
+
+        builder.Append($"DestinationPorts = {{ {string.Join(", ", rule.DestinationPorts.Select(Literal))} }},\n}}");
+        return builder.ToString();
+    }
+
+    /// <summary>Azure SDK collection data: <c>…CollectionData</c> (classic) or <c>FirewallPolicyFilterRuleCollectionInfo</c> (policy), enum statics.</summary>
+    private string? RenderArmCollection(PlannedInsertion insertion)
+    {
+        var rules = insertion.Rules.Select(r => RenderArmRule(r, insertion.IsPolicy)).Where(r => r is not null).ToList();
+        if (rules.Count == 0)
+        {
+            return null;
+        }
+
+        var (type, action) = insertion.IsPolicy
+            ? ("FirewallPolicyFilterRuleCollectionInfo", TypeName(ArmModels, "FirewallPolicyFilterRuleCollectionActionType") + ".Allow")
+            : (insertion.Kind == RuleCollectionKind.Application ? "AzureFirewallApplicationRuleCollectionData" : "AzureFirewallNetworkRuleCollectionData", TypeName(ArmModels, "AzureFirewallRCActionType") + ".Allow");
+        return $"new {TypeName(ArmModels, type)}\n{{\nName = {Literal(insertion.CollectionName ?? FixPlanner.DefaultName)},\nPriority = {insertion.CollectionPriority ?? 65000},\n"
+            + $"ActionType = {action},\nRules =\n{{\n{string.Join(",\n", rules)},\n}},\n}}";
+    }
+
+    /// <summary>Azure SDK rules: the class is the discriminator; lists are get-only (initializers); enum members are Pascal case (<c>Tcp</c>).</summary>
+    private string? RenderArmRule(PlannedRule rule, bool isPolicy)
+    {
+        var sources = SourcesOf(rule);
+        if (rule.Kind == RuleCollectionKind.Application)
+        {
+            var fqdns = rule.TargetFqdns.Select(Value).Where(v => v is not null).ToList();
+            if (fqdns.Count == 0)
+            {
+                return null;
+            }
+
+            var (ruleType, protocolType, protocolEnum) = isPolicy
+                ? ("ApplicationRule", "FirewallPolicyRuleApplicationProtocol", "FirewallPolicyRuleApplicationProtocolType")
+                : ("AzureFirewallApplicationRule", "AzureFirewallApplicationRuleProtocol", "AzureFirewallApplicationRuleProtocolType");
+            var protocols = rule.ApplicationProtocols.Select(p => $"new {TypeName(ArmModels, protocolType)} {{ ProtocolType = {TypeName(ArmModels, protocolEnum)}.{p.ProtocolType}, Port = {p.Port} }}");
+            return $"new {TypeName(ArmModels, ruleType)}\n{{\nName = {Literal(rule.Name)},\nSourceAddresses = {sources},\nProtocols = {{ {string.Join(", ", protocols)} }},\nTargetFqdns = {{ {string.Join(", ", fqdns)} }},\n}}";
+        }
+
+        var addresses = rule.DestinationAddresses.Select(Value).Where(v => v is not null).ToList();
+        var destinationFqdns = rule.DestinationFqdns.Select(Value).Where(v => v is not null).ToList();
+        if (addresses.Count == 0 && destinationFqdns.Count == 0)
+        {
+            return null;
+        }
+
+        var networkEnum = TypeName(ArmModels, isPolicy ? "FirewallPolicyRuleNetworkProtocol" : "AzureFirewallNetworkRuleProtocol");
+        var networkProtocols = rule.NetworkProtocols.Select(p => networkEnum + "." + char.ToUpperInvariant(p[0]) + p.Substring(1).ToLowerInvariant());
+        var builder = new StringBuilder($"new {TypeName(ArmModels, isPolicy ? "NetworkRule" : "AzureFirewallNetworkRule")}\n{{\nName = {Literal(rule.Name)},\nSourceAddresses = {sources},\n");
+        builder.Append($"{(isPolicy ? "IPProtocols" : "Protocols")} = {{ {string.Join(", ", networkProtocols)} }},\n");
         if (addresses.Count > 0)
         {
             builder.Append($"DestinationAddresses = {{ {string.Join(", ", addresses)} }},\n");

@@ -220,4 +220,90 @@ public class CSharpEgressCodeFixTests
         Assert.Contains("new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionArgs", after, StringComparison.Ordinal);
         Assert.Contains("DestinationFqdns = {", after, StringComparison.Ordinal);
     }
+
+    private const string AzureSdkHub = """
+        using System.Threading.Tasks;
+        using Azure;
+        using Azure.Core;
+        using Azure.ResourceManager.Network;
+        using Azure.ResourceManager.Network.Models;
+        using Azure.ResourceManager.Resources;
+
+        public static class Hub
+        {
+            public static async Task Deploy(ResourceGroupResource rg)
+            {
+                var data = new AzureFirewallData
+                {
+                    Location = AzureLocation.WestEurope,
+                    ApplicationRuleCollections =
+                    {
+                        new AzureFirewallApplicationRuleCollectionData
+                        {
+                            Name = "aks-core",
+                            Priority = 200,
+                            ActionType = AzureFirewallRCActionType.Allow,
+                            Rules =
+                            {
+                                new AzureFirewallApplicationRule
+                                {
+                                    Name = "images",
+                                    SourceAddresses = { "10.20.0.0/16" },
+                                    Protocols = { new AzureFirewallApplicationRuleProtocol { ProtocolType = AzureFirewallApplicationRuleProtocolType.Https, Port = 443 } },
+                                    TargetFqdns = { "mcr.microsoft.com", "*.data.mcr.microsoft.com" },
+                                },
+                            },
+                        },
+                        new AzureFirewallApplicationRuleCollectionData { Name = "deny-all", Priority = 300, ActionType = AzureFirewallRCActionType.Deny },
+                    },
+                };
+                await rg.GetAzureFirewalls().CreateOrUpdateAsync(WaitUntil.Completed, "fw-hub", data);
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("Add the missing AKS egress rules to 'aks-core'")]
+    [InlineData("Add an 'aks-egress' rule collection")]
+    public async Task AzureSdkFirewallData_GetsInitializerElements_ThatCompileAgainstGetOnlyLists(string title)
+    {
+        var after = await FixAndVerifyAsync("/src/Hub.cs", new[] { ("/src/Hub.cs", AzureSdkHub) }, title, new[] { ("/infra/cluster.json", Verifiers.ArmFixtures.Cluster()) });
+
+        Assert.Contains("ProtocolType = AzureFirewallApplicationRuleProtocolType.Https", after[after.IndexOf("\"images\"", StringComparison.Ordinal)..][200..], StringComparison.Ordinal);
+        Assert.Contains("\"login.microsoftonline.com\"", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AzureSdkRuleCollectionGroupData_GetsAnApplicationRule()
+    {
+        var code = """
+            using System.Threading.Tasks;
+            using Azure;
+            using Azure.ResourceManager.Network;
+            using Azure.ResourceManager.Network.Models;
+
+            public static class Hub
+            {
+                public static Task Deploy(FirewallPolicyResource policy) => policy.GetFirewallPolicyRuleCollectionGroups().CreateOrUpdateAsync(WaitUntil.Completed, "aks-rcg", new FirewallPolicyRuleCollectionGroupData
+                {
+                    Priority = 200,
+                    RuleCollections =
+                    {
+                        new FirewallPolicyFilterRuleCollectionInfo
+                        {
+                            Name = "aks-app",
+                            Priority = 100,
+                            ActionType = FirewallPolicyFilterRuleCollectionActionType.Allow,
+                        },
+                    },
+                });
+            }
+            """;
+
+        var after = await FixAndVerifyAsync("/src/Hub.cs", new[] { ("/src/Hub.cs", code) }, "Add the missing AKS egress rules to 'aks-app'", new[] { ("/infra/cluster.json", Verifiers.ArmFixtures.Cluster()) });
+
+        Assert.Contains("Rules =", after, StringComparison.Ordinal);
+        Assert.Contains("new ApplicationRule", after, StringComparison.Ordinal);
+        Assert.Contains("FirewallPolicyRuleApplicationProtocolType.Https", after, StringComparison.Ordinal);
+    }
 }
