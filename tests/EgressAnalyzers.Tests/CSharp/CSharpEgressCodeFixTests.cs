@@ -21,9 +21,9 @@ public class CSharpEgressCodeFixTests
         Regex.Matches(text, "Name = (\"[^\"]*\")").Select(m => m.Groups[1].Value).ToList();
 
     /// <summary>Applies the action titled <paramref name="title"/> for the first missing-egress diagnostic, and checks the result.</summary>
-    private static async Task<string> FixAndVerifyAsync(string hubPath, (string Path, string Text)[] sources, string title, (string Path, string Text)[]? additional = null)
+    private static async Task<string> FixAndVerifyAsync(string hubPath, (string Path, string Text)[] sources, string title, (string Path, string Text)[]? additional = null, string? globalConfig = null)
     {
-        using var runner = new CSharpCodeFixRunner(sources, additional);
+        using var runner = new CSharpCodeFixRunner(sources, additional, globalConfig);
         var before = await runner.TextAsync(hubPath);
         var diagnostics = await MissingAsync(runner.Project);
         Assert.NotEmpty(diagnostics);
@@ -305,5 +305,38 @@ public class CSharpEgressCodeFixTests
         Assert.Contains("Rules =", after, StringComparison.Ordinal);
         Assert.Contains("new ApplicationRule", after, StringComparison.Ordinal);
         Assert.Contains("FirewallPolicyRuleApplicationProtocolType.Https", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingNetworkEgress_IsAppendedToTheNetworkCollection_WithUnionListInitializers()
+    {
+        var hub = Usings + $$"""
+            public static class HubStack
+            {
+                public static AzureFirewall Create() => new AzureFirewall("fw-hub", new AzureFirewallArgs
+                {
+                    ResourceGroupName = "rg-hub",
+                    ApplicationRuleCollections = { {{AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept() + " }"), priority: 300)}} },
+                    NetworkRuleCollections =
+                    {
+                        new AzureFirewallNetworkRuleCollectionArgs
+                        {
+                            Name = "aks-net",
+                            Priority = 200,
+                            Action = new AzureFirewallRCActionArgs { Type = "Allow" },
+                            Rules =
+                            {
+                                new AzureFirewallNetworkRuleArgs { Name = "ntp", SourceAddresses = { "*" }, Protocols = { "UDP" }, DestinationAddresses = { "*" }, DestinationPorts = { "123" } },
+                            },
+                        },
+                    },
+                });
+            }
+            """;
+
+        var after = await FixAndVerifyAsync("/src/Hub.cs", new[] { ("/src/Cluster.cs", Cluster()), ("/src/Hub.cs", hub) }, "Add the missing AKS egress rules to 'aks-net'", globalConfig: "build_property.EgressAksTunnel = legacy\n");
+
+        Assert.Contains("DestinationPorts = { \"9000\" }", after.Replace("\"1194\", ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("new[] { \"TCP\"", after, StringComparison.Ordinal);
     }
 }

@@ -18,7 +18,7 @@ internal sealed class CSharpCodeFixRunner : IDisposable
 {
     private readonly AdhocWorkspace _workspace = new();
 
-    public CSharpCodeFixRunner(IEnumerable<(string Path, string Text)> sources, IEnumerable<(string Path, string Text)>? additionalFiles = null)
+    public CSharpCodeFixRunner(IEnumerable<(string Path, string Text)> sources, IEnumerable<(string Path, string Text)>? additionalFiles = null, string? globalConfig = null)
     {
         var projectId = ProjectId.CreateNewId();
         var solution = _workspace.CurrentSolution
@@ -34,6 +34,11 @@ internal sealed class CSharpCodeFixRunner : IDisposable
         foreach (var (path, text) in additionalFiles ?? Array.Empty<(string, string)>())
         {
             solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(projectId), Path.GetFileName(path), SourceText.From(text), filePath: path);
+        }
+
+        if (globalConfig is not null)
+        {
+            solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".globalconfig", SourceText.From("is_global = true\n" + globalConfig), filePath: "/.globalconfig");
         }
 
         Assert.True(_workspace.TryApplyChanges(solution));
