@@ -56,6 +56,8 @@ public class SdkStubQuirkTests
     [InlineData("new FirewallPolicyFilterRuleCollectionArgs { Rules = new InputList<object> { new ApplicationRuleArgs() } }", "CS0121")]
     [InlineData("new CsInputs.ManagedClusterIdentityArgs { Type = \"SystemAssigned\" }", "CS0029")]
     [InlineData("new AzureFirewallApplicationRuleArgs { TargetFqdns = new[] { \"a\" }.Select(x => x) }", "CS0029")]
+    // Target-typed new() on a Pulumi input binds to Input<T>, which has no parameterless constructor: the fixes write types.
+    [InlineData("new AzureFirewallApplicationRuleCollectionArgs { Action = new() { Type = \"Allow\" } }", "CS1729")]
     public void ConstructTheRealSdkRejects_FailsToCompileAgainstTheStubs(string expression, string expectedError)
     {
         var errors = SdkStubs.Errors(Compile(expression));
