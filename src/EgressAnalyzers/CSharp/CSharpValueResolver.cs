@@ -334,7 +334,7 @@ internal sealed class CSharpValueResolver
     private void AddMapEntry(CSharpObject target, IInvocationOperation add, int depth)
     {
         var arguments = add.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Skip(add.TargetMethod.IsExtensionMethod && add.Instance is null ? 1 : 0).ToList();
-        if (Resolve(arguments[0].Value, depth + 1) is CSharpScalar key && Resolve(arguments[1].Value, depth + 1) is { } value)
+        if (arguments.Count >= 2 && Resolve(arguments[0].Value, depth + 1) is CSharpScalar key && Resolve(arguments[1].Value, depth + 1) is { } value)
         {
             target.Properties[key.Text] = value;
         }

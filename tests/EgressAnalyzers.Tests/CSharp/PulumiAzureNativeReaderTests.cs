@@ -350,4 +350,19 @@ public class PulumiAzureNativeReaderTests
         var finding = Assert.Single(diagnostics);
         Assert.Contains("'mcr.microsoft.com'", finding.GetMessage(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("new AzureFirewall(\"fw\", new AzureFirewallArgs { ApplicationRuleCollections = { new AzureFirewallApplicationRuleCollectionArgs { Rules = { new")]
+    [InlineData("new AzureFirewall(\"fw\", new AzureFirewallArgs { ApplicationRuleCollections = { Undefined() } });")]
+    [InlineData("new AzureFirewall(new AzureFirewallArgs { Priority = });")]
+    [InlineData("new ManagedCluster(\"aks\", new ManagedClusterArgs { AddonProfiles = { { \"omsagent\" } }, Location = missing });")]
+    [InlineData("var a = b; var b = a; new AzureFirewall(\"fw\", a);")]
+    [InlineData("new FirewallPolicyRuleCollectionGroup(\"g\", new FirewallPolicyRuleCollectionGroupArgs { FirewallPolicyName = this.Name, RuleCollections = { null! } });")]
+    public async Task CodeBeingTyped_NeverThrows(string statements)
+    {
+        var code = Usings + "public static class Broken\n{\n    public static void Create()\n    {\n        " + statements + "\n    }\n}\n";
+
+        // The runner fails on any analyzer exception; compile errors are expected here.
+        await CSharpAnalysisRunner.RunAsync(OutputKind.DynamicallyLinkedLibrary, allowCompileErrors: true, new[] { ("/src/Broken.cs", code), ("/src/Cluster.cs", Cluster()) });
+    }
 }

@@ -14,11 +14,15 @@ internal static class CSharpAnalysisRunner
     public static Task<ImmutableArray<Diagnostic>> RunAsync((string Path, string Text)[] sources, params (string Path, string Text)[] additionalFiles) =>
         RunAsync(OutputKind.DynamicallyLinkedLibrary, sources, additionalFiles);
 
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(OutputKind kind, (string Path, string Text)[] sources, params (string Path, string Text)[] additionalFiles)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(OutputKind kind, (string Path, string Text)[] sources, params (string Path, string Text)[] additionalFiles) =>
+        RunAsync(kind, allowCompileErrors: false, sources, additionalFiles);
+
+    /// <summary>With <paramref name="allowCompileErrors"/>, code being typed in the IDE: only analyzer exceptions fail.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(OutputKind kind, bool allowCompileErrors, (string Path, string Text)[] sources, params (string Path, string Text)[] additionalFiles)
     {
         var compilation = SdkStubs.CompileUserCode(kind, sources);
         var errors = SdkStubs.Errors(compilation);
-        Assert.True(errors.Count == 0, "The user code does not compile against the stubs:\n" + string.Join("\n", errors));
+        Assert.True(allowCompileErrors || errors.Count == 0, "The user code does not compile against the stubs:\n" + string.Join("\n", errors));
         var exceptions = new List<Exception>();
         var options = new AnalyzerOptions(additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, Microsoft.CodeAnalysis.Text.SourceText.From(f.Text))).ToImmutableArray());
         var withAnalyzers = compilation.WithAnalyzers(
