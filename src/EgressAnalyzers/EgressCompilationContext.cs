@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using EgressAnalyzers.Configuration;
@@ -98,11 +99,101 @@ internal sealed class EgressCompilationContext
             .Select(span => snapshot.ToLocation(span))
             .Where(location => location != Location.None)
             .ToList();
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        if (finding.RequirementId is not null)
+        {
+            properties.Add(EgressDiagnosticProperties.RequirementId, finding.RequirementId);
+        }
+
+        if (finding.Endpoint is not null)
+        {
+            properties.Add(EgressDiagnosticProperties.Endpoint, finding.Endpoint);
+        }
+
+        if (!finding.Subject.IsEmpty)
+        {
+            properties.Add(EgressDiagnosticProperties.Subject, finding.Subject.ToString());
+        }
+
         return Diagnostic.Create(
             EgressDescriptors.For(finding.Rule),
             snapshot.ToLocation(finding.Location),
             additional,
+            properties.ToImmutable(),
             finding.MessageArguments.ToArray());
+    }
+
+    /// <summary>What one analysis of a project's additional files produced (also used by the template code fix).</summary>
+    internal sealed class ProjectAnalysis
+    {
+        public ProjectAnalysis(EgressSettings settings, RequirementCatalog catalog, IReadOnlyList<TemplateReadResult> readResults, IReadOnlyList<Finding> findings, Dictionary<string, SourceText> texts, IReadOnlyList<ModelResource>? codeResources = null)
+        {
+            CodeResources = codeResources ?? Array.Empty<ModelResource>();
+            Settings = settings;
+            Catalog = catalog;
+            ReadResults = readResults;
+            Findings = findings;
+            Texts = texts;
+        }
+
+        public EgressSettings Settings { get; }
+
+        /// <summary>The built-in catalog with the project's egress-requirements.json applied.</summary>
+        public RequirementCatalog Catalog { get; }
+
+        public IReadOnlyList<TemplateReadResult> ReadResults { get; }
+
+        public IReadOnlyList<Finding> Findings { get; }
+
+        public Dictionary<string, SourceText> Texts { get; }
+
+        /// <summary>Resources read from the compilation's C# code (Pulumi, Azure SDK), already assembled.</summary>
+        public IReadOnlyList<ModelResource> CodeResources { get; }
+
+        public InfrastructureModel Model => new(ReadResults.Where(r => r.IsTemplate).SelectMany(r => r.Resources).Concat(CodeResources));
+    }
+
+    /// <summary>Reads and analyzes every template among the additional files, as the analyzer does.</summary>
+    internal static ProjectAnalysis AnalyzeAdditionalFiles(AnalyzerOptions options, List<string> problems, CancellationToken cancellationToken, IReadOnlyList<ModelResource>? codeResources = null)
+    {
+        // Code resources in a stable order (operation actions run concurrently), classic Pulumi collections attached.
+        var code = CSharpModelAssembler.Assemble((codeResources ?? Array.Empty<ModelResource>())
+            .OrderBy(r => r.Span.FilePath, StringComparer.Ordinal).ThenBy(r => r.Span.Start).ToList());
+        var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, RequirementCatalog.Default, problems);
+
+        var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        var inputs = new List<TemplateFile>();
+        var requirementFiles = new List<(string Path, string Text)>();
+        foreach (var file in options.AdditionalFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            if (!TemplateFiles.IsCandidate(file.Path))
+            {
+                continue;
+            }
+
+            var text = file.GetText(cancellationToken);
+            if (text is null)
+            {
+                continue;
+            }
+
+            texts[file.Path] = text;
+            if (CustomRequirements.IsRequirementsFile(file.Path))
+            {
+                requirementFiles.Add((file.Path, text.ToString()));
+                continue;
+            }
+
+            inputs.Add(new TemplateFile(file.Path, text, AnalyzerSettings.IsOptedIn(options, file)));
+        }
+
+        // The organisation's egress-requirements.json files extend (or trim) the built-in catalog.
+        var custom = CustomRequirements.Apply(RequirementCatalog.Default, requirementFiles);
+        var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
+        var findings = custom.Problems
+            .Concat(EgressAnalysis.Analyze(readResults, code, settings, custom.Catalog, cancellationToken))
+            .ToList();
+        return new ProjectAnalysis(settings, custom.Catalog, readResults, findings, texts, code);
     }
 
     private AnalysisSnapshot GetSnapshot(CancellationToken cancellationToken, Compilation? compilation = null)
@@ -134,9 +225,9 @@ internal sealed class EgressCompilationContext
 
         public static AnalysisSnapshot Create(AnalyzerOptions options, IReadOnlyList<ModelResource> codeResources, Compilation? compilation, CancellationToken cancellationToken)
         {
-            var analysis = CompilationInputs.Analyze(options, codeResources, cancellationToken);
+            var problems = new List<string>();
+            var analysis = AnalyzeAdditionalFiles(options, problems, cancellationToken, codeResources);
             var texts = analysis.Texts;
-            var problems = analysis.ConfigurationProblems;
             var findings = analysis.Findings;
             var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
             foreach (var tree in compilation?.SyntaxTrees ?? Enumerable.Empty<SyntaxTree>())
@@ -187,15 +278,16 @@ internal sealed class EgressCompilationContext
 }
 
 /// <summary>The analysis of one compilation's inputs (AdditionalFiles and resources read from its code), shared by the
-/// analyzer and the code fixes (which must see exactly the findings the analyzer reported).</summary>
+/// analyzer and the C# code fixes (which must see exactly the findings the analyzer reported).</summary>
 internal sealed class CompilationInputs
 {
-    private CompilationInputs(Dictionary<string, SourceText> texts, IReadOnlyList<Finding> findings, InfrastructureModel model, EgressSettings settings, List<string> configurationProblems)
+    private CompilationInputs(EgressCompilationContext.ProjectAnalysis analysis, List<string> configurationProblems)
     {
-        Texts = texts;
-        Findings = findings;
-        Model = model;
-        Settings = settings;
+        Texts = analysis.Texts;
+        Findings = analysis.Findings;
+        Model = analysis.Model;
+        Settings = analysis.Settings;
+        Catalog = analysis.Catalog;
         ConfigurationProblems = configurationProblems;
     }
 
@@ -207,39 +299,15 @@ internal sealed class CompilationInputs
 
     public EgressSettings Settings { get; }
 
+    /// <summary>The catalog the findings were computed with (the project's egress-requirements.json applied).</summary>
+    public RequirementCatalog Catalog { get; }
+
     public List<string> ConfigurationProblems { get; }
 
     public static CompilationInputs Analyze(AnalyzerOptions options, IReadOnlyList<ModelResource> codeResources, CancellationToken cancellationToken)
     {
-        var catalog = RequirementCatalog.Default;
         var problems = new List<string>();
-        var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, catalog, problems);
-
-        var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
-        var inputs = new List<TemplateFile>();
-        foreach (var file in options.AdditionalFiles)
-        {
-            if (!TemplateFiles.IsCandidate(file.Path))
-            {
-                continue;
-            }
-
-            var text = file.GetText(cancellationToken);
-            if (text is null)
-            {
-                continue;
-            }
-
-            texts[file.Path] = text;
-            inputs.Add(new TemplateFile(file.Path, text, AnalyzerSettings.IsOptedIn(options, file)));
-        }
-
-        var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
-
-        // Code resources in a stable order: operation actions run concurrently.
-        var ordered = CSharpModelAssembler.Assemble(codeResources.OrderBy(r => r.Span.FilePath, StringComparer.Ordinal).ThenBy(r => r.Span.Start).ToList());
-        var findings = EgressAnalysis.Analyze(readResults, ordered, settings, catalog, cancellationToken);
-        var model = new InfrastructureModel(readResults.Where(r => r.IsTemplate).SelectMany(r => r.Resources).Concat(ordered));
-        return new CompilationInputs(texts, findings, model, settings, problems);
+        var analysis = EgressCompilationContext.AnalyzeAdditionalFiles(options, problems, cancellationToken, codeResources);
+        return new CompilationInputs(analysis, problems);
     }
 }

@@ -63,7 +63,7 @@ public sealed class CSharpEgressCodeFixProvider : CodeFixProvider
             var offeredNewCollection = false;
             foreach (var targets in new[] { writer, (IFixTargets)new NewCollectionsOnly(writer) })
             {
-                var plan = FixPlanner.Plan(related, analysis.Inputs.Model, analysis.Inputs.Settings, RequirementCatalog.Default, targets);
+                var plan = FixPlanner.Plan(related, analysis.Inputs.Model, analysis.Inputs.Settings, analysis.Inputs.Catalog, targets);
                 var insertion = plan.Insertions.FirstOrDefault(i => i.Findings.Contains(finding));
                 if (insertion is null || (offeredNewCollection && insertion.Target != InsertionTargetKind.ExistingCollection))
                 {
@@ -98,7 +98,7 @@ public sealed class CSharpEgressCodeFixProvider : CodeFixProvider
 
         var findings = analysis.FindingsFor(diagnostics);
         IFixTargets targets = context.CodeActionEquivalenceKey == NewCollectionKey ? new NewCollectionsOnly(writer) : writer;
-        var plan = FixPlanner.Plan(findings, analysis.Inputs.Model, analysis.Inputs.Settings, RequirementCatalog.Default, targets);
+        var plan = FixPlanner.Plan(findings, analysis.Inputs.Model, analysis.Inputs.Settings, analysis.Inputs.Catalog, targets);
         return await writer.ApplyAsync(plan, context.CancellationToken).ConfigureAwait(false);
     }
 

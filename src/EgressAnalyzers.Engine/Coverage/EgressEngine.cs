@@ -92,7 +92,7 @@ public static class EgressEngine
                 link.Span.IsEmpty ? firewall.NameSpan : link.Span,
                 $"Azure Firewall '{firewall.DisplayName}'",
                 "the AKS egress requirements",
-                $"its rules (in policy {link.Text}, which is not among the analyzed files)")
+                $"its rules (in policy '{link.Text}', which is not among the analyzed files)")
             {
                 Subject = firewall.Key,
             };

@@ -69,7 +69,12 @@ public static class FixPlanner
 
         foreach (var subjectFindings in fixable.GroupBy(f => f.Subject))
         {
-            var ruleSet = ruleSets.FirstOrDefault(r => r.Key == subjectFindings.Key);
+            // Several files may declare the same firewall (template variants): take the one the findings point into.
+            var sameKey = ruleSets.Where(r => r.Key == subjectFindings.Key).ToList();
+            var at = subjectFindings.First().Location;
+            var ruleSet = sameKey.FirstOrDefault(r => r.Resource.Span.Contains(at) || r.Collections.Any(c => c.Collection.Span.Contains(at)))
+                ?? sameKey.FirstOrDefault(r => string.Equals(r.Resource.Span.FilePath, at.FilePath, StringComparison.Ordinal))
+                ?? sameKey.FirstOrDefault();
             if (ruleSet is null)
             {
                 notFixable.AddRange(subjectFindings.Select(f => new UnfixableFinding(f, "its firewall or policy is not among the analyzed resources")));
@@ -332,7 +337,6 @@ public static class FixPlanner
         var cluster = endpoints.Select(e => e.Cluster).FirstOrDefault(c => c is not null);
         var sources = DefaultSources(cluster, model);
         var policy = ruleSet.Resource as FirewallPolicyResource;
-        var leafDepth = ordered.Count == 0 ? 0 : ruleSet.Collections.Max(c => c.Depth);
 
         if (firstDeny >= 0 && policy is not null && ordered[firstDeny].Group?.Policy != policy.Key)
         {

@@ -66,8 +66,20 @@ public static class TemplateFixer
             return FixResult.Unchanged(text, mine.Select(f => new UnfixableFinding(f, "the file has JSON syntax errors")).ToList());
         }
 
-        var plan = FixPlanner.Plan(mine, model, settings, catalog ?? RequirementCatalog.Default, new ArmFixTargets(document));
-        var (edits, applied, notApplied) = new ArmFixWriter(document).Write(plan);
+        IReadOnlyList<TextEdit> edits;
+        IReadOnlyList<Finding> applied;
+        IReadOnlyList<UnfixableFinding> notApplied;
+        try
+        {
+            var plan = FixPlanner.Plan(mine, model, settings, catalog ?? RequirementCatalog.Default, new ArmFixTargets(document));
+            (edits, applied, notApplied) = new ArmFixWriter(document).Write(plan);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fixer bug must cost the fix, not the host (IDE, build).
+            return FixResult.Unchanged(text, mine.Select(f => new UnfixableFinding(f, $"the fix failed ({ex.GetType().Name}: {ex.Message})")).ToList());
+        }
+
         if (edits.Count == 0)
         {
             return FixResult.Unchanged(text, notApplied);

@@ -76,12 +76,18 @@ public class ArmTemplateFixerTests
         var outcome = FixAndVerify(hub);
 
         Assert.Contains(outcome.Before, f => f.Endpoint == "management.azure.com");
+        var rules = outcome.Hub.Substring(outcome.Hub.IndexOf("\"rules\"", StringComparison.Ordinal));
         Assert.Contains("""
-                            {
-                              "name": "aks-core-fqdns",
-                              "protocols": [ { "protocolType": "Https", "port": 443 } ],
-                              "targetFqdns": [ "*.hcp.westeurope.azmk8s.io", "mcr-0001.mcr-msedge.net",
-            """.Replace("\r\n", "\n").Split('\n')[1], outcome.Hub);
+                },
+                {
+                  "name": "aks-core-fqdns",
+                  "protocols": [ { "protocolType": "Https", "port": 443 } ],
+                  "targetFqdns": [
+                    "*.hcp.westeurope.azmk8s.io",
+                    "mcr-0001.mcr-msedge.net",
+""".Replace("\r\n", "\n"), rules);
+
+        // The sibling's source (the node subnet) is copied as written.
         Assert.Contains("\"sourceAddresses\": [ \"10.240.0.0/16\" ]\n                }\n              ]", outcome.Hub);
         Assert.DoesNotContain("aks-egress", outcome.Hub);
         Assert.Equal(outcome.Before.Count(IsMissing), outcome.HubResult.AppliedFindings.Count);
@@ -429,5 +435,60 @@ public class ArmTemplateFixerTests
         Assert.Contains("\"name\": \"aks-dns\"", outcome.Hub);
         Assert.Contains("\"destinationAddresses\": [ \"10.0.0.4\" ]", outcome.Hub);
         Assert.Contains("\"sourceAddresses\": [ \"10.240.0.0/16\" ]", outcome.Hub);
+    }
+
+    [Fact]
+    public void NewRule_FollowsTheSiblingRulesPropertyOrder()
+    {
+        var hub = Template(Cluster + ",\n" + ClassicFirewall("""
+                    "applicationRuleCollections": [ { "name": "apps", "properties": { "priority": 100, "action": { "type": "Allow" }, "rules": [
+                      { "sourceAddresses": [ "*" ], "targetFqdns": [ "mcr.microsoft.com" ], "protocols": [ { "port": 443, "protocolType": "Https" } ], "name": "mcr" }
+                    ] } } ]
+            """));
+
+        var outcome = FixAndVerify(hub);
+
+        Assert.Contains("{ \"sourceAddresses\": [ \"*\" ], \"targetFqdns\": [ \"*.hcp.westeurope.azmk8s.io\"", outcome.Hub);
+        Assert.Contains("\"protocols\": [ { \"port\": 443, \"protocolType\": \"Https\" } ], \"name\": \"aks-core-fqdns\" }", outcome.Hub);
+    }
+
+    [Fact]
+    public void UnknownClusterRegion_InTheSameTemplate_IsWrittenWithTheClustersOwnExpression()
+    {
+        var cluster = Cluster.Replace("\"location\": \"westeurope\"", "\"location\": \"[resourceGroup().location]\"");
+        var hub = Template(cluster + ",\n" + ClassicFirewall("""        "applicationRuleCollections": []"""));
+
+        var outcome = FixAndVerify(hub);
+
+        Assert.Contains(outcome.Before, f => f.Endpoint == "*.hcp.<location>.azmk8s.io");
+        Assert.Contains("\"[format('*.hcp.{0}.azmk8s.io', resourceGroup().location)]\"", outcome.Hub);
+        Assert.DoesNotContain(outcome.After, f => f.Endpoint == "*.hcp.<location>.azmk8s.io" && IsMissing(f));
+    }
+
+    [Fact]
+    public void RegionParameterWrittenAsADisplayName_IsNormalisedInTheExpression()
+    {
+        var cluster = Cluster.Replace("\"location\": \"westeurope\"", "\"location\": \"[parameters('location')]\"");
+        var hub = Template(
+            cluster + ",\n" + ClassicFirewall("""        "applicationRuleCollections": []"""),
+            parameters: """ "location": { "type": "string", "defaultValue": "West Europe" } """);
+
+        var outcome = FixAndVerify(hub);
+
+        Assert.Contains("\"[format('*.hcp.{0}.azmk8s.io', toLower(replace(parameters('location'), ' ', '')))]\"", outcome.Hub);
+    }
+
+    [Fact]
+    public void EmptyRulesOfAOneLineCollection_GetTheirRulesOnThatLine()
+    {
+        var hub = Template(Cluster + ",\n" + ClassicFirewall("""
+                    "applicationRuleCollections": [ { "name": "apps", "properties": { "priority": 100, "action": { "type": "Allow" }, "rules": [] } } ]
+            """));
+
+        var outcome = FixAndVerify(hub);
+
+        var line = outcome.Hub.Split('\n').Single(l => l.Contains("\"apps\"", StringComparison.Ordinal));
+        Assert.Contains("\"rules\": [ { \"name\": \"aks-core-fqdns\"", line);
+        Assert.EndsWith("} ] } } ]", line.TrimEnd());
     }
 }

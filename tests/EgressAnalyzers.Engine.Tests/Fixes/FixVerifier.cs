@@ -42,6 +42,15 @@ internal static class FixVerifier
             texts[result.Path] = result.Result.NewText;
         }
 
+        if (Environment.GetEnvironmentVariable("EGRESS_FIX_DUMP") is { Length: > 0 } dump)
+        {
+            Directory.CreateDirectory(dump);
+            foreach (var result in results)
+            {
+                File.WriteAllText(Path.Combine(dump, $"{TestName()}-{Path.GetFileName(result.Path)}"), result.Result.NewText);
+            }
+        }
+
         var fixedInputs = files.Select(f => new TemplateInput(f.Path, texts[f.Path])).ToList();
         var (after, afterModel) = Analyze(fixedInputs, settings);
 
@@ -64,15 +73,6 @@ internal static class FixVerifier
             Assert.Equal(original.Comments.Select(c => c.Text), updated.Comments.Select(c => c.Text));
         }
 
-        if (Environment.GetEnvironmentVariable("EGRESS_FIX_DUMP") is { Length: > 0 } dump)
-        {
-            Directory.CreateDirectory(dump);
-            foreach (var result in results)
-            {
-                File.WriteAllText(Path.Combine(dump, $"{TestName()}-{Path.GetFileName(result.Path)}"), result.Result.NewText);
-            }
-        }
-
         return new Outcome(texts, results, before, after);
     }
 
@@ -82,7 +82,7 @@ internal static class FixVerifier
     public static bool IsMissing(Finding finding) =>
         finding.SuppressedBy is null && (finding.Rule.Id == EgressRuleIds.EGR1001 || finding.Rule.Id == EgressRuleIds.EGR1002);
 
-    private static string Identity(Finding finding) => $"{finding.Rule.Id}|{finding.Subject}|{finding.Endpoint}";
+    private static string Identity(Finding finding) => $"{finding.Rule.Id}|{finding.Location.FilePath}|{finding.Subject}|{finding.Endpoint}";
 
     public static (IReadOnlyList<Finding> Findings, InfrastructureModel Model) Analyze(IReadOnlyList<TemplateInput> inputs, EgressSettings settings)
     {

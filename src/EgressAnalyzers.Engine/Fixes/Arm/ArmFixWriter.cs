@@ -109,6 +109,22 @@ internal sealed class ArmFixWriter
             WriteNewGroup(group.ToList());
         }
 
+        // An item with no comma after it (not well-formed as expected) takes its inserts at the container's end instead.
+        foreach (var pair in _afterItem.ToList())
+        {
+            var (_, end) = ChildRange(pair.Key, pair.Value.Index);
+            var comma = _doc.SkipTrivia(end);
+            if (comma >= _doc.Text.Length || _doc.Text[comma] != ',')
+            {
+                foreach (var item in pair.Value.Items)
+                {
+                    AppendPending(pair.Key, item);
+                }
+
+                _afterItem.Remove(pair.Key);
+            }
+        }
+
         foreach (var pair in _appends)
         {
             EmitAppend(pair.Key, pair.Value);
@@ -554,12 +570,52 @@ internal sealed class ArmFixWriter
 
     private void Append(JsonNode container, string? propertyName, JsonFragment value, JsonLayout layout)
     {
+        var sibling = container is JsonArray array ? array.Items.LastOrDefault(i => i is JsonObject) : null;
+        AppendPending(container, new PendingItem(propertyName, ShapeLike(value, sibling), layout));
+    }
+
+    /// <summary>
+    /// Orders (and spells) the new object's properties as the sibling it joins writes them, recursively: a file that
+    /// writes <c>name, description, sourceAddresses, protocols</c> gets its new rules in that order. Properties the
+    /// sibling does not have keep their place at the end.
+    /// </summary>
+    private static JsonFragment ShapeLike(JsonFragment fragment, JsonNode? sibling)
+    {
+        switch (fragment)
+        {
+            case ObjectFragment obj when sibling is JsonObject model:
+                var shaped = new ObjectFragment();
+                var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var property in model.Properties)
+                {
+                    var match = obj.Properties.FirstOrDefault(p => string.Equals(p.Key, property.Name, StringComparison.OrdinalIgnoreCase));
+                    if (match.Key is not null && taken.Add(match.Key))
+                    {
+                        shaped.Add(property.Name, ShapeLike(match.Value, property.Value));
+                    }
+                }
+
+                foreach (var property in obj.Properties.Where(p => !taken.Contains(p.Key)))
+                {
+                    shaped.Add(property.Key, property.Value);
+                }
+
+                return shaped;
+            case ArrayFragment array when sibling is JsonArray model && model.Items.LastOrDefault(i => i is JsonObject) is { } item:
+                return new ArrayFragment(array.Items.Select(i => ShapeLike(i, item)));
+            default:
+                return fragment;
+        }
+    }
+
+    private void AppendPending(JsonNode container, PendingItem item)
+    {
         if (!_appends.TryGetValue(container, out var list))
         {
             _appends[container] = list = new List<PendingItem>();
         }
 
-        list.Add(new PendingItem(propertyName, value, layout));
+        list.Add(item);
     }
 
     private void InsertAfter(JsonNode container, int index, string? propertyName, JsonFragment value)
@@ -578,7 +634,8 @@ internal sealed class ArmFixWriter
             _afterItem[container] = entry = (index, new List<PendingItem>());
         }
 
-        entry.Items.Add(new PendingItem(propertyName, value, layout));
+        var sibling = container is JsonArray items ? items.Items[index] : ((JsonObject)container).Properties[index].Value;
+        entry.Items.Add(new PendingItem(propertyName, ShapeLike(value, sibling is JsonObject ? sibling : null), layout));
     }
 
     private static (int Start, int End) ChildRange(JsonNode container, int index) => container switch
@@ -600,6 +657,15 @@ internal sealed class ArmFixWriter
     {
         var text = _doc.Text;
         var count = ChildCount(container);
+        if (count == 0 && IsInlineContext(container))
+        {
+            // "rules": [] } } on one line: the new items stay on that line too.
+            var pad = _doc.SpaceInsideBrackets ? " " : "";
+            var inline = string.Join(", ", items.Select(i => i.Render("", true)));
+            _edits.Add(new TextEdit(container.Start + 1, container.Length - 2, pad + inline + pad));
+            return;
+        }
+
         if (count == 0)
         {
             var lineIndent = _doc.LineIndent(container.Start);
@@ -654,28 +720,26 @@ internal sealed class ArmFixWriter
             : new TextEdit(lastEnd, 0, "," + _doc.NewLine + indent + list));
     }
 
-    /// <summary>Writes items right after child <paramref name="index"/> (which has a following sibling, so a comma follows it).</summary>
+    /// <summary>An empty container followed on its line by more than a comma or a comment is part of a one-line object.</summary>
+    private bool IsInlineContext(JsonNode container)
+    {
+        var text = _doc.Text;
+        var i = container.End;
+        while (i < text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == ','))
+        {
+            i++;
+        }
+
+        var restOfLine = i < text.Length && text[i] != '\n' && text[i] != '\r' && text[i] != '/';
+        var inner = text.Substring(container.Start + 1, container.Length - 2);
+        return restOfLine && inner.Trim().Length == 0;
+    }
+
+    /// <summary>Writes items right after child <paramref name="index"/> (a comma follows it: checked before).</summary>
     private void EmitAfter(JsonNode container, int index, List<PendingItem> items)
     {
         var (start, end) = ChildRange(container, index);
         var comma = _doc.SkipTrivia(end);
-        if (comma >= _doc.Text.Length || _doc.Text[comma] != ',')
-        {
-            // Not well-formed as expected: fall back to the end of the container.
-            foreach (var item in items)
-            {
-                if (!_appends.TryGetValue(container, out var list))
-                {
-                    _appends[container] = list = new List<PendingItem>();
-                }
-
-                list.Add(item);
-            }
-
-            EmitAppend(container, _appends[container]);
-            return;
-        }
-
         var multiLine = _doc.HasLineBreak(container.Start, start);
         if (!multiLine)
         {
@@ -684,7 +748,7 @@ internal sealed class ArmFixWriter
         }
 
         var indent = _doc.IsFirstOnLine(start) ? _doc.LineIndent(start) : _doc.LineIndent(container.Start) + _doc.IndentUnit;
-        var list2 = string.Join("," + _doc.NewLine + indent, items.Select(i => i.Render(indent, false)));
-        _edits.Add(new TextEdit(comma + 1, 0, _doc.NewLine + indent + list2 + ","));
+        var list = string.Join("," + _doc.NewLine + indent, items.Select(i => i.Render(indent, false)));
+        _edits.Add(new TextEdit(comma + 1, 0, _doc.NewLine + indent + list + ","));
     }
 }
