@@ -26,6 +26,16 @@ internal sealed class CSharpFixAnalysis
 
     public static async Task<CSharpFixAnalysis?> CreateAsync(Project project, CancellationToken cancellationToken)
     {
+        var resources = await CodeResourcesAsync(project, cancellationToken).ConfigureAwait(false);
+        return resources is null ? null : new CSharpFixAnalysis(CompilationInputs.Analyze(project.AnalyzerOptions, resources, cancellationToken));
+    }
+
+    /// <summary>
+    /// The resources the analyzer reads from the project's C# code; null when the project references no infrastructure
+    /// SDK. Any fix that re-runs the analysis (the template fix too) needs them to see the findings the analyzer reported.
+    /// </summary>
+    public static async Task<IReadOnlyList<Engine.Model.ModelResource>?> CodeResourcesAsync(Project project, CancellationToken cancellationToken)
+    {
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
         if (compilation is null)
         {
@@ -38,8 +48,7 @@ internal sealed class CSharpFixAnalysis
             return null;
         }
 
-        var options = project.AnalyzerOptions;
-        var config = PulumiStackConfig.Read(options.AdditionalFiles, cancellationToken);
+        var config = PulumiStackConfig.Read(project.AnalyzerOptions.AdditionalFiles, cancellationToken);
         var resources = new List<Engine.Model.ModelResource>();
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -55,7 +64,7 @@ internal sealed class CSharpFixAnalysis
             }
         }
 
-        return new CSharpFixAnalysis(CompilationInputs.Analyze(options, resources, cancellationToken));
+        return resources;
     }
 
     /// <summary>The fixable findings the analyzer reported as <paramref name="diagnostics"/> (matched by place and message).</summary>

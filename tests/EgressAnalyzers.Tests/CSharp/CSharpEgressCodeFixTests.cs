@@ -339,4 +339,23 @@ public class CSharpEgressCodeFixTests
         Assert.Contains("DestinationPorts = { \"9000\" }", after.Replace("\"1194\", ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("new[] { \"TCP\"", after, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TemplateFirewall_InScopeOnlyThroughTheClusterInCode_GetsTheTemplateFix()
+    {
+        // Nothing in the template mentions AKS: only the cluster written in C# puts this firewall in scope.
+        var template = Verifiers.ArmFixtures.ClassicFirewall(Verifiers.ArmFixtures.AppCollection("\"web\"", 200, "Allow", Verifiers.ArmFixtures.HttpsRule("\"www.contoso.com\"")));
+        using var runner = new CSharpCodeFixRunner(new[] { ("/src/Cluster.cs", Cluster()) }, new[] { ("/infra/hub.json", template) });
+        var diagnostics = await MissingAsync(runner.Project);
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("'login.microsoftonline.com'", StringComparison.Ordinal));
+        var diagnostic = diagnostics.First(d => d.GetMessage().Contains("'login.microsoftonline.com'", StringComparison.Ordinal));
+        var document = runner.Project.AdditionalDocuments.Single(d => d.FilePath == "/infra/hub.json");
+        var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
+
+        await new EgressAnalyzers.CodeFixes.Templates.TemplateEgressCodeFixProvider().RegisterCodeFixesAsync(
+            new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+        await runner.ApplyAsync(Assert.Single(actions));
+
+        Assert.DoesNotContain(await MissingAsync(runner.Project), d => d.GetMessage().Contains("'login.microsoftonline.com'", StringComparison.Ordinal));
+    }
 }
