@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using EgressAnalyzers.Configuration;
+using EgressAnalyzers.CSharp;
 using EgressAnalyzers.Engine.Arm.Template;
 using EgressAnalyzers.Engine.Catalog;
 using EgressAnalyzers.Engine.Configuration;
@@ -12,6 +14,7 @@ using EgressAnalyzers.Engine.Hosting;
 using EgressAnalyzers.Engine.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace EgressAnalyzers;
@@ -24,11 +27,47 @@ internal sealed class EgressCompilationContext
 {
     private readonly AnalyzerOptions _options;
     private readonly object _gate = new();
+    private readonly CSharpSdkSymbols? _symbols;
+    private readonly PulumiStackConfig _stackConfig = PulumiStackConfig.Empty;
+    private readonly ConcurrentBag<ModelResource> _codeResources = new();
     private AnalysisSnapshot? _snapshot;
 
     public EgressCompilationContext(AnalyzerOptions options)
     {
         _options = options;
+    }
+
+    /// <summary>For a compilation that references an infrastructure SDK: C# resources join the AdditionalFiles ones.</summary>
+    public EgressCompilationContext(AnalyzerOptions options, CSharpSdkSymbols symbols, CancellationToken cancellationToken)
+    {
+        _options = options;
+        _symbols = symbols;
+        _stackConfig = PulumiStackConfig.Read(options.AdditionalFiles, cancellationToken);
+    }
+
+    /// <summary>One <c>new …(…)</c> of the compilation: keeps it when it creates a firewall, policy, group or cluster.</summary>
+    public void CollectResource(OperationAnalysisContext context)
+    {
+        if (_symbols is not null
+            && CSharpResourceCollector.TryRead((IObjectCreationOperation)context.Operation, _symbols, _stackConfig, context.Compilation, context.CancellationToken) is { } resource)
+        {
+            _codeResources.Add(resource);
+        }
+    }
+
+    /// <summary>With C# resources, every finding waits for the whole compilation: a firewall in a template may need a cluster in code.</summary>
+    public void ReportAllFindings(CompilationAnalysisContext context)
+    {
+        var snapshot = GetSnapshot(context.CancellationToken, context.Compilation);
+        foreach (var findings in snapshot.FindingsByFile.Values)
+        {
+            foreach (var finding in findings)
+            {
+                context.ReportDiagnostic(ToDiagnostic(finding, snapshot));
+            }
+        }
+
+        ReportCompilationWideFindings(context);
     }
 
     public void ReportFindingsInFile(AdditionalFileAnalysisContext context)
@@ -87,8 +126,9 @@ internal sealed class EgressCompilationContext
     /// <summary>What one analysis of a project's additional files produced (also used by the template code fix).</summary>
     internal sealed class ProjectAnalysis
     {
-        public ProjectAnalysis(EgressSettings settings, RequirementCatalog catalog, IReadOnlyList<TemplateReadResult> readResults, IReadOnlyList<Finding> findings, Dictionary<string, SourceText> texts)
+        public ProjectAnalysis(EgressSettings settings, RequirementCatalog catalog, IReadOnlyList<TemplateReadResult> readResults, IReadOnlyList<Finding> findings, Dictionary<string, SourceText> texts, IReadOnlyList<ModelResource>? codeResources = null)
         {
+            CodeResources = codeResources ?? Array.Empty<ModelResource>();
             Settings = settings;
             Catalog = catalog;
             ReadResults = readResults;
@@ -107,12 +147,18 @@ internal sealed class EgressCompilationContext
 
         public Dictionary<string, SourceText> Texts { get; }
 
-        public InfrastructureModel Model => InfrastructureModel.From(ReadResults);
+        /// <summary>Resources read from the compilation's C# code (Pulumi, Azure SDK), already assembled.</summary>
+        public IReadOnlyList<ModelResource> CodeResources { get; }
+
+        public InfrastructureModel Model => new(ReadResults.Where(r => r.IsTemplate).SelectMany(r => r.Resources).Concat(CodeResources));
     }
 
     /// <summary>Reads and analyzes every template among the additional files, as the analyzer does.</summary>
-    internal static ProjectAnalysis AnalyzeAdditionalFiles(AnalyzerOptions options, List<string> problems, CancellationToken cancellationToken)
+    internal static ProjectAnalysis AnalyzeAdditionalFiles(AnalyzerOptions options, List<string> problems, CancellationToken cancellationToken, IReadOnlyList<ModelResource>? codeResources = null)
     {
+        // Code resources in a stable order (operation actions run concurrently), classic Pulumi collections attached.
+        var code = CSharpModelAssembler.Assemble((codeResources ?? Array.Empty<ModelResource>())
+            .OrderBy(r => r.Span.FilePath, StringComparer.Ordinal).ThenBy(r => r.Span.Start).ToList());
         var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, RequirementCatalog.Default, problems);
 
         var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
@@ -145,17 +191,17 @@ internal sealed class EgressCompilationContext
         var custom = CustomRequirements.Apply(RequirementCatalog.Default, requirementFiles);
         var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
         var findings = custom.Problems
-            .Concat(EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, custom.Catalog, cancellationToken))
+            .Concat(EgressAnalysis.Analyze(readResults, code, settings, custom.Catalog, cancellationToken))
             .ToList();
-        return new ProjectAnalysis(settings, custom.Catalog, readResults, findings, texts);
+        return new ProjectAnalysis(settings, custom.Catalog, readResults, findings, texts, code);
     }
 
-    private AnalysisSnapshot GetSnapshot(CancellationToken cancellationToken)
+    private AnalysisSnapshot GetSnapshot(CancellationToken cancellationToken, Compilation? compilation = null)
     {
         // Not Lazy<T>: a cancelled first request must not poison later ones with a cached OperationCanceledException.
         lock (_gate)
         {
-            return _snapshot ??= AnalysisSnapshot.Create(_options, cancellationToken);
+            return _snapshot ??= AnalysisSnapshot.Create(_options, _codeResources.ToList(), compilation, cancellationToken);
         }
     }
 
@@ -163,10 +209,12 @@ internal sealed class EgressCompilationContext
     private sealed class AnalysisSnapshot
     {
         private readonly Dictionary<string, SourceText> _texts;
+        private readonly Dictionary<string, SyntaxTree> _trees;
 
-        private AnalysisSnapshot(Dictionary<string, SourceText> texts, Dictionary<string, List<Finding>> findingsByFile, List<string> configurationProblems)
+        private AnalysisSnapshot(Dictionary<string, SourceText> texts, Dictionary<string, SyntaxTree> trees, Dictionary<string, List<Finding>> findingsByFile, List<string> configurationProblems)
         {
             _texts = texts;
+            _trees = trees;
             FindingsByFile = findingsByFile;
             ConfigurationProblems = configurationProblems;
         }
@@ -175,17 +223,23 @@ internal sealed class EgressCompilationContext
 
         public List<string> ConfigurationProblems { get; }
 
-        public static AnalysisSnapshot Create(AnalyzerOptions options, CancellationToken cancellationToken)
+        public static AnalysisSnapshot Create(AnalyzerOptions options, IReadOnlyList<ModelResource> codeResources, Compilation? compilation, CancellationToken cancellationToken)
         {
             var problems = new List<string>();
-            var analysis = AnalyzeAdditionalFiles(options, problems, cancellationToken);
+            var analysis = AnalyzeAdditionalFiles(options, problems, cancellationToken, codeResources);
             var texts = analysis.Texts;
             var findings = analysis.Findings;
+            var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+            foreach (var tree in compilation?.SyntaxTrees ?? Enumerable.Empty<SyntaxTree>())
+            {
+                trees[tree.FilePath] = tree;
+            }
 
             var byFile = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             foreach (var finding in findings)
             {
-                if (finding.SuppressedBy is not null || finding.Location.IsEmpty || !texts.ContainsKey(finding.Location.FilePath))
+                if (finding.SuppressedBy is not null || finding.Location.IsEmpty
+                    || !(texts.ContainsKey(finding.Location.FilePath) || trees.ContainsKey(finding.Location.FilePath)))
                 {
                     continue;
                 }
@@ -198,11 +252,18 @@ internal sealed class EgressCompilationContext
                 list.Add(finding);
             }
 
-            return new AnalysisSnapshot(texts, byFile, problems);
+            return new AnalysisSnapshot(texts, trees, byFile, problems);
         }
 
         public Location ToLocation(Engine.Text.SourceSpan span)
         {
+            if (!span.IsEmpty && _trees.TryGetValue(span.FilePath, out var tree))
+            {
+                var length = tree.Length;
+                var treeStart = Math.Min(Math.Max(span.Start, 0), length);
+                return Location.Create(tree, TextSpan.FromBounds(treeStart, Math.Min(Math.Max(span.End, treeStart), length)));
+            }
+
             if (span.IsEmpty || !_texts.TryGetValue(span.FilePath, out var text))
             {
                 return Location.None;
@@ -213,5 +274,40 @@ internal sealed class EgressCompilationContext
             var textSpan = TextSpan.FromBounds(start, end);
             return Location.Create(span.FilePath, textSpan, text.Lines.GetLinePositionSpan(textSpan));
         }
+    }
+}
+
+/// <summary>The analysis of one compilation's inputs (AdditionalFiles and resources read from its code), shared by the
+/// analyzer and the C# code fixes (which must see exactly the findings the analyzer reported).</summary>
+internal sealed class CompilationInputs
+{
+    private CompilationInputs(EgressCompilationContext.ProjectAnalysis analysis, List<string> configurationProblems)
+    {
+        Texts = analysis.Texts;
+        Findings = analysis.Findings;
+        Model = analysis.Model;
+        Settings = analysis.Settings;
+        Catalog = analysis.Catalog;
+        ConfigurationProblems = configurationProblems;
+    }
+
+    public Dictionary<string, SourceText> Texts { get; }
+
+    public IReadOnlyList<Finding> Findings { get; }
+
+    public InfrastructureModel Model { get; }
+
+    public EgressSettings Settings { get; }
+
+    /// <summary>The catalog the findings were computed with (the project's egress-requirements.json applied).</summary>
+    public RequirementCatalog Catalog { get; }
+
+    public List<string> ConfigurationProblems { get; }
+
+    public static CompilationInputs Analyze(AnalyzerOptions options, IReadOnlyList<ModelResource> codeResources, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var analysis = EgressCompilationContext.AnalyzeAdditionalFiles(options, problems, cancellationToken, codeResources);
+        return new CompilationInputs(analysis, problems);
     }
 }

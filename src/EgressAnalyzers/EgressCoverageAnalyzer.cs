@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EgressAnalyzers.CSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -20,6 +21,16 @@ public sealed class EgressCoverageAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
+            // Symbols once per compilation; projects that reference no infrastructure SDK pay nothing for C# analysis.
+            var symbols = CSharpSdkSymbols.Resolve(start.Compilation);
+            if (!symbols.IsEmpty)
+            {
+                var codeContext = new EgressCompilationContext(start.Options, symbols, start.CancellationToken);
+                start.RegisterOperationAction(codeContext.CollectResource, OperationKind.ObjectCreation);
+                start.RegisterCompilationEndAction(codeContext.ReportAllFindings);
+                return;
+            }
+
             if (start.Options.AdditionalFiles.IsDefaultOrEmpty)
             {
                 return;

@@ -32,7 +32,9 @@ internal static class TemplateFixes
                 continue;
             }
 
-            var analysis = EgressCompilationContext.AnalyzeAdditionalFiles(project.AnalyzerOptions, new List<string>(), cancellationToken);
+            // The analyzer also counted the resources of the project's C# code (a Pulumi cluster puts a template firewall in scope).
+            var codeResources = await CSharp.CSharpFixAnalysis.CodeResourcesAsync(project, cancellationToken).ConfigureAwait(false);
+            var analysis = EgressCompilationContext.AnalyzeAdditionalFiles(project.AnalyzerOptions, new List<string>(), cancellationToken, codeResources);
             var model = analysis.Model;
             foreach (var (documentId, diagnostics) in byProject)
             {

@@ -25,6 +25,25 @@ internal sealed class EgressAnalyzerTest : CSharpAnalyzerTest<EgressCoverageAnal
         return this;
     }
 
+    /// <summary>Adds C# infrastructure code (with markup) compiled against the SDK stubs.</summary>
+    public EgressAnalyzerTest WithSource(string path, string code)
+    {
+        TestState.Sources.Add((path, code));
+        if (!TestState.AdditionalReferences.Contains(Infrastructure.SdkStubs.Reference))
+        {
+            TestState.AdditionalReferences.Add(Infrastructure.SdkStubs.Reference);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a non-template additional file (for example a Pulumi stack file) at <paramref name="path"/>.</summary>
+    public EgressAnalyzerTest WithAdditionalFile(string path, string text)
+    {
+        TestState.AdditionalFiles.Add((path, text));
+        return this;
+    }
+
     /// <summary>Sets an MSBuild-property-style setting (build_property.Key).</summary>
     public EgressAnalyzerTest WithSetting(string key, string value)
     {

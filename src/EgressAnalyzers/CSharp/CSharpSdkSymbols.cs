@@ -1,0 +1,116 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace EgressAnalyzers.CSharp;
+
+/// <summary>The infrastructure resource kinds the C# readers understand.</summary>
+internal enum CSharpResourceKind
+{
+    None,
+    Firewall,
+    FirewallPolicy,
+    RuleCollectionGroup,
+    Cluster,
+
+    /// <summary>Pulumi classic <c>FirewallApplicationRuleCollection</c>: a collection resource attached to a firewall by name.</summary>
+    ClassicApplicationCollection,
+
+    /// <summary>Pulumi classic <c>FirewallNetworkRuleCollection</c>.</summary>
+    ClassicNetworkCollection,
+}
+
+/// <summary>The SDK a recognised type belongs to (property names and conventions differ).</summary>
+internal enum CSharpSdk
+{
+    PulumiAzureNative,
+    PulumiAzureClassic,
+    AzureResourceManager,
+}
+
+/// <summary>
+/// The SDK types of one compilation, resolved once at compilation start. <see cref="IsEmpty"/> lets the analyzer skip
+/// C# analysis entirely in projects that reference none of the SDKs (the common case).
+/// </summary>
+internal sealed class CSharpSdkSymbols
+{
+    private static readonly (string MetadataName, CSharpResourceKind Kind)[] PulumiAzureNativeResources =
+    {
+        ("Pulumi.AzureNative.Network.AzureFirewall", CSharpResourceKind.Firewall),
+        ("Pulumi.AzureNative.Network.FirewallPolicy", CSharpResourceKind.FirewallPolicy),
+        ("Pulumi.AzureNative.Network.FirewallPolicyRuleCollectionGroup", CSharpResourceKind.RuleCollectionGroup),
+        ("Pulumi.AzureNative.ContainerService.ManagedCluster", CSharpResourceKind.Cluster),
+    };
+
+    private static readonly (string MetadataName, CSharpResourceKind Kind)[] PulumiAzureClassicResources =
+    {
+        ("Pulumi.Azure.Network.Firewall", CSharpResourceKind.Firewall),
+        ("Pulumi.Azure.Network.FirewallPolicy", CSharpResourceKind.FirewallPolicy),
+        ("Pulumi.Azure.Network.FirewallPolicyRuleCollectionGroup", CSharpResourceKind.RuleCollectionGroup),
+        ("Pulumi.Azure.Network.FirewallApplicationRuleCollection", CSharpResourceKind.ClassicApplicationCollection),
+        ("Pulumi.Azure.Network.FirewallNetworkRuleCollection", CSharpResourceKind.ClassicNetworkCollection),
+        ("Pulumi.Azure.ContainerService.KubernetesCluster", CSharpResourceKind.Cluster),
+    };
+
+    private static readonly (string MetadataName, CSharpResourceKind Kind)[] AzureResourceManagerResources =
+    {
+        ("Azure.ResourceManager.Network.AzureFirewallData", CSharpResourceKind.Firewall),
+        ("Azure.ResourceManager.Network.FirewallPolicyRuleCollectionGroupData", CSharpResourceKind.RuleCollectionGroup),
+    };
+
+    private readonly Dictionary<INamedTypeSymbol, CSharpResourceKind> _resources = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, CSharpSdk> _sdks = new(SymbolEqualityComparer.Default);
+
+    private CSharpSdkSymbols(Compilation compilation)
+    {
+        foreach (var (table, sdk) in new[] { (PulumiAzureNativeResources, CSharpSdk.PulumiAzureNative), (PulumiAzureClassicResources, CSharpSdk.PulumiAzureClassic), (AzureResourceManagerResources, CSharpSdk.AzureResourceManager) })
+        {
+            foreach (var (name, kind) in table)
+            {
+                if (compilation.GetTypeByMetadataName(name) is { } type)
+                {
+                    _resources[type] = kind;
+                    _sdks[type] = sdk;
+                }
+            }
+        }
+
+        CustomResource = compilation.GetTypeByMetadataName("Pulumi.CustomResource");
+    }
+
+    /// <summary>Pulumi's resource base class (versioned Azure Native namespaces such as <c>Network.V20230501</c> derive from it too).</summary>
+    public INamedTypeSymbol? CustomResource { get; }
+
+    public bool IsEmpty => _resources.Count == 0 && CustomResource is null;
+
+    public static CSharpSdkSymbols Resolve(Compilation compilation) => new(compilation);
+
+    /// <summary>The kind of resource a creation of <paramref name="type"/> (or of a user subclass) makes.</summary>
+    public CSharpResourceKind KindOf(ITypeSymbol? type) => Classify(type).Kind;
+
+    /// <summary>The kind and SDK of a creation of <paramref name="type"/>.</summary>
+    public (CSharpResourceKind Kind, CSharpSdk Sdk) Classify(ITypeSymbol? type)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (_resources.TryGetValue(current, out var kind))
+            {
+                return (kind, _sdks[current]);
+            }
+
+            // Versioned Azure Native modules (Pulumi.AzureNative.Network.V20230501.AzureFirewall) have the same shapes.
+            if (CustomResource is not null && current.ContainingNamespace?.ToDisplayString() is { } ns
+                && (ns.StartsWith("Pulumi.AzureNative.Network.V", System.StringComparison.Ordinal) || ns.StartsWith("Pulumi.AzureNative.ContainerService.V", System.StringComparison.Ordinal)))
+            {
+                foreach (var (name, candidate) in PulumiAzureNativeResources)
+                {
+                    if (name.EndsWith("." + current.Name, System.StringComparison.Ordinal) && name.StartsWith(ns.Substring(0, ns.LastIndexOf('.')), System.StringComparison.Ordinal))
+                    {
+                        return (candidate, CSharpSdk.PulumiAzureNative);
+                    }
+                }
+            }
+        }
+
+        return (CSharpResourceKind.None, CSharpSdk.PulumiAzureNative);
+    }
+}

@@ -1,0 +1,615 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EgressAnalyzers.CSharp;
+
+/// <summary>
+/// Evaluates C# expressions through IOperation as far as the source says: literals and constants, <c>static readonly</c>
+/// fields, locals assigned once (with later <c>x.P = …</c> / <c>x.P.Add(…)</c> in the same method), interpolation and
+/// <c>+</c>, arrays, lists and collection initializers (including Pulumi's InputList forms and extension <c>Add</c>),
+/// enum-struct statics, and helper methods with a single returned expression. Everything else is unknown, never absent.
+/// </summary>
+internal sealed class CSharpValueResolver
+{
+    private const int MaxDepth = 12;
+
+    private readonly Compilation _compilation;
+    private readonly PulumiStackConfig _config;
+    private readonly CancellationToken _cancellationToken;
+
+    public CSharpValueResolver(Compilation compilation, PulumiStackConfig config, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _config = config;
+        _cancellationToken = cancellationToken;
+    }
+
+    public CSharpValue? Resolve(IOperation? operation) => Resolve(operation, 0);
+
+    /// <summary>
+    /// An object creation; when it initialises a local, with every later <c>x.P = …</c> / <c>x.P.Add(…)</c> of the
+    /// method merged in (the Azure SDK style: <c>var data = new AzureFirewallData { … }; data.ApplicationRuleCollections.Add(…)</c>).
+    /// </summary>
+    public CSharpValue? ResolveWithLaterMutations(IObjectCreationOperation creation)
+    {
+        if (creation.Syntax.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+            && creation.SemanticModel?.GetDeclaredSymbol(declarator, _cancellationToken) is ILocalSymbol local)
+        {
+            var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+            if (body is not null)
+            {
+                return FromLocal(local, body, 0);
+            }
+        }
+
+        return Resolve(creation);
+    }
+
+    private CSharpValue? Resolve(IOperation? operation, int depth)
+    {
+        if (operation is null)
+        {
+            return null;
+        }
+
+        _cancellationToken.ThrowIfCancellationRequested();
+        var syntax = operation.Syntax;
+        if (depth > MaxDepth)
+        {
+            return CSharpUnknown.Of(syntax);
+        }
+
+        if (operation.ConstantValue.HasValue)
+        {
+            return Constant(operation.ConstantValue.Value, syntax);
+        }
+
+        switch (operation)
+        {
+            case IConversionOperation conversion:
+                return Resolve(conversion.Operand, depth + 1);
+            case IParenthesizedOperation parenthesized:
+                return Resolve(parenthesized.Operand, depth + 1);
+            case IDefaultValueOperation:
+                return null;
+            case IObjectCreationOperation creation:
+                return FromCreation(creation, depth);
+            case IArrayCreationOperation array:
+                return array.Initializer is null
+                    ? new CSharpList(Array.Empty<CSharpValue>(), syntax)
+                    : new CSharpList(array.Initializer.ElementValues.Select(e => Resolve(e, depth + 1)).Where(v => v is not null).ToList()!, syntax);
+            case IArrayInitializerOperation arrayInitializer:
+                return new CSharpList(arrayInitializer.ElementValues.Select(e => Resolve(e, depth + 1)).Where(v => v is not null).ToList()!, syntax);
+            case IInterpolatedStringOperation interpolated:
+                return Concatenate(interpolated.Parts.Select(p => p switch
+                {
+                    IInterpolatedStringTextOperation text => (IOperation)text.Text,
+                    IInterpolationOperation hole => hole.Expression,
+                    _ => p,
+                }), syntax, depth);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                return Concatenate(new[] { binary.LeftOperand, binary.RightOperand }, syntax, depth);
+            case ILocalReferenceOperation local:
+                return FromLocal(local.Local, syntax, depth);
+            case IFieldReferenceOperation field:
+                return FromField(field.Field, syntax, depth);
+            case IPropertyReferenceOperation property:
+                return FromProperty(property, depth);
+            case IInvocationOperation invocation:
+                return FromInvocation(invocation, depth);
+            default:
+                return CSharpUnknown.Of(syntax);
+        }
+    }
+
+    private static CSharpScalar? Constant(object? value, SyntaxNode syntax) => value switch
+    {
+        null => null,
+        string s => new CSharpScalar(s, syntax),
+        bool b => new CSharpScalar(b ? "true" : "false", syntax),
+        IFormattable f => new CSharpScalar(f.ToString(null, CultureInfo.InvariantCulture), syntax),
+        _ => new CSharpScalar(value.ToString(), syntax),
+    };
+
+    private CSharpValue Concatenate(IEnumerable<IOperation> parts, SyntaxNode syntax, int depth)
+    {
+        var text = new StringBuilder();
+        var shape = new StringBuilder();
+        var known = true;
+        foreach (var part in parts)
+        {
+            var value = Resolve(part, depth + 1);
+            switch (value)
+            {
+                case CSharpScalar scalar:
+                    text.Append(scalar.Text);
+                    shape.Append(scalar.Text);
+                    break;
+                case CSharpUnknown { Shape: { } partShape }:
+                    known = false;
+                    shape.Append(partShape);
+                    break;
+                case null:
+                    // null concatenates as the empty string.
+                    break;
+                default:
+                    known = false;
+                    shape.Append('{').Append(CSharpValue.TextOf(part.Syntax)).Append('}');
+                    break;
+            }
+        }
+
+        return known ? new CSharpScalar(text.ToString(), syntax) : new CSharpUnknown(CSharpValue.TextOf(syntax), syntax, shape.ToString());
+    }
+
+    private CSharpValue? FromCreation(IObjectCreationOperation creation, int depth)
+    {
+        var syntax = creation.Syntax;
+        if (IsListType(creation.Type))
+        {
+            var items = new List<CSharpValue>();
+            foreach (var argument in creation.Arguments)
+            {
+                // new List<string>(other) copies another list.
+                if (Resolve(argument.Value, depth + 1) is { } copied && argument.Value.Type?.SpecialType != SpecialType.System_Int32)
+                {
+                    items.AddRange(copied.Items());
+                }
+            }
+
+            if (creation.Initializer is { } listInitializer)
+            {
+                AddElements(items, listInitializer, depth);
+            }
+
+            return new CSharpList(items, syntax);
+        }
+
+        var arguments = creation.Arguments
+            .OrderBy(a => a.Parameter?.Ordinal ?? 0)
+            .Select(a => Resolve(a.Value, depth + 1))
+            .ToList();
+
+        // A user subclass (class HubCluster : ManagedCluster) passes the name and Args on in ": base(name, new …Args { … })".
+        if (creation.Constructor?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } baseCall } constructor
+            && baseCall.IsKind(SyntaxKind.BaseConstructorInitializer)
+            && ModelFor(constructor.SyntaxTree).GetOperation(baseCall, _cancellationToken) is IInvocationOperation baseInvocation)
+        {
+            arguments = baseInvocation.Arguments
+                .OrderBy(a => a.Parameter?.Ordinal ?? 0)
+                .Select(a => Resolve(a.Value, depth + 1))
+                .ToList();
+        }
+        var result = new CSharpObject(creation.Type, syntax, new Dictionary<string, CSharpValue>(StringComparer.OrdinalIgnoreCase), arguments);
+        if (creation.Initializer is { } initializer)
+        {
+            ApplyInitializer(result, initializer, depth);
+        }
+
+        return result;
+    }
+
+    private static bool IsListType(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named
+        && (named.Name is "InputList" or "List" or "ImmutableArray" or "Collection")
+        && named.TypeArguments.Length == 1;
+
+    private void ApplyInitializer(CSharpObject target, IObjectOrCollectionInitializerOperation initializer, int depth)
+    {
+        var elements = new List<CSharpValue>();
+        foreach (var item in initializer.Initializers)
+        {
+            switch (item)
+            {
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } indexed:
+                    if (indexer.Arguments.Length == 1 && Resolve(indexer.Arguments[0].Value, depth + 1) is CSharpScalar key
+                        && Resolve(indexed.Value, depth + 1) is { } entry)
+                    {
+                        target.Properties[key.Text] = entry;
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation assignment when MemberName(assignment.Target) is { } name:
+                    if (Resolve(assignment.Value, depth + 1) is { } value)
+                    {
+                        target.Properties[name] = value;
+                    }
+                    else
+                    {
+                        target.Properties.Remove(name);
+                    }
+
+                    break;
+                case IMemberInitializerOperation member when MemberName(member.InitializedMember) is { } memberName:
+                    target.Properties[memberName] = FromNestedInitializer(target.Properties.TryGetValue(memberName, out var existing) ? existing : null, member.Initializer, member.Syntax, depth);
+                    break;
+                case IInvocationOperation add when IsMapAdd(add):
+                    AddMapEntry(target, add, depth);
+                    break;
+                default:
+                    AddElement(elements, item, depth);
+                    break;
+            }
+        }
+
+        if (elements.Count > 0)
+        {
+            target.Properties["[items]"] = new CSharpList(elements, initializer.Syntax);
+        }
+    }
+
+    /// <summary><c>P = { … }</c> on an existing list (or map, or nested object): merges into what the property already holds.</summary>
+    private CSharpValue FromNestedInitializer(CSharpValue? existing, IObjectOrCollectionInitializerOperation initializer, SyntaxNode syntax, int depth)
+    {
+        var isCollection = initializer.Initializers.Length > 0 && initializer.Initializers.All(i => i is IInvocationOperation);
+        if (isCollection && !initializer.Initializers.OfType<IInvocationOperation>().Any(IsMapAdd))
+        {
+            var items = existing is CSharpList list ? new List<CSharpValue>(list.Items) : new List<CSharpValue>();
+            AddElements(items, initializer, depth);
+            return new CSharpList(items, syntax);
+        }
+
+        var target = existing as CSharpObject ?? new CSharpObject(initializer.Type, syntax, new Dictionary<string, CSharpValue>(StringComparer.OrdinalIgnoreCase), Array.Empty<CSharpValue?>());
+        if (initializer.Initializers.Length == 0 && existing is null)
+        {
+            // "P = { }" on a list property: an empty list.
+            return IsListType(initializer.Type) ? new CSharpList(Array.Empty<CSharpValue>(), syntax) : target;
+        }
+
+        ApplyInitializer(target, initializer, depth);
+        return target;
+    }
+
+    private void AddElements(List<CSharpValue> items, IObjectOrCollectionInitializerOperation initializer, int depth)
+    {
+        foreach (var element in initializer.Initializers)
+        {
+            AddElement(items, element, depth);
+        }
+    }
+
+    private void AddElement(List<CSharpValue> items, IOperation element, int depth)
+    {
+        if (element is IInvocationOperation invocation)
+        {
+            items.AddRange(AddArguments(invocation, depth));
+        }
+        else if (Resolve(element, depth + 1) is { } value)
+        {
+            items.Add(value);
+        }
+    }
+
+    /// <summary>The values an <c>Add</c>/<c>AddRange</c> call appends: params arrays and added lists are flattened.</summary>
+    private IEnumerable<CSharpValue> AddArguments(IInvocationOperation invocation, int depth)
+    {
+        var skipReceiver = invocation.TargetMethod.IsExtensionMethod && invocation.Instance is null;
+        foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Skip(skipReceiver ? 1 : 0))
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } values })
+            {
+                foreach (var value in values.ElementValues)
+                {
+                    if (Resolve(value, depth + 1) is { } resolved)
+                    {
+                        yield return resolved;
+                    }
+                }
+
+                continue;
+            }
+
+            var single = Resolve(argument.Value, depth + 1);
+            if (single is CSharpList list && IsListType(argument.Parameter?.Type) | argument.Parameter?.Type is IArrayTypeSymbol)
+            {
+                foreach (var item in list.Items)
+                {
+                    yield return item;
+                }
+            }
+            else if (single is not null)
+            {
+                yield return single;
+            }
+        }
+    }
+
+    private static bool IsMapAdd(IInvocationOperation invocation)
+    {
+        var parameters = invocation.TargetMethod.Parameters;
+        var offset = invocation.TargetMethod.IsExtensionMethod && invocation.Instance is null ? 1 : 0;
+        return invocation.TargetMethod.Name == "Add"
+            && parameters.Length - offset == 2
+            && parameters[offset].Type.SpecialType == SpecialType.System_String;
+    }
+
+    private void AddMapEntry(CSharpObject target, IInvocationOperation add, int depth)
+    {
+        var arguments = add.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Skip(add.TargetMethod.IsExtensionMethod && add.Instance is null ? 1 : 0).ToList();
+        if (arguments.Count >= 2 && Resolve(arguments[0].Value, depth + 1) is CSharpScalar key && Resolve(arguments[1].Value, depth + 1) is { } value)
+        {
+            target.Properties[key.Text] = value;
+        }
+    }
+
+    private static string? MemberName(IOperation target) => target switch
+    {
+        IPropertyReferenceOperation property => property.Property.Name,
+        IFieldReferenceOperation field => field.Field.Name,
+        _ => null,
+    };
+
+    private CSharpValue? FromLocal(ILocalSymbol local, SyntaxNode useSite, int depth)
+    {
+        if (local.IsConst && local.HasConstantValue)
+        {
+            return Constant(local.ConstantValue, useSite);
+        }
+
+        var declarator = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) as VariableDeclaratorSyntax;
+        var body = declarator?.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+        if (declarator is null || body is null)
+        {
+            return CSharpUnknown.Of(useSite);
+        }
+
+        var model = ModelFor(declarator.SyntaxTree);
+        var writes = new List<ExpressionSyntax>();
+        if (declarator.Initializer is { } initializer)
+        {
+            writes.Add(initializer.Value);
+        }
+
+        var mutations = new List<ExpressionStatementSyntax>();
+        foreach (var identifier in body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Identifier.ValueText != local.Name || identifier.SpanStart < declarator.SpanStart)
+            {
+                continue;
+            }
+
+            switch (identifier.Parent)
+            {
+                case AssignmentExpressionSyntax assignment when assignment.Left == identifier:
+                    writes.Add(assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) ? assignment.Right : assignment);
+                    break;
+                case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
+                case ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
+                    writes.Add(identifier);
+                    writes.Add(identifier);
+                    break;
+                case MemberAccessExpressionSyntax access when access.Expression == identifier
+                    && access.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { } statement
+                    && statement.Expression.SpanStart == identifier.SpanStart:
+                    mutations.Add(statement);
+                    break;
+            }
+        }
+
+        if (writes.Count != 1)
+        {
+            return CSharpUnknown.Of(useSite);
+        }
+
+        var value = Resolve(model.GetOperation(writes[0], _cancellationToken), depth + 1);
+        if (value is CSharpObject obj && mutations.Count > 0)
+        {
+            // x.P = v; x.P.Add(v); x.P.Q = v — later in the same method, applied in source order.
+            obj = obj.Clone();
+            var limit = useSite.SyntaxTree == body.SyntaxTree && body.Span.Contains(useSite.Span) && useSite != body ? useSite.SpanStart : int.MaxValue;
+            foreach (var statement in mutations.Where(s => s.SpanStart < limit))
+            {
+                ApplyMutation(obj, model.GetOperation(statement.Expression, _cancellationToken), depth);
+            }
+
+            return obj;
+        }
+
+        return value;
+    }
+
+    private void ApplyMutation(CSharpObject root, IOperation? operation, int depth)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation assignment when PathOf(assignment.Target) is { Count: > 0 } path:
+                var owner = Navigate(root, path.Take(path.Count - 1));
+                if (owner is not null && Resolve(assignment.Value, depth + 1) is { } value)
+                {
+                    owner.Properties[path[path.Count - 1]] = value;
+                }
+
+                break;
+            case IInvocationOperation { TargetMethod.Name: "Add" or "AddRange" } add
+                when PathOf(add.Instance ?? (add.Arguments.Length > 0 ? add.Arguments[0].Value : null)) is { Count: > 0 } listPath:
+                var listOwner = Navigate(root, listPath.Take(listPath.Count - 1));
+                if (listOwner is null)
+                {
+                    break;
+                }
+
+                var name = listPath[listPath.Count - 1];
+                if (IsMapAdd(add))
+                {
+                    var map = listOwner.Get(name) as CSharpObject ?? new CSharpObject(null, add.Syntax, new Dictionary<string, CSharpValue>(StringComparer.OrdinalIgnoreCase), Array.Empty<CSharpValue?>());
+                    AddMapEntry(map, add, depth);
+                    listOwner.Properties[name] = map;
+                    break;
+                }
+
+                var items = listOwner.Get(name) is CSharpList existing ? new List<CSharpValue>(existing.Items) : new List<CSharpValue>();
+                items.AddRange(AddArguments(add, depth));
+                listOwner.Properties[name] = new CSharpList(items, listOwner.Get(name)?.Syntax ?? add.Syntax);
+                break;
+        }
+    }
+
+    /// <summary><c>x.A.B</c> → [A, B] when it starts at a local (the local itself is the root).</summary>
+    private static List<string>? PathOf(IOperation? operation)
+    {
+        var path = new List<string>();
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IPropertyReferenceOperation property when !property.Property.IsIndexer:
+                    path.Insert(0, property.Property.Name);
+                    operation = property.Instance;
+                    continue;
+                case ILocalReferenceOperation:
+                    return path;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static CSharpObject? Navigate(CSharpObject root, IEnumerable<string> path)
+    {
+        var current = root;
+        foreach (var name in path)
+        {
+            if (current.Get(name) is not CSharpObject next)
+            {
+                return null;
+            }
+
+            next = next.Clone();
+            current.Properties[name] = next;
+            current = next;
+        }
+
+        return current;
+    }
+
+    private CSharpValue? FromField(IFieldSymbol field, SyntaxNode useSite, int depth)
+    {
+        if (field.HasConstantValue)
+        {
+            return Constant(field.ConstantValue, useSite);
+        }
+
+        if (field.IsReadOnly && field.IsStatic
+            && field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer } declarator)
+        {
+            return Resolve(ModelFor(declarator.SyntaxTree).GetOperation(initializer.Value, _cancellationToken), depth + 1);
+        }
+
+        return CSharpUnknown.Of(useSite);
+    }
+
+    private CSharpValue? FromProperty(IPropertyReferenceOperation reference, int depth)
+    {
+        var property = reference.Property;
+        if (property.IsStatic && property.ContainingType is { TypeKind: TypeKind.Struct } type
+            && SymbolEqualityComparer.Default.Equals(property.Type.OriginalDefinition, type.OriginalDefinition))
+        {
+            // An enum-struct member (Pulumi, Azure SDK): its wire value is its name up to case, which the engine ignores.
+            return new CSharpScalar(EnumWireValue(property), reference.Syntax);
+        }
+
+        if (reference.Instance is not null
+            && property.Name is "Id" or "Name"
+            && Resolve(reference.Instance, depth + 1) is CSharpObject { ConstructorArguments.Count: > 0 } resource)
+        {
+            // policy.Id / policy.Name of a resource created in the program: a reference the readers can link.
+            return new CSharpResourceReference(resource, property.Name, reference.Syntax);
+        }
+
+        return CSharpUnknown.Of(reference.Syntax);
+    }
+
+    private static string EnumWireValue(IPropertySymbol member) => member.ContainingType.Name switch
+    {
+        // Pulumi ContainerService enums whose wire values are camel case.
+        "OutboundType" or "NetworkPlugin" => char.ToLowerInvariant(member.Name[0]) + member.Name.Substring(1),
+        _ => member.Name,
+    };
+
+    private CSharpValue? FromInvocation(IInvocationOperation invocation, int depth)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name is "ToArray" or "ToList" && invocation.Instance is null && invocation.Arguments.Length == 1)
+        {
+            return Resolve(invocation.Arguments[0].Value, depth + 1) is CSharpList list ? new CSharpList(list.Items, invocation.Syntax) : CSharpUnknown.Of(invocation.Syntax);
+        }
+
+        if (method.ContainingType is { Name: "Config", ContainingNamespace.Name: "Pulumi" } && method.Name is "Require" or "Get" && invocation.Arguments.Length >= 1)
+        {
+            return FromStackConfig(invocation, depth);
+        }
+
+        // A helper method in the program whose body is one returned expression (typically "XArgs Build() => new XArgs { … }").
+        if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax declaration
+            && ReturnedExpression(declaration) is { } returned)
+        {
+            return Resolve(ModelFor(declaration.SyntaxTree).GetOperation(returned, _cancellationToken), depth + 1);
+        }
+
+        return CSharpUnknown.Of(invocation.Syntax);
+    }
+
+    /// <summary><c>new Config("azure-native").Require("location")</c> / <c>new Config().Get("x")</c> from the stack files.</summary>
+    private CSharpValue FromStackConfig(IInvocationOperation invocation, int depth)
+    {
+        var configObject = Resolve(invocation.Instance, depth + 1) as CSharpObject;
+        var key = Resolve(invocation.Arguments[0].Value, depth + 1) as CSharpScalar;
+        var ns = (configObject is { ConstructorArguments.Count: > 0 } ? configObject.ConstructorArguments[0] : null) switch
+        {
+            CSharpScalar s => s.Text,
+            null => _config.ProjectName,
+            _ => null,
+        };
+        if (configObject is null || key is null || ns is null)
+        {
+            return CSharpUnknown.Of(invocation.Syntax);
+        }
+
+        var qualified = key.Text.IndexOf(':') >= 0 ? key.Text : ns + ":" + key.Text;
+        return _config.Get(qualified) is { } value ? new CSharpScalar(value, invocation.Syntax) : new CSharpUnknown($"the '{qualified}' stack setting", invocation.Syntax);
+    }
+
+    private static ExpressionSyntax? ReturnedExpression(MethodDeclarationSyntax declaration)
+    {
+        if (declaration.ExpressionBody is { } arrow)
+        {
+            return arrow.Expression;
+        }
+
+        var returns = declaration.Body?.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<ReturnStatementSyntax>().ToList();
+        return returns is { Count: 1 } && returns[0].Parent == declaration.Body ? returns[0].Expression : null;
+    }
+
+    private SemanticModel ModelFor(SyntaxTree tree)
+    {
+#pragma warning disable RS1030 // Values flow across files (static readonly fields, helper methods): their trees need their own model.
+        return _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+    }
+}
+
+/// <summary><c>x.Id</c> / <c>x.Name</c> of a resource the program creates: readers turn it into a resource key.</summary>
+internal sealed class CSharpResourceReference : CSharpValue
+{
+    public CSharpResourceReference(CSharpObject resource, string property, SyntaxNode syntax)
+        : base(syntax)
+    {
+        Resource = resource;
+        Property = property;
+    }
+
+    public CSharpObject Resource { get; }
+
+    public string Property { get; }
+}

@@ -1,0 +1,368 @@
+using EgressAnalyzers.Tests.Infrastructure;
+using EgressAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using static EgressAnalyzers.Tests.Verifiers.PulumiFixtures;
+
+namespace EgressAnalyzers.Tests.CSharp;
+
+/// <summary>Pulumi Azure Native programs through the analyzer: same findings as the equivalent ARM template.</summary>
+public class PulumiAzureNativeReaderTests
+{
+    private static EgressAnalyzerTest Test()
+    {
+        var test = new EgressAnalyzerTest();
+        test.DisabledDiagnostics.Add("EGR1003");
+        return test;
+    }
+
+    private static async Task<IReadOnlyList<Diagnostic>> AnalyzeAsync(params string[] sources) =>
+        (await CSharpAnalysisRunner.RunAsync(sources)).Where(d => d.Id != "EGR1003").ToList();
+
+    [Fact]
+    public async Task ClassicFirewallMissingFqdns_IsReportedAtTheCollectionArgs_WithTheArmMessage()
+    {
+        var firewall = ClassicFirewall("{|#0:" + AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept("login.microsoftonline.com") + " }")) + "|}");
+
+        await Test()
+            .WithSource("/src/Cluster.cs", Cluster())
+            .WithSource("/src/Hub.cs", firewall)
+            .Expect(EgressAnalyzerTest.Diagnostic(EgressDescriptors.EGR1001_RequiredApplicationEgressNotAllowed, 0)
+                .WithArguments("Azure Firewall 'fw-hub'", "'login.microsoftonline.com'", "Https:443", "Microsoft Entra ID authentication"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task ClassicFirewallAllowingEveryCoreFqdn_ReportsNothing()
+    {
+        var diagnostics = await AnalyzeAsync(Cluster(), ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept() + " }"))));
+
+        Assert.Empty(diagnostics);
+    }
+
+    public static TheoryData<string, string, string> KnownValueForms => new()
+    {
+        // (description, class members, TargetFqdns expression) — each form must resolve to the full core list.
+        { "array", "", "new[] { " + CoreFqdnLiteralsExcept() + " }" },
+        { "List<string>", "", "new List<string> { " + CoreFqdnLiteralsExcept() + " }" },
+        { "InputList<string>", "", "new InputList<string> { " + CoreFqdnLiteralsExcept() + " }" },
+        { "static readonly array", "\n    private static readonly string[] Core = { " + CoreFqdnLiteralsExcept() + " };\n", "Core" },
+        { "const parts and +", "\n    private const string Region = \"westeurope\";\n    private const string Mcr = \"mcr.microsoft.com\";\n", "{ \"*.hcp.\" + Region + \".azmk8s.io\", Mcr, " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io", "mcr.microsoft.com") + " }" },
+        { "interpolation of a static readonly", "\n    private static readonly string Region = \"westeurope\";\n", "{ $\"*.hcp.{Region}.azmk8s.io\", " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io") + " }" },
+        { "helper method", "\n    private static string[] CoreFqdns() => new[] { " + CoreFqdnLiteralsExcept() + " };\n", "CoreFqdns()" },
+    };
+
+    [Theory]
+    [MemberData(nameof(KnownValueForms))]
+    public async Task KnownValueForm_ResolvesLikeLiterals(string form, string members, string targetFqdns)
+    {
+        var diagnostics = await AnalyzeAsync(Cluster(), ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule(targetFqdns)), members: members));
+
+        Assert.True(diagnostics.Count == 0, form + ": " + string.Join("\n", diagnostics));
+    }
+
+    [Fact]
+    public async Task SingleAssignmentLocal_WithLaterAdd_IsResolved()
+    {
+        var firewall = Usings + $$"""
+            public static class HubStack
+            {
+                public static void Create()
+                {
+                    var rule = new AzureFirewallApplicationRuleArgs
+                    {
+                        Name = "aks",
+                        SourceAddresses = { "*" },
+                        Protocols = { new AzureFirewallApplicationRuleProtocolArgs { ProtocolType = AzureFirewallApplicationRuleProtocolType.Https, Port = 443 } },
+                        TargetFqdns = { {{CoreFqdnLiteralsExcept("packages.aks.azure.com")}} },
+                    };
+                    rule.TargetFqdns.Add("packages.aks.azure.com");
+                    var collection = new AzureFirewallApplicationRuleCollectionArgs { Name = "aks-core", Priority = 200, Action = new AzureFirewallRCActionArgs { Type = AzureFirewallRCActionType.Allow } };
+                    collection.Rules.Add(rule);
+                    _ = new AzureFirewall("fw-hub", new AzureFirewallArgs { ResourceGroupName = "rg", ApplicationRuleCollections = collection });
+                }
+            }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), firewall);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task FqdnsFromAnOutput_AreUnknown_NotMissing()
+    {
+        var members = "\n    private static Output<string> Fqdn = Output.Create(\"mcr.microsoft.com\");\n";
+        var firewall = ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule("{ Fqdn, " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }")), members: members);
+
+        var diagnostics = await AnalyzeAsync(Cluster(), firewall);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1001");
+        Assert.Contains(diagnostics, d => d.Id == "EGR1006" && d.GetMessage().Contains("mcr.microsoft.com", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LocationFromAParameter_IsUnknown_NotMissing()
+    {
+        var cluster = Usings + """
+            public static class ClusterStack
+            {
+                public static ManagedCluster Create(Input<string> location) => new ManagedCluster("aks", new ManagedClusterArgs
+                {
+                    ResourceGroupName = "rg",
+                    Location = location,
+                    NetworkProfile = new ContainerServiceNetworkProfileArgs { OutboundType = OutboundType.UserDefinedRouting },
+                });
+            }
+            """;
+        var firewall = ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept() + " }")));
+
+        var diagnostics = await AnalyzeAsync(cluster, firewall);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1001");
+        Assert.Contains(diagnostics, d => d.Id == "EGR1006");
+    }
+
+    [Fact]
+    public async Task DenyCollectionByEnumStatic_LeavesEverythingMissing_AtTheFirewallArgs()
+    {
+        var firewall = ClassicFirewall(AppCollection("\"blocked\"", HttpsRule("{ " + CoreFqdnLiteralsExcept() + " }"), action: "AzureFirewallRCActionType.Deny"));
+
+        var diagnostics = await AnalyzeAsync(Cluster(), firewall);
+
+        Assert.Equal(ArmFixtures.CoreFqdns.Length, diagnostics.Count(d => d.Id == "EGR1001"));
+        Assert.All(diagnostics.Where(d => d.Id == "EGR1001"), d => Assert.StartsWith("new AzureFirewallArgs", d.Location.SourceTree!.ToString().Substring(d.Location.SourceSpan.Start), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PartialClassWithArgsFromAHelperInAnotherFile_IsRead()
+    {
+        var part1 = Usings + """
+            public partial class Hub
+            {
+                public AzureFirewall Create() => new AzureFirewall("fw-hub", BuildArgs());
+            }
+            """;
+        var part2 = Usings + $$"""
+            public partial class Hub
+            {
+                private static AzureFirewallArgs BuildArgs()
+                {
+                    return new AzureFirewallArgs
+                    {
+                        ResourceGroupName = "rg",
+                        ApplicationRuleCollections = { {{AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }"))}} },
+                    };
+                }
+            }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), part1, part2);
+
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("EGR1001", finding.Id);
+        Assert.Contains("'mcr.microsoft.com'", finding.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal("/src/File2.cs", finding.Location.SourceTree!.FilePath);
+    }
+
+    [Fact]
+    public async Task PolicyRuleCollectionGroup_LinkedByPolicyName_IsChecked_AtTheFilterCollection()
+    {
+        var policy = Usings + $$"""
+            public static class PolicyStack
+            {
+                public static void Create()
+                {
+                    var policy = new FirewallPolicy("hub-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                    _ = new FirewallPolicyRuleCollectionGroup("aks-rcg", new FirewallPolicyRuleCollectionGroupArgs
+                    {
+                        ResourceGroupName = "rg",
+                        FirewallPolicyName = policy.Name,
+                        Priority = 200,
+                        RuleCollections =
+                        {
+                            new FirewallPolicyFilterRuleCollectionArgs
+                            {
+                                Name = "aks-app",
+                                Priority = 100,
+                                RuleCollectionType = "FirewallPolicyFilterRuleCollection",
+                                Action = new FirewallPolicyFilterRuleCollectionActionArgs { Type = FirewallPolicyFilterRuleCollectionActionType.Allow },
+                                Rules = new[]
+                                {
+                                    new ApplicationRuleArgs
+                                    {
+                                        Name = "core",
+                                        RuleType = "ApplicationRule",
+                                        SourceAddresses = { "*" },
+                                        Protocols = { new FirewallPolicyRuleApplicationProtocolArgs { ProtocolType = "Https", Port = 443 } },
+                                        TargetFqdns = { {{CoreFqdnLiteralsExcept("acs-mirror.azureedge.net")}} },
+                                    },
+                                },
+                            },
+                        },
+                    });
+                }
+            }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), policy);
+
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("EGR1001", finding.Id);
+        Assert.Contains("Firewall policy 'hub-policy'", finding.GetMessage(), StringComparison.Ordinal);
+        Assert.StartsWith("new FirewallPolicyFilterRuleCollectionArgs", finding.Location.SourceTree!.ToString().Substring(finding.Location.SourceSpan.Start), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClusterInCode_PutsAFirewallTemplateInScope()
+    {
+        var template = ArmFixtures.ClassicFirewall(ArmFixtures.AppCollection("\"web\"", 200, "Allow", ArmFixtures.HttpsRule("\"www.contoso.com\"")));
+
+        var diagnostics = (await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Cluster.cs", Cluster()) }, ("/infra/hub.json", template))).Where(d => d.Id != "EGR1003").ToList();
+
+        Assert.Equal(ArmFixtures.CoreFqdns.Length, diagnostics.Count(d => d.Id == "EGR1001"));
+        Assert.All(diagnostics, d => Assert.Equal("/infra/hub.json", d.Location.GetLineSpan().Path));
+    }
+
+    [Fact]
+    public async Task ClusterInATemplate_PutsACodeFirewallInScope()
+    {
+        var firewall = ClassicFirewall(AppCollection("\"web\"", HttpsRule("{ \"www.contoso.com\" }")));
+
+        var diagnostics = (await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Hub.cs", firewall) }, ("/infra/cluster.json", ArmFixtures.Cluster()))).Where(d => d.Id != "EGR1003").ToList();
+
+        Assert.Equal(ArmFixtures.CoreFqdns.Length, diagnostics.Count(d => d.Id == "EGR1001"));
+        Assert.All(diagnostics, d => Assert.Equal("/src/Hub.cs", d.Location.SourceTree?.FilePath));
+    }
+
+    [Fact]
+    public async Task FirewallWithoutAksMention_AndNoCluster_IsSilent()
+    {
+        var diagnostics = await AnalyzeAsync(ClassicFirewall(AppCollection("\"web\"", HttpsRule("{ \"www.contoso.com\" }"))));
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task ClusterLocationFromStackConfig_IsKnown()
+    {
+        var cluster = Cluster("new Config(\"azure-native\").Require(\"location\")");
+        var firewall = ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept() + " }")));
+        var stack = "config:\n  azure-native:location: westeurope\n";
+
+        var diagnostics = (await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Cluster.cs", cluster), ("/src/Hub.cs", firewall) }, ("/Pulumi.dev.yaml", stack))).Where(d => d.Id != "EGR1003").ToList();
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task ClusterWithoutLocation_UsesTheProviderDefaultFromStackConfig()
+    {
+        var cluster = Usings + """
+            public static class ClusterStack
+            {
+                public static ManagedCluster Create() => new ManagedCluster("aks", new ManagedClusterArgs
+                {
+                    ResourceGroupName = "rg",
+                    NetworkProfile = new ContainerServiceNetworkProfileArgs { OutboundType = "userDefinedRouting" },
+                });
+            }
+            """;
+        var firewall = ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io") + ", \"*.hcp.northeurope.azmk8s.io\" }")));
+        var stack = "config:\n  azure-native:location: westeurope # the hub region\n";
+
+        var diagnostics = (await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Cluster.cs", cluster), ("/src/Hub.cs", firewall) }, ("/Pulumi.dev.yaml", stack))).Where(d => d.Id != "EGR1003").ToList();
+
+        var missing = Assert.Single(diagnostics, d => d.Id == "EGR1001");
+        Assert.Contains("'*.hcp.westeurope.azmk8s.io'", missing.GetMessage(), StringComparison.Ordinal);
+        var otherRegion = Assert.Single(diagnostics, d => d.Id == "EGR1005");
+        Assert.Contains("'westeurope'", otherRegion.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(2, diagnostics.Count);
+    }
+
+    [Fact]
+    public void CompilationWithoutAnySdk_HasNoSymbols_SoCSharpAnalysisIsSkipped()
+    {
+        var plain = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Plain", new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class C { }") }, SdkStubs.FrameworkReferences);
+        var withStubs = SdkStubs.CompileUserCode(("/src/C.cs", "class C { }"));
+
+        Assert.True(EgressAnalyzers.CSharp.CSharpSdkSymbols.Resolve(plain).IsEmpty);
+        Assert.False(EgressAnalyzers.CSharp.CSharpSdkSymbols.Resolve(withStubs).IsEmpty);
+    }
+
+    public static TheoryData<string, string, string> UnknownValueForms => new()
+    {
+        // (description, class members, TargetFqdns expression) — mcr.microsoft.com hidden behind something unresolvable.
+        { "method with two returns", "\n    private static string[] Fqdns(bool b)\n    {\n        if (b) { return new[] { \"mcr.microsoft.com\" }; }\n        return new string[0];\n    }\n", "Fqdns(true)" },
+        { "local assigned twice", "\n    private static string[] Pick() { var f = new[] { \"x\" }; f = new[] { \"mcr.microsoft.com\" }; return f; }\n", "Pick()" },
+        { "mutable static field", "\n    private static string[] Mutable = { \"mcr.microsoft.com\" };\n", "Mutable" },
+        { "interpolation of an Output", "\n    private static Output<string> Suffix = Output.Create(\"microsoft.com\");\n", "{ Output.Format($\"mcr.{Suffix}\") }" },
+        { "LINQ result", "\n    private static readonly string[] All = { \"mcr.microsoft.com\" };\n", "System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(All, f => f.Length > 0))" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownValueForms))]
+    public async Task UnknownValueForm_IsUnknown_NeverMissing(string form, string members, string unknownFqdns)
+    {
+        var rules = HttpsRule("{ " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }") + ",\n" + HttpsRule(unknownFqdns, "\"hidden\"");
+        var diagnostics = await AnalyzeAsync(Cluster(), ClassicFirewall(AppCollection("\"aks-core\"", rules), members: members));
+
+        Assert.False(diagnostics.Any(d => d.Id == "EGR1001"), form + ": " + string.Join("\n", diagnostics));
+        Assert.True(diagnostics.Any(d => d.Id == "EGR1006" && d.GetMessage().Contains("mcr.microsoft.com", StringComparison.Ordinal)), form + ": " + string.Join("\n", diagnostics));
+    }
+
+    [Fact]
+    public async Task ClusterSubclass_PassingArgsToItsBase_IsRead()
+    {
+        var cluster = Usings + """
+            public sealed class HubCluster : ManagedCluster
+            {
+                public HubCluster()
+                    : base("aks", new ManagedClusterArgs
+                    {
+                        ResourceGroupName = "rg",
+                        Location = "northeurope",
+                        NetworkProfile = new ContainerServiceNetworkProfileArgs { OutboundType = OutboundType.UserDefinedRouting },
+                    })
+                {
+                }
+            }
+
+            public static class ClusterStack
+            {
+                public static ManagedCluster Create() => new HubCluster();
+            }
+            """;
+        var firewall = ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept() + " }")));
+
+        var diagnostics = await AnalyzeAsync(cluster, firewall);
+
+        Assert.Contains(diagnostics, d => d.Id == "EGR1001" && d.GetMessage().Contains("'*.hcp.northeurope.azmk8s.io'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HelperReturningCollectionArgs_WithAParameterForTheName_StillReadsTheRules()
+    {
+        var members = "\n    private static AzureFirewallApplicationRuleCollectionArgs Collection(string name) => new AzureFirewallApplicationRuleCollectionArgs\n    {\n        Name = name,\n        Priority = 200,\n        Action = new AzureFirewallRCActionArgs { Type = \"Allow\" },\n        Rules = { " + HttpsRule("{ " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }") + " },\n    };\n";
+        var firewall = ClassicFirewall("Collection(\"aks-core\")", members: members);
+
+        var diagnostics = await AnalyzeAsync(Cluster(), firewall);
+
+        var finding = Assert.Single(diagnostics);
+        Assert.Contains("'mcr.microsoft.com'", finding.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("new AzureFirewall(\"fw\", new AzureFirewallArgs { ApplicationRuleCollections = { new AzureFirewallApplicationRuleCollectionArgs { Rules = { new")]
+    [InlineData("new AzureFirewall(\"fw\", new AzureFirewallArgs { ApplicationRuleCollections = { Undefined() } });")]
+    [InlineData("new AzureFirewall(new AzureFirewallArgs { Priority = });")]
+    [InlineData("new ManagedCluster(\"aks\", new ManagedClusterArgs { AddonProfiles = { { \"omsagent\" } }, Location = missing });")]
+    [InlineData("var a = b; var b = a; new AzureFirewall(\"fw\", a);")]
+    [InlineData("new FirewallPolicyRuleCollectionGroup(\"g\", new FirewallPolicyRuleCollectionGroupArgs { FirewallPolicyName = this.Name, RuleCollections = { null! } });")]
+    public async Task CodeBeingTyped_NeverThrows(string statements)
+    {
+        var code = Usings + "public static class Broken\n{\n    public static void Create()\n    {\n        " + statements + "\n    }\n}\n";
+
+        // The runner fails on any analyzer exception; compile errors are expected here.
+        await CSharpAnalysisRunner.RunAsync(OutputKind.DynamicallyLinkedLibrary, allowCompileErrors: true, new[] { ("/src/Broken.cs", code), ("/src/Cluster.cs", Cluster()) });
+    }
+}
