@@ -218,6 +218,13 @@ internal sealed class TemplateWalker
                 _entries.Add(ReadSubnet(
                     key, declaration.DisplayName, declaration.Span, declaration.NameSpan, EvaluateProperty(resource, "properties", scope), ReadSuppressions(declaration)));
                 break;
+            case ResourceKey.RouteTableType:
+            case ResourceKey.RouteType:
+            case ResourceKey.PublicIpAddressType:
+            case ResourceKey.ApplicationGatewayType:
+            case ResourceKey.LoadBalancerType:
+                _entries.Add(TopologyMapper.Read(declaration.Key, declaration.DisplayName, declaration.Span, declaration.NameSpan, EvaluateProperty(resource, "properties", scope), scope, _file, ReadSuppressions(declaration)));
+                break;
         }
 
         if (resource["resources"] is { } children)
@@ -301,6 +308,9 @@ internal sealed class TemplateWalker
             RuleMapper.ReadClassicCollections(properties),
             ToPolicyReference(policy))
         {
+            PrivateIpAddresses = TopologyMapper.FirewallPrivateIps(properties),
+            Subnets = TopologyMapper.IpConfigurationReferences(properties, "ipConfigurations", "subnet", _file),
+            PublicIpAddresses = TopologyMapper.IpConfigurationReferences(properties, "ipConfigurations", "publicIPAddress", _file),
             Suppressions = ReadSuppressions(declaration),
             OptedIn = _file.OptedIn,
         });
@@ -398,6 +408,7 @@ internal sealed class TemplateWalker
         {
             AddressPrefixes = prefixes,
             RouteTable = ArmNav.ToResourceKey(ArmNav.Path(properties, "routeTable", "id")),
+            RouteTableId = ArmNav.ToModelValue(ArmNav.Path(properties, "routeTable", "id")),
             Suppressions = suppressions,
         };
     }
