@@ -59,12 +59,28 @@ internal sealed class EgressCompilationContext
             .Select(span => snapshot.ToLocation(span))
             .Where(location => location != Location.None)
             .ToList();
+        var descriptor = EgressDescriptors.For(finding.Rule);
+        if (finding.Severity is not { } severity)
+        {
+            return Diagnostic.Create(descriptor, snapshot.ToLocation(finding.Location), additional, finding.MessageArguments.ToArray());
+        }
+
+        // A finding reported below its rule's default (Info when the evidence is incomplete); .globalconfig still wins.
         return Diagnostic.Create(
-            EgressDescriptors.For(finding.Rule),
+            descriptor,
             snapshot.ToLocation(finding.Location),
+            ToRoslyn(severity),
             additional,
+            properties: null,
             finding.MessageArguments.ToArray());
     }
+
+    private static DiagnosticSeverity ToRoslyn(RuleSeverity severity) => severity switch
+    {
+        RuleSeverity.Error => DiagnosticSeverity.Error,
+        RuleSeverity.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Info,
+    };
 
     private AnalysisSnapshot GetSnapshot(CancellationToken cancellationToken)
     {

@@ -319,7 +319,7 @@ public static class EgressEngine
             : $"{string.Join(", ", endpoints.Take(ListedEndpoints))} and {endpoints.Count - ListedEndpoints} more";
 
     /// <summary>Suppressions, duplicates (collections shared by several subjects), and a stable order.</summary>
-    private static List<Finding> Finish(List<Finding> findings, InfrastructureModel model)
+    internal static List<Finding> Finish(List<Finding> findings, InfrastructureModel model)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<Finding>();
@@ -368,6 +368,7 @@ public static class EgressEngine
             RequirementId = finding.RequirementId,
             Endpoint = finding.Endpoint,
             AdditionalLocations = finding.AdditionalLocations,
+            Severity = finding.Severity,
             SuppressedBy = suppression,
         };
 

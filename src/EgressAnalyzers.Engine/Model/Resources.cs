@@ -234,6 +234,12 @@ public sealed class AksClusterResource : ModelResource
 
     /// <summary>Any agent pool's <c>enableNodePublicIP</c>: nodes reachable from the internet on their own public IPs.</summary>
     public Fact NodePublicIp { get; init; } = Fact.No;
+
+    /// <summary>
+    /// An ingress add-on that publishes a public load balancer by default (<c>addonProfiles.httpApplicationRouting</c>,
+    /// <c>ingressProfile.webAppRouting</c>): the visible sign of public <c>LoadBalancer</c> services.
+    /// </summary>
+    public Fact PublicIngressAddOn { get; init; } = Fact.No;
 }
 
 /// <summary>A reference from an agent pool to its subnet.</summary>

@@ -22,6 +22,7 @@ internal sealed class ClusterBuilder
     private readonly List<SubnetReference> _nodeSubnets = new();
     private readonly FileReadState _file;
     private readonly FactAccumulator _nodePublicIp = new();
+    private readonly FactAccumulator _ingressAddOn = new();
 
     public ClusterBuilder(FileReadState file, ResourceKey key, string displayName, SourceSpan span, SourceSpan nameSpan)
     {
@@ -64,6 +65,9 @@ internal sealed class ClusterBuilder
         PrivateCluster = BoolFact(ArmNav.Path(properties, "apiServerAccessProfile", "enablePrivateCluster"));
         var outboundType = ArmNav.Path(properties, "networkProfile", "outboundType");
         OutboundType = outboundType is ArmNull ? null : ArmNav.ToModelValue(outboundType);
+
+        _ingressAddOn.Add(BoolFact(ArmNav.Path(properties, "addonProfiles", "httpApplicationRouting", "enabled")));
+        _ingressAddOn.Add(BoolFact(ArmNav.Path(properties, "ingressProfile", "webAppRouting", "enabled")));
 
         var pools = ArmNav.Get(properties, "agentPoolProfiles");
         foreach (var pool in ArmNav.Items(pools))
@@ -140,6 +144,7 @@ internal sealed class ClusterBuilder
             Features = features,
             NodeSubnets = _nodeSubnets.ToArray(),
             NodePublicIp = _nodePublicIp.Result,
+            PublicIngressAddOn = _ingressAddOn.Result,
             Suppressions = Suppressions,
         };
     }

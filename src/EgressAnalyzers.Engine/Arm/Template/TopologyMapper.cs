@@ -58,10 +58,16 @@ internal static class TopologyMapper
                     Suppressions = suppressions,
                 };
             default:
+                var subnets = new List<ResourceReference>(IpConfigurationReferences(properties, "frontendIPConfigurations", "subnet", file));
+                foreach (var pool in ArmNav.Items(ArmNav.Get(properties, "backendAddressPools")))
+                {
+                    subnets.AddRange(IpConfigurationReferences(ArmNav.Get(pool, "properties"), "loadBalancerBackendAddresses", "subnet", file));
+                }
+
                 return new LoadBalancerResource(key, displayName, span, nameSpan)
                 {
                     PublicFrontends = IpConfigurationReferences(properties, "frontendIPConfigurations", "publicIPAddress", file),
-                    Subnets = IpConfigurationReferences(properties, "frontendIPConfigurations", "subnet", file),
+                    Subnets = subnets,
                     HasPublicFrontend = PublicFrontend(properties),
                     Suppressions = suppressions,
                 };
