@@ -51,7 +51,10 @@ public sealed class SubnetRoute
 
     public bool IsForcedToAppliance => DefaultRoute is { } route && route.IsNextHop(RouteEntry.VirtualAppliance);
 
-    public string SubnetName => Subnet?.DisplayName ?? Reference.Text;
+    /// <summary>The subnet's name; for a subnet outside the inputs, the name its ID ends with, else the reference as written.</summary>
+    public string SubnetName =>
+        Subnet?.DisplayName
+        ?? (Reference.Key is { } key && key.ShortName.Length > 0 && key.ShortName.IndexOf('{') < 0 ? key.ShortName : Reference.Text.Trim('"'));
 
     /// <summary>Resolves one subnet's route: subnet, its route table, and that table's default route.</summary>
     public static SubnetRoute For(SubnetReference reference, InfrastructureModel model)

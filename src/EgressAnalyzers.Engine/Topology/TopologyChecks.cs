@@ -97,19 +97,20 @@ public static class TopologyChecks
 
         if (routes.Count == 0)
         {
-            yield return NotVisible(cluster, location, "no agent pool's subnet (vnetSubnetID) is among the analyzed files");
+            // No agent pool names a subnet: there is no node subnet to relate (AKS itself rejects this combination).
             yield break;
         }
 
+        var notVisible = new List<string>();
         foreach (var route in routes)
         {
             switch (route.Visibility)
             {
                 case RouteVisibility.SubnetNotVisible:
-                    yield return NotVisible(cluster, location, $"node subnet {route.Reference.Text} is not among the analyzed files");
+                    notVisible.Add($"node subnet '{route.SubnetName}'");
                     break;
                 case RouteVisibility.RouteTableNotVisible:
-                    yield return NotVisible(cluster, location, $"the route table of node subnet '{route.SubnetName}' ({route.Subnet!.RouteTableId}) is not among the analyzed files");
+                    notVisible.Add($"the route table of node subnet '{route.SubnetName}' ({route.Subnet!.RouteTableId})");
                     break;
                 case RouteVisibility.NoRouteTable:
                     yield return Reverse(cluster, location, route, $"node subnet '{route.SubnetName}' has no route table");
@@ -130,6 +131,11 @@ public static class TopologyChecks
                     yield return Reverse(cluster, location, route, $"route table '{route.Table!.DisplayName}' of node subnet '{route.SubnetName}' has no 0.0.0.0/0 route", route.Table.NameSpan);
                     break;
             }
+        }
+
+        if (notVisible.Count > 0)
+        {
+            yield return NotVisible(cluster, location, $"{string.Join(" and ", notVisible)} {(notVisible.Count == 1 ? "is" : "are")} not among the analyzed files");
         }
     }
 
@@ -162,7 +168,7 @@ public static class TopologyChecks
     private static IEnumerable<Finding> CheckNextHop(AksClusterResource cluster, SubnetRoute route, IReadOnlyList<FirewallAddress> firewalls)
     {
         var defaultRoute = route.DefaultRoute!;
-        if (FirewallOf(defaultRoute, firewalls, out var unprovable) is not null)
+        if (FirewallOf(defaultRoute, firewalls) is not null)
         {
             yield break;
         }
@@ -209,7 +215,7 @@ public static class TopologyChecks
 
         var source = defaultRoute.NextHopSource is { } key && key.Type == ResourceKey.AzureFirewallType
             ? $"reads its next hop from Azure Firewall '{key.ShortName}', which is not among the analyzed files"
-            : unprovable ?? $"has a next hop ({address.UnresolvedExpression}) that could not be resolved";
+            : $"has a next hop ({address.UnresolvedExpression}) that could not be resolved";
         yield return new Finding(
             EgressRules.EGR3003_NextHopIsNotACheckedFirewall,
             location,
@@ -223,15 +229,22 @@ public static class TopologyChecks
     }
 
     /// <summary>The firewall a default route sends traffic to: by where its address flows from, or by address.</summary>
-    private static AzureFirewallResource? FirewallOf(RouteEntry route, IReadOnlyList<FirewallAddress> firewalls, out string? unprovable)
+    private static AzureFirewallResource? FirewallOf(RouteEntry route, IReadOnlyList<FirewallAddress> firewalls)
     {
-        unprovable = null;
         if (route.NextHopSource is { } source)
         {
             var bySource = firewalls.FirstOrDefault(f => f.Firewall.Key == source);
             if (bySource is not null)
             {
                 return bySource.Firewall;
+            }
+
+            // fw-{parameters('location')} read in a spoke, fw-eastus2 declared in the hub: the one firewall whose
+            // name fits the shape is the one the route reads from.
+            var byShape = firewalls.Where(f => f.Firewall.Key.Type == source.Type && FitsShape(f.Firewall.Key.Name, source.Name)).ToList();
+            if (byShape.Count == 1)
+            {
+                return byShape[0].Firewall;
             }
         }
 
@@ -243,6 +256,38 @@ public static class TopologyChecks
         return null;
     }
 
+    /// <summary>Whether <paramref name="name"/> is a value of <paramref name="shape"/>, whose <c>{…}</c> holes stand for any text.</summary>
+    private static bool FitsShape(string name, string shape)
+    {
+        if (shape.IndexOf('{') < 0)
+        {
+            return false;
+        }
+
+        var pattern = new System.Text.StringBuilder("^");
+        var depth = 0;
+        foreach (var c in shape)
+        {
+            if (c == '{')
+            {
+                if (depth++ == 0)
+                {
+                    pattern.Append(".*");
+                }
+            }
+            else if (c == '}' && depth > 0)
+            {
+                depth--;
+            }
+            else if (depth == 0)
+            {
+                pattern.Append(System.Text.RegularExpressions.Regex.Escape(c.ToString()));
+            }
+        }
+
+        return System.Text.RegularExpressions.Regex.IsMatch(name, pattern.Append('$').ToString(), System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    }
+
     // EGR3002 ------------------------------------------------------------------------------------------------------
 
     private static IEnumerable<Finding> CheckNodeIngress(
@@ -251,13 +296,13 @@ public static class TopologyChecks
         IReadOnlyList<FirewallAddress> firewalls,
         IReadOnlyList<FirewallRuleSet> ruleSets)
     {
-        var forced = routes.FirstOrDefault(r => r.IsForcedToAppliance && FirewallOf(r.DefaultRoute!, firewalls, out _) is not null);
+        var forced = routes.FirstOrDefault(r => r.IsForcedToAppliance && FirewallOf(r.DefaultRoute!, firewalls) is not null);
         if (forced is null)
         {
             yield break;
         }
 
-        var firewall = FirewallOf(forced.DefaultRoute!, firewalls, out _)!;
+        var firewall = FirewallOf(forced.DefaultRoute!, firewalls)!;
         if (HasDnat(firewall, ruleSets) != Tri.No)
         {
             yield break;
@@ -301,7 +346,7 @@ public static class TopologyChecks
                 }
 
                 var route = SubnetRoute.For(new SubnetReference(reference.Key, reference.Text, reference.Span), subnet, model);
-                var firewall = route.IsForcedToAppliance ? FirewallOf(route.DefaultRoute!, firewalls, out _) : null;
+                var firewall = route.IsForcedToAppliance ? FirewallOf(route.DefaultRoute!, firewalls) : null;
                 if (firewall is null || HasDnat(firewall, ruleSets) != Tri.No)
                 {
                     continue;
