@@ -86,7 +86,7 @@ internal static class TopologyFixtures
         """;
 
     /// <summary>The hub: VNet vnet-hub with AzureFirewallSubnet 10.0.1.0/26 and classic firewall fw-hub (private IP 10.0.1.4 by Azure's rule).</summary>
-    public static string Hub(string natRuleCollections = "", string firewallName = "fw-hub", string firewallExtra = "") => $$"""
+    public static string Hub(string natRuleCollections = "", string firewallName = "\"fw-hub\"", string firewallExtra = "") => $$"""
         {
           "$schema": "{{ArmFixtures.Schema}}",
           "contentVersion": "1.0.0.0",
@@ -112,7 +112,7 @@ internal static class TopologyFixtures
             {
               "type": "Microsoft.Network/azureFirewalls",
               "apiVersion": "2023-09-01",
-              "name": "{{firewallName}}",
+              "name": {{firewallName}},
               "location": "westeurope",
               "properties": {
                 "ipConfigurations": [ {
@@ -149,5 +149,34 @@ internal static class TopologyFixtures
             } ]
           }
         }
+        """;
+
+    /// <summary>An application gateway with a public frontend, in subnet <paramref name="subnet"/> of vnet-spoke.</summary>
+    public static string PublicApplicationGateway(string subnet, string name = "\"agw\"") => $$"""
+        ,
+            {
+              "type": "Microsoft.Network/applicationGateways",
+              "apiVersion": "2023-09-01",
+              "name": {{name}},
+              "location": "westeurope",
+              "properties": {
+                "gatewayIPConfigurations": [ { "name": "gw", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', '{{subnet}}')]" } } } ],
+                "frontendIPConfigurations": [ { "name": "public", "properties": { "publicIPAddress": { "id": "[resourceId('Microsoft.Network/publicIPAddresses', 'pip-agw')]" } } } ]
+              }
+            }
+        """;
+
+    /// <summary>A second spoke subnet, optionally using rt-spoke.</summary>
+    public static string ExtraSubnet(string name, string prefix, bool withRouteTable)
+    {
+        var routeTable = withRouteTable ? RouteTableReference : string.Empty;
+        return $$"""
+            ,
+                      { "name": "{{name}}", "properties": { "addressPrefix": "{{prefix}}"{{routeTable}} } }
+            """;
+    }
+
+    private const string RouteTableReference = """
+        , "routeTable": { "id": "[resourceId('Microsoft.Network/routeTables', 'rt-spoke')]" }
         """;
 }
