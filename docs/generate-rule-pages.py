@@ -582,7 +582,7 @@ hop is `Internet`.
     "networkProfile": { "networkPlugin": "azure", "outboundType": "loadBalancer" }
   }
 }""",
-"""AKS cluster 'aks-prod': outboundType is 'loadBalancer', but node subnet 'snet-nodes' sends 0.0.0.0/0 to a virtual appliance (route 'to-firewall' of route table 'rt-spoke'). AKS still sets up its own outbound path and public IP, so egress does not go through the firewall as intended (or provisioning fails). Set outboundType to 'userDefinedRouting' to make the firewall the cluster's egress path, or remove the route.""",
+"""AKS cluster 'aks-prod': outboundType is 'loadBalancer', but node subnet 'snet-nodes' sends 0.0.0.0/0 to a virtual appliance (route 'to-firewall' of route table 'rt-spoke'). AKS still sends egress out its own way (load balancer public IP or NAT gateway), so egress does not go through the firewall as intended (or provisioning fails). Set outboundType to 'userDefinedRouting' to make the firewall the cluster's egress path, or remove the route.""",
 """Decide which egress path the cluster should have. To send it through the firewall, set
 `networkProfile.outboundType` to `userDefinedRouting` and keep the `0.0.0.0/0` → `VirtualAppliance` route (next hop:
 the firewall's private IP) on every node subnet. Otherwise remove the route from the node subnets. When the route table

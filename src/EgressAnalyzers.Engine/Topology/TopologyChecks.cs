@@ -78,7 +78,7 @@ public static class TopologyChecks
                     location,
                     cluster.DisplayName,
                     $"outboundType is {outboundDisplay}, but node subnet '{route.SubnetName}' sends 0.0.0.0/0 to a virtual appliance (route '{route.DefaultRoute!.Name}' of route table '{route.Table!.DisplayName}'). "
-                    + "AKS still sets up its own outbound path and public IP, so egress does not go through the firewall as intended (or provisioning fails). "
+                    + "AKS still sends egress out its own way (load balancer public IP or NAT gateway), so egress does not go through the firewall as intended (or provisioning fails). "
                     + $"Set outboundType to '{UserDefinedRouting}' to make the firewall the cluster's egress path, or remove the route.")
                 {
                     Subject = cluster.Key,

@@ -18,7 +18,7 @@ public class EGR3001OutboundTypeDisagreesWithRouteTests
                 .WithArguments(
                     "aks",
                     "outboundType is 'loadBalancer', but node subnet 'snet-nodes' sends 0.0.0.0/0 to a virtual appliance (route 'to-firewall' of route table 'rt-spoke'). "
-                    + "AKS still sets up its own outbound path and public IP, so egress does not go through the firewall as intended (or provisioning fails). "
+                    + "AKS still sends egress out its own way (load balancer public IP or NAT gateway), so egress does not go through the firewall as intended (or provisioning fails). "
                     + "Set outboundType to 'userDefinedRouting' to make the firewall the cluster's egress path, or remove the route."))
             .RunAsync();
     }
@@ -35,7 +35,7 @@ public class EGR3001OutboundTypeDisagreesWithRouteTests
                 .WithArguments(
                     "aks",
                     "outboundType is not set, so 'loadBalancer', but node subnet 'snet-nodes' sends 0.0.0.0/0 to a virtual appliance (route 'to-firewall' of route table 'rt-spoke'). "
-                    + "AKS still sets up its own outbound path and public IP, so egress does not go through the firewall as intended (or provisioning fails). "
+                    + "AKS still sends egress out its own way (load balancer public IP or NAT gateway), so egress does not go through the firewall as intended (or provisioning fails). "
                     + "Set outboundType to 'userDefinedRouting' to make the firewall the cluster's egress path, or remove the route."))
             .RunAsync();
     }
@@ -122,6 +122,28 @@ public class EGR3001OutboundTypeDisagreesWithRouteTests
     {
         await new EgressAnalyzerTest().TopologyOnly()
             .WithTemplate("cluster.json", ClusterIn(outboundType: "\"[parameters('outboundType')]\"", parameters: "\"outboundType\": { \"type\": \"string\" }"))
+            .WithTemplate("spoke.json", Spoke(Route()))
+            .WithTemplate("hub.json", Hub())
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task UserDefinedRouting_RouteWithUnresolvedPrefix_IsSilent()
+    {
+        await new EgressAnalyzerTest().TopologyOnly()
+            .WithTemplate("cluster.json", ClusterIn())
+            .WithTemplate("spoke.json", Spoke(
+                Route(prefix: "\"[parameters('prefix')]\"", nextHopIp: null, nextHopType: "\"VirtualNetworkGateway\""),
+                parameters: "\"prefix\": { \"type\": \"string\" }"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task SuppressionOnTheCluster_HidesTheFinding()
+    {
+        const string Metadata = "\"aks\",\n      \"metadata\": { \"egressAnalyzers.suppress\": { \"EGR3001\": \"egress leaves through the NAT gateway on purpose\" } }";
+        await new EgressAnalyzerTest().TopologyOnly()
+            .WithTemplate("cluster.json", ClusterIn(outboundType: "\"userAssignedNATGateway\"", name: Metadata))
             .WithTemplate("spoke.json", Spoke(Route()))
             .WithTemplate("hub.json", Hub())
             .RunAsync();

@@ -109,4 +109,36 @@ public class EGR3002PublicIngressWithoutDnatTests
             .WithTemplate("spoke.json", Spoke(Route()))
             .RunAsync();
     }
+
+    [Fact]
+    public async Task IngressAddOn_WhenTheFirewallPolicyHasADnatCollection_IsSilent()
+    {
+        await new EgressAnalyzerTest().TopologyOnly()
+            .WithTemplate("cluster.json", ClusterIn(extraProperties: ", \"ingressProfile\": { \"webAppRouting\": { \"enabled\": true } }"))
+            .WithTemplate("spoke.json", Spoke(Route()))
+            .WithTemplate("hub.json", PolicyHub(PolicyDnatCollection))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task IngressAddOn_WhenTheFirewallPolicyHasOnlyFilterCollections_IsReported()
+    {
+        const string FilterCollection = """
+            { "ruleCollectionType": "FirewallPolicyFilterRuleCollection", "name": "aks", "priority": 200, "action": { "type": "Allow" },
+              "rules": [ { "ruleType": "ApplicationRule", "name": "tag", "sourceAddresses": [ "*" ], "protocols": [ { "protocolType": "Https", "port": 443 } ], "fqdnTags": [ "AzureKubernetesService" ] } ] }
+            """;
+        await new EgressAnalyzerTest().TopologyOnly()
+            .WithTemplate("cluster.json", ClusterIn(extraProperties: ", \"ingressProfile\": { \"webAppRouting\": { \"enabled\": {|#0:true|} } }"))
+            .WithTemplate("spoke.json", Spoke("{|#1:" + Route() + "|}"))
+            .WithTemplate("hub.json", PolicyHub(FilterCollection).Replace("\"name\": \"fw-hub\"", "\"name\": {|#2:\"fw-hub\"|}", StringComparison.Ordinal))
+            .Expect(EgressAnalyzerTest.Diagnostic(EgressDescriptors.EGR3002_PublicIngressWithoutDnat, 0)
+                .WithLocation(1)
+                .WithLocation(2)
+                .WithArguments(
+                    "AKS cluster 'aks' (its ingress add-on publishes a public load balancer)",
+                    "the default route 'to-firewall' of subnet 'snet-nodes'",
+                    "Azure Firewall 'fw-hub'",
+                    NodeFix + " Or make the ingress controller's load balancer internal."))
+            .RunAsync();
+    }
 }

@@ -179,4 +179,47 @@ internal static class TopologyFixtures
     private const string RouteTableReference = """
         , "routeTable": { "id": "[resourceId('Microsoft.Network/routeTables', 'rt-spoke')]" }
         """;
+
+    /// <summary>The hub with a policy-based firewall fw-hub whose policy has one rule collection group of <paramref name="ruleCollections"/>.</summary>
+    public static string PolicyHub(string ruleCollections) => $$"""
+        {
+          "$schema": "{{ArmFixtures.Schema}}",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+            {
+              "type": "Microsoft.Network/virtualNetworks",
+              "apiVersion": "2023-09-01",
+              "name": "vnet-hub",
+              "location": "westeurope",
+              "properties": { "subnets": [ { "name": "AzureFirewallSubnet", "properties": { "addressPrefix": "10.0.1.0/26" } } ] }
+            },
+            { "type": "Microsoft.Network/firewallPolicies", "apiVersion": "2023-09-01", "name": "policy", "location": "westeurope", "properties": { } },
+            {
+              "type": "Microsoft.Network/firewallPolicies/ruleCollectionGroups",
+              "apiVersion": "2023-09-01",
+              "name": "policy/ingress",
+              "properties": { "priority": 100, "ruleCollections": [ {{ruleCollections}} ] }
+            },
+            {
+              "type": "Microsoft.Network/azureFirewalls",
+              "apiVersion": "2023-09-01",
+              "name": "fw-hub",
+              "location": "westeurope",
+              "properties": {
+                "firewallPolicy": { "id": "[resourceId('Microsoft.Network/firewallPolicies', 'policy')]" },
+                "ipConfigurations": [ { "name": "c", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-hub', 'AzureFirewallSubnet')]" } } } ]
+              }
+            }
+          ]
+        }
+        """;
+
+    /// <summary>A policy DNAT collection publishing TCP 443 of the firewall's public IP to an internal load balancer.</summary>
+    public const string PolicyDnatCollection = """
+        {
+          "ruleCollectionType": "FirewallPolicyNatRuleCollection", "name": "ingress", "priority": 100, "action": { "type": "DNAT" },
+          "rules": [ { "ruleType": "NatRule", "name": "https", "ipProtocols": [ "TCP" ], "sourceAddresses": [ "*" ],
+                       "destinationAddresses": [ "20.1.2.3" ], "destinationPorts": [ "443" ], "translatedAddress": "10.240.4.4", "translatedPort": "443" } ]
+        }
+        """;
 }
