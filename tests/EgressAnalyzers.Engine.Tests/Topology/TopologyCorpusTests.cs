@@ -115,6 +115,36 @@ public class TopologyCorpusTests
         Assert.DoesNotContain(findings, f => f.Rule.Id == EgressRuleIds.EGR3001);
     }
 
+    [Fact]
+    public void AksBaselineRegulated_PublicGatewayOutsideTheForcedRoute_AndNodePoolsRoutedToTheFirewall_IsSilent()
+    {
+        string[] files =
+        {
+            "mspnp__aks-baseline-regulated/networking/spoke-BU0001A0005-01.bicep.json",
+            "mspnp__aks-baseline-regulated/networking/hub-region.v2.bicep.json",
+            "mspnp__aks-baseline-regulated/cluster-stamp.bicep.json",
+        };
+        var model = Model(files);
+        if (model is null)
+        {
+            return;
+        }
+
+        // Three node pools, each subnet routed to the hub firewall; public ingress is an application gateway in its own
+        // subnet, which answers clients directly (no forced route there): no asymmetric path.
+        var cluster = Assert.Single(model.Clusters);
+        var routes = SubnetRoute.ForCluster(cluster, model);
+        Assert.Equal(3, routes.Count);
+        Assert.All(routes, r => Assert.True(r.IsForcedToAppliance));
+        var gateway = Assert.Single(model.IngressResources);
+        Assert.Equal(Tri.Yes, gateway.HasPublicFrontend);
+        var gatewaySubnet = model.ResolveSubnet(Assert.Single(gateway.Subnets).Key);
+        Assert.NotNull(gatewaySubnet);
+        Assert.False(SubnetRoute.For(new SubnetReference(gatewaySubnet!.Key, "gateway", default), gatewaySubnet, model).IsForcedToAppliance);
+
+        Assert.DoesNotContain(Analyze(files)!, f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal));
+    }
+
     private IReadOnlyList<Finding>? Analyze(params string[] files)
     {
         var corpus = FindCorpus();
