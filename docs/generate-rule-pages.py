@@ -119,8 +119,9 @@ dotnet_diagnostic.{rid}.severity = error
 An invalid setting value is reported as [EGR0001](EGR0001.md) and the default is used."""
 
 def suppress(rid, title, cat_):
-    return f"""**ARM JSON**: add a `metadata` object to the firewall, firewall policy or rule collection group resource the
-diagnostic is reported on. The justification is required; an empty one is itself reported as [EGR0001](EGR0001.md).
+    where = ("the AKS cluster the diagnostic names, or the resource it is reported in (route table, application gateway)"
+             if rid.startswith("EGR3") else "the firewall, firewall policy or rule collection group resource the\ndiagnostic is reported on")
+    return f"""**ARM JSON**: add a `metadata` object to {where}. The justification is required; an empty one is itself reported as [EGR0001](EGR0001.md).
 
 ```json
 {{
