@@ -311,8 +311,15 @@ Recommended and conditional endpoints are reported as [EGR1003](EGR1003.md); por
 """'hub-policy' does not allow management.azure.com (Https:443), which AKS needs: Kubernetes operations against the Azure Resource Manager API""",
 """Add the FQDN to an Allow application rule that the cluster's subnet matches, with the protocol and port from the
 message, or add an application rule with the `AzureKubernetesService` FQDN tag (`Https:443`) for the core entries.
-The code fix writes the missing rule in the file's own style. Region-specific names use the cluster's region
-(`*.hcp.westeurope.azmk8s.io`).""")
+**Code fix (ARM JSON).** *Add a firewall rule that allows …* (and Fix All, one consistent edit per file) inserts the
+missing rules, one per group of endpoints (`aks-core-fqdns`, `aks-monitoring-fqdns`, …): into the last Allow application
+collection that is processed before any Deny matching the traffic, else into a new collection or rule collection group
+named `aks-egress` whose priority puts it after the existing Allows and before those Denies. It keeps the file's
+indentation, line endings, array layout and comments, copies the sources of a sibling rule as written, and never removes
+or reorders a rule. Region-specific names use the cluster's `location` expression when the cluster is in the same
+template (`[format('*.hcp.{0}.azmk8s.io', parameters('location'))]`), else the resolved region
+(`*.hcp.westeurope.azmk8s.io`). Rules computed by expressions or copy loops are left alone. Editors differ in showing
+fixes for additional files (see the README); the same fix is available to build tooling through `TemplateFixer`.""")
 
 # ---------- EGR1002 ----------
 pages["EGR1002"] = page("EGR1002",
@@ -363,7 +370,11 @@ coverage unknown ([EGR1006](EGR1006.md)) rather than proven.
 """'hub-policy' does not allow UDP 53 to 10.0.0.4 (UDP:53), which AKS needs: nodes must reach their custom DNS servers""",
 """Add an Allow network rule from the cluster's subnet with the protocol and port from the message, to one of the listed
 destination forms (for the tunnel prefer the service tag `AzureCloud.<region>`, e.g. `AzureCloud.WestEurope`). If the
-cluster does not use the legacy tunnel, remove `EgressAksTunnel=legacy` instead.""")
+cluster does not use the legacy tunnel, remove `EgressAksTunnel=legacy` instead.
+
+**Code fix (ARM JSON).** The same fix as for [EGR1001](EGR1001.md) writes network rules (`aks-dns` to the custom DNS
+servers, `aks-tunnel-udp`/`aks-tunnel-tcp` to `AzureCloud.<region>`) into an Allow network collection processed before
+any matching Deny, or into a new `aks-egress` collection or rule collection group.""")
 
 # ---------- EGR1003 ----------
 rec_g = [r for r in R["current"]["AzureCloud"] if r["level"] == "recommended"]
@@ -463,6 +474,11 @@ not resolve. Unknown values never become "missing" and never become "allowed".
 
 An IP destination (region CIDRs, the API server's IP) counts as unknown for the same reason: the analyzer cannot know
 whether it is the right one.
+
+Policy links count too. A policy whose `basePolicy` (or a firewall whose `firewallPolicy`) arrives as a parameter
+without a value is reported here, and while such an unresolved `basePolicy` link exists, a policy that no firewall in
+the inputs uses is treated as the possible base: it is not checked on its own, because the firewall enforces its rules
+only merged into the child (generic CARML/AVM modules are written this way).
 
 {SCOPE}""",
 """{

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using EgressAnalyzers.Configuration;
@@ -60,19 +61,96 @@ internal sealed class EgressCompilationContext
             .Where(location => location != Location.None)
             .ToList();
         var descriptor = EgressDescriptors.For(finding.Rule);
-        if (finding.Severity is not { } severity)
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        if (finding.RequirementId is not null)
         {
-            return Diagnostic.Create(descriptor, snapshot.ToLocation(finding.Location), additional, finding.MessageArguments.ToArray());
+            properties.Add(EgressDiagnosticProperties.RequirementId, finding.RequirementId);
         }
 
-        // A finding reported below its rule's default (Info when the evidence is incomplete); .globalconfig still wins.
+        if (finding.Endpoint is not null)
+        {
+            properties.Add(EgressDiagnosticProperties.Endpoint, finding.Endpoint);
+        }
+
+        if (!finding.Subject.IsEmpty)
+        {
+            properties.Add(EgressDiagnosticProperties.Subject, finding.Subject.ToString());
+        }
+
+        // A finding may be reported below its rule's default (Info when the evidence is incomplete); .globalconfig still wins.
         return Diagnostic.Create(
             descriptor,
             snapshot.ToLocation(finding.Location),
-            ToRoslyn(severity),
+            finding.Severity is { } severity ? ToRoslyn(severity) : descriptor.DefaultSeverity,
             additional,
-            properties: null,
+            properties.ToImmutable(),
             finding.MessageArguments.ToArray());
+    }
+
+    /// <summary>What one analysis of a project's additional files produced (also used by the template code fix).</summary>
+    internal sealed class ProjectAnalysis
+    {
+        public ProjectAnalysis(EgressSettings settings, RequirementCatalog catalog, IReadOnlyList<TemplateReadResult> readResults, IReadOnlyList<Finding> findings, Dictionary<string, SourceText> texts)
+        {
+            Settings = settings;
+            Catalog = catalog;
+            ReadResults = readResults;
+            Findings = findings;
+            Texts = texts;
+        }
+
+        public EgressSettings Settings { get; }
+
+        /// <summary>The built-in catalog with the project's egress-requirements.json applied.</summary>
+        public RequirementCatalog Catalog { get; }
+
+        public IReadOnlyList<TemplateReadResult> ReadResults { get; }
+
+        public IReadOnlyList<Finding> Findings { get; }
+
+        public Dictionary<string, SourceText> Texts { get; }
+
+        public InfrastructureModel Model => InfrastructureModel.From(ReadResults);
+    }
+
+    /// <summary>Reads and analyzes every template among the additional files, as the analyzer does.</summary>
+    internal static ProjectAnalysis AnalyzeAdditionalFiles(AnalyzerOptions options, List<string> problems, CancellationToken cancellationToken)
+    {
+        var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, RequirementCatalog.Default, problems);
+
+        var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        var inputs = new List<TemplateFile>();
+        var requirementFiles = new List<(string Path, string Text)>();
+        foreach (var file in options.AdditionalFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            if (!TemplateFiles.IsCandidate(file.Path))
+            {
+                continue;
+            }
+
+            var text = file.GetText(cancellationToken);
+            if (text is null)
+            {
+                continue;
+            }
+
+            texts[file.Path] = text;
+            if (CustomRequirements.IsRequirementsFile(file.Path))
+            {
+                requirementFiles.Add((file.Path, text.ToString()));
+                continue;
+            }
+
+            inputs.Add(new TemplateFile(file.Path, text, AnalyzerSettings.IsOptedIn(options, file)));
+        }
+
+        // The organisation's egress-requirements.json files extend (or trim) the built-in catalog.
+        var custom = CustomRequirements.Apply(RequirementCatalog.Default, requirementFiles);
+        var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
+        var findings = custom.Problems
+            .Concat(EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, custom.Catalog, cancellationToken))
+            .ToList();
+        return new ProjectAnalysis(settings, custom.Catalog, readResults, findings, texts);
     }
 
     private static DiagnosticSeverity ToRoslyn(RuleSeverity severity) => severity switch
@@ -109,31 +187,10 @@ internal sealed class EgressCompilationContext
 
         public static AnalysisSnapshot Create(AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            var catalog = RequirementCatalog.Default;
             var problems = new List<string>();
-            var settings = AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, catalog, problems);
-
-            var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
-            var inputs = new List<TemplateFile>();
-            foreach (var file in options.AdditionalFiles)
-            {
-                if (!TemplateFiles.IsCandidate(file.Path))
-                {
-                    continue;
-                }
-
-                var text = file.GetText(cancellationToken);
-                if (text is null)
-                {
-                    continue;
-                }
-
-                texts[file.Path] = text;
-                inputs.Add(new TemplateFile(file.Path, text, AnalyzerSettings.IsOptedIn(options, file)));
-            }
-
-            var readResults = TemplateFiles.Read(inputs, settings, cancellationToken);
-            var findings = EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, catalog, cancellationToken);
+            var analysis = AnalyzeAdditionalFiles(options, problems, cancellationToken);
+            var texts = analysis.Texts;
+            var findings = analysis.Findings;
 
             var byFile = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             foreach (var finding in findings)

@@ -42,40 +42,44 @@ internal static class TemplateFiles
 
     public static IReadOnlyList<TemplateReadResult> Read(IReadOnlyList<TemplateFile> files, EgressSettings settings, CancellationToken cancellationToken)
     {
-        var inputs = files.Select(f => new TemplateInput(f.Path, f.Text.ToString(), f.OptedIn)).ToList();
-        var textByPath = files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        // Sniffing and parameters-file matching look only at the head of each file, so a keystroke in a 1 MB template
+        // does not copy every other file into a string: full texts are materialised only for a cache miss.
+        var heads = files.Select(f => new TemplateInput(f.Path, Head(f.Text), f.OptedIn)).ToList();
+        var fileByPath = files.ToDictionary(f => f.Path, f => f, StringComparer.Ordinal);
         var options = new ArmReadOptions { Cloud = settings.Cloud };
         var results = new List<TemplateReadResult>();
-        foreach (var input in inputs)
+        foreach (var head in heads)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!ArmTemplateReader.LooksLikeTemplate(input.Text))
+            if (!ArmTemplateReader.LooksLikeTemplate(head.Text))
             {
                 continue;
             }
 
-            var parameterFiles = ArmTemplateReader.FindParameterFiles(input, inputs);
-            var parameterTexts = parameterFiles.Select(p => textByPath[p.Path]).ToArray();
-            var templateText = textByPath[input.Path];
-            if (Cache.TryGetValue(templateText, out var cached) && cached.Matches(parameterTexts, input.OptedIn, settings.Cloud))
+            var parameterFiles = ArmTemplateReader.FindParameterFiles(head, heads).Select(p => fileByPath[p.Path]).ToList();
+            var parameterTexts = parameterFiles.Select(p => p.Text).ToArray();
+            var template = fileByPath[head.Path];
+            if (Cache.TryGetValue(template.Text, out var cached) && cached.Matches(parameterTexts, template.OptedIn, settings.Cloud))
             {
                 results.Add(cached.Result);
                 continue;
             }
 
-            var result = ArmTemplateReader.ReadTemplate(input, parameterFiles, options, cancellationToken);
-            Cache.Remove(templateText);
-            Cache.Add(templateText, new CachedRead(parameterTexts, input.OptedIn, settings.Cloud, result));
+            var result = ArmTemplateReader.ReadTemplate(
+                new TemplateInput(template.Path, template.Text.ToString(), template.OptedIn),
+                parameterFiles.Select(p => new TemplateInput(p.Path, p.Text.ToString(), p.OptedIn)).ToList(),
+                options,
+                cancellationToken);
+            Cache.Remove(template.Text);
+            Cache.Add(template.Text, new CachedRead(parameterTexts, template.OptedIn, settings.Cloud, result));
             results.Add(result);
         }
 
         return results;
     }
 
-    /// <summary>Count of reads served from the cache since the process started (for the IDE-reuse test).</summary>
-    internal static int CacheHits => _cacheHits;
-
-    private static int _cacheHits;
+    /// <summary>The part of a file the template and parameters-file sniffers read.</summary>
+    private static string Head(SourceText text) => text.ToString(new TextSpan(0, Math.Min(text.Length, ArmTemplateReader.SniffLength)));
 
     private sealed class CachedRead
     {
@@ -95,15 +99,9 @@ internal static class TemplateFiles
 
         public bool Matches(SourceText[] parameterTexts, bool optedIn, string cloud)
         {
-            var matches = optedIn == _optedIn && string.Equals(cloud, _cloud, StringComparison.Ordinal)
+            return optedIn == _optedIn && string.Equals(cloud, _cloud, StringComparison.Ordinal)
                 && parameterTexts.Length == _parameterTexts.Length
                 && parameterTexts.Zip(_parameterTexts, (a, b) => ReferenceEquals(a, b)).All(same => same);
-            if (matches)
-            {
-                Interlocked.Increment(ref _cacheHits);
-            }
-
-            return matches;
         }
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class RequirementCatalog
     /// </summary>
     public static RequirementCatalog Parse(string json) => CatalogReader.Read(json);
 
-    private static class CatalogReader
+    internal static class CatalogReader
     {
         private static readonly string[] TopLevelKeys =
             { "$comment", "version", "profiles", "clouds", "features", "sources", "regions", "requirements", "deprecated" };
@@ -175,12 +175,33 @@ public sealed partial class RequirementCatalog
             string profile,
             string cloud,
             IReadOnlyList<string> features,
-            Dictionary<string, (string Text, string Date)> sources)
+            Dictionary<string, (string Text, string Date)> sources) =>
+            ReadRequirement(node, profile, cloud, features, sources, RequirementKeys, fixedSource: null);
+
+        /// <summary>
+        /// Reads one organisation requirement (<c>egress-requirements.json</c>) with exactly the catalog's rules, so a
+        /// custom entry means what a catalog entry means. <paramref name="extraKeys"/> are the custom file's own keys
+        /// (handled by the caller); the source is the custom file. Throws <see cref="InvalidOperationException"/> with
+        /// the reason when the entry is invalid.
+        /// </summary>
+        internal static Requirement ReadCustomRequirement(
+            JsonObject entry, string profile, string cloud, IReadOnlyList<string> features, IEnumerable<string> extraKeys, string sourceText) =>
+            ReadRequirement(entry, profile, cloud, features, new Dictionary<string, (string, string)>(),
+                RequirementKeys.Where(k => k != "source").Concat(extraKeys).ToArray(), fixedSource: (sourceText, ""));
+
+        private static Requirement ReadRequirement(
+            JsonNode node,
+            string profile,
+            string cloud,
+            IReadOnlyList<string> features,
+            Dictionary<string, (string Text, string Date)> sources,
+            string[] allowedKeys,
+            (string Text, string Date)? fixedSource)
         {
             var entry = node as JsonObject ?? throw Fail($"requirements of '{profile}/{cloud}' must hold objects");
             var id = RequiredString(entry, "id", $"an entry of '{profile}/{cloud}'");
             var where = $"requirement '{profile}/{cloud}/{id}'";
-            CheckKeys(entry, RequirementKeys, where);
+            CheckKeys(entry, allowedKeys, where);
 
             var fqdn = OptionalString(entry, "fqdn", where);
             var kind = fqdn is null ? RequirementKind.Network : RequirementKind.Application;
@@ -247,10 +268,18 @@ public sealed partial class RequirementCatalog
                 throw Fail($"{where}: the AzureKubernetesService FQDN tag only exists on application rules");
             }
 
-            var sourceKey = RequiredString(entry, "source", where);
-            if (!sources.TryGetValue(sourceKey, out var source))
+            (string Text, string Date) source;
+            if (fixedSource is { } given)
             {
-                throw Fail($"{where}: source '{sourceKey}' is not declared in 'sources'");
+                source = given;
+            }
+            else
+            {
+                var sourceKey = RequiredString(entry, "source", where);
+                if (!sources.TryGetValue(sourceKey, out source))
+                {
+                    throw Fail($"{where}: source '{sourceKey}' is not declared in 'sources'");
+                }
             }
 
             return new Requirement

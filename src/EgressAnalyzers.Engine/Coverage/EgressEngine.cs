@@ -92,7 +92,7 @@ public static class EgressEngine
                 link.Span.IsEmpty ? firewall.NameSpan : link.Span,
                 $"Azure Firewall '{firewall.DisplayName}'",
                 "the AKS egress requirements",
-                $"its rules (in policy {link.Text}, which is not among the analyzed files)")
+                $"its rules (in policy '{link.Text}', which is not among the analyzed files)")
             {
                 Subject = firewall.Key,
             };
@@ -288,6 +288,7 @@ public static class EgressEngine
             Subject = ruleSet.Key,
             RequirementId = instance.Requirement.Id,
             Endpoint = instance.Endpoint,
+            RequirementLocation = instance.Location,
         };
     }
 
@@ -367,6 +368,7 @@ public static class EgressEngine
             Subject = finding.Subject,
             RequirementId = finding.RequirementId,
             Endpoint = finding.Endpoint,
+            RequirementLocation = finding.RequirementLocation,
             AdditionalLocations = finding.AdditionalLocations,
             Severity = finding.Severity,
             SuppressedBy = suppression,

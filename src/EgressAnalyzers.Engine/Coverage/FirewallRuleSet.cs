@@ -168,10 +168,19 @@ public sealed class FirewallRuleSet
             .Where(p => p.BasePolicy?.Key is { } key && key != p.Key)
             .Select(p => p.BasePolicy!.Key!.Value));
 
+        // A policy whose basePolicy link could not be resolved may derive from any other policy in the inputs (CARML
+        // and AVM modules pass the base as a parameter). A policy no firewall uses might then be that base: the
+        // firewall enforces it only merged into the child, so checking it alone would report its gaps as missing
+        // when the child fills them. The child's own check reports the unresolved link (EGR1006) instead.
+        var unresolvedBaseLinks = policies.Values
+            .Where(p => p.BasePolicy is { } link && (link.Key is not { } key || (!policies.ContainsKey(key) && IsSymbolic(key))))
+            .Select(p => p.Key)
+            .ToList();
+
         foreach (var policy in policies.Values)
         {
             var users = model.Firewalls.Where(f => f.FirewallPolicy?.Key is { } key && key == policy.Key).ToList();
-            if (bases.Contains(policy.Key) && users.Count == 0)
+            if (users.Count == 0 && (bases.Contains(policy.Key) || unresolvedBaseLinks.Any(child => child != policy.Key)))
             {
                 continue;
             }
@@ -181,6 +190,9 @@ public sealed class FirewallRuleSet
 
         return result;
     }
+
+    /// <summary>A key built from an unresolved name (the reader keeps such names as <c>{expression}</c> or <c>?</c>).</summary>
+    private static bool IsSymbolic(ResourceKey key) => key.Name.IndexOf('{') >= 0 || key.Name.IndexOf('?') >= 0;
 
     private static FirewallRuleSet ForPolicy(FirewallPolicyResource leaf, Dictionary<ResourceKey, FirewallPolicyResource> policies, InfrastructureModel model, IReadOnlyList<AzureFirewallResource> users)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace EgressAnalyzers.Engine.Coverage;
 
@@ -51,7 +52,16 @@ public sealed class FqdnPattern
 
     public bool HasWildcard => Kind is FqdnPatternKind.Any or FqdnPatternKind.Subdomains or FqdnPatternKind.Suffix;
 
-    public static FqdnPattern Parse(string text)
+    /// <summary>
+    /// Parses a rule's FQDN pattern. Memoised per string instance: coverage tests every rule value against every
+    /// requirement, and a model's strings live as long as the model, so a weak table keyed by the instance saves
+    /// re-parsing without holding anything alive.
+    /// </summary>
+    public static FqdnPattern Parse(string text) => ParsedByInstance.GetValue(text, ParseUncached);
+
+    private static readonly ConditionalWeakTable<string, FqdnPattern> ParsedByInstance = new();
+
+    private static FqdnPattern ParseUncached(string text)
     {
         if (text.Length == 0)
         {

@@ -62,6 +62,21 @@ public sealed class MatchResult
     public static MatchResult Of(bool value) => value ? Yes : No;
 
     /// <summary>All must hold: any No wins, then any Maybe.</summary>
+    /// <remarks>The two- and three-part forms avoid the array and list on the hot path of known values.</remarks>
+    public static MatchResult And(MatchResult first, MatchResult second)
+    {
+        if (first.Value == Tri.No || second.Value == Tri.No)
+        {
+            return No;
+        }
+
+        return first.Value == Tri.Yes ? second : second.Value == Tri.Yes ? first : And(new[] { first, second });
+    }
+
+    /// <inheritdoc cref="And(MatchResult, MatchResult)"/>
+    public static MatchResult And(MatchResult first, MatchResult second, MatchResult third) => And(And(first, second), third);
+
+    /// <inheritdoc cref="And(MatchResult, MatchResult)"/>
     public static MatchResult And(params MatchResult[] parts)
     {
         var causes = new List<UnknownCause>();
@@ -104,7 +119,8 @@ public sealed class MatchResult
 /// <summary>Accumulates "any one of" alternatives: any Yes wins, else any Maybe, else No.</summary>
 internal sealed class AnyOf
 {
-    private readonly List<UnknownCause> causes = new();
+    // Allocated on the first unknown only: most values are known, and this runs for every rule and requirement.
+    private List<UnknownCause>? causes;
     private bool yes;
     private bool maybe;
 
@@ -117,7 +133,7 @@ internal sealed class AnyOf
         else if (result.Value == Tri.Maybe)
         {
             maybe = true;
-            causes.AddRange(result.Causes);
+            (causes ??= new List<UnknownCause>()).AddRange(result.Causes);
         }
     }
 
@@ -129,10 +145,10 @@ internal sealed class AnyOf
     public void AddMaybe(UnknownCause cause)
     {
         maybe = true;
-        causes.Add(cause);
+        (causes ??= new List<UnknownCause>()).Add(cause);
     }
 
     public bool IsYes => yes;
 
-    public MatchResult Result => yes ? MatchResult.Yes : maybe ? MatchResult.Maybe(causes) : MatchResult.No;
+    public MatchResult Result => yes ? MatchResult.Yes : maybe ? MatchResult.Maybe(causes!) : MatchResult.No;
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using EgressAnalyzers.Engine.Catalog;
@@ -188,7 +189,7 @@ public static class RuleHygiene
             {
                 if (MatchesTemplate(deprecated.Fqdn, text))
                 {
-                    findings.Add(new Finding(EgressRules.EGR2003_DeprecatedEndpointAllowed, target.Span, text, deprecated.Note) { Subject = ruleSet.Key });
+                    findings.Add(new Finding(EgressRules.EGR2003_DeprecatedEndpointAllowed, target.Span, text, deprecated.Note) { Subject = ruleSet.Key, Endpoint = text.Trim() });
                     break;
                 }
             }
@@ -202,8 +203,15 @@ public static class RuleHygiene
             return string.Equals(template, text.Trim(), StringComparison.OrdinalIgnoreCase);
         }
 
-        return LocationTemplate.For(new Requirement { Fqdn = template }).Any(t => t.TryMatch(text, out _));
+        var templates = DeprecatedTemplates.GetOrAdd(template, t => LocationTemplate.For(new Requirement { Fqdn = t }));
+        return templates.Any(t => t.TryMatch(text, out _));
     }
+
+    /// <summary>
+    /// Compiled patterns of the catalog's location-specific deprecated names, built once: every rule value is tested
+    /// against them, and building a pattern per value dominated the analysis of large hubs. Bounded by the catalogs.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<LocationTemplate>> DeprecatedTemplates = new(StringComparer.Ordinal);
 
     private static void CheckOtherRegion(
         FirewallRuleSet ruleSet,
@@ -242,6 +250,7 @@ public static class RuleHygiene
                 {
                     Subject = ruleSet.Key,
                     RequirementId = template.Requirement.Id,
+                    Endpoint = text.Trim(),
                 });
                 break;
             }

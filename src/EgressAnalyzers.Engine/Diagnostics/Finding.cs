@@ -36,6 +36,12 @@ public sealed class Finding
     /// <summary>The endpoint as the catalog writes it with the location filled in (e.g. <c>*.hcp.westeurope.azmk8s.io</c>).</summary>
     public string? Endpoint { get; init; }
 
+    /// <summary>
+    /// For coverage findings: the region the requirement was evaluated for (normalised, e.g. <c>westeurope</c>), or the
+    /// <c>&lt;location&gt;</c> placeholder when it is unknown. Fixes use it to write location-specific names.
+    /// </summary>
+    public string? RequirementLocation { get; init; }
+
     /// <summary>Other places worth showing (the Deny that blocks, the unresolved value, …).</summary>
     public IReadOnlyList<SourceSpan> AdditionalLocations { get; init; } = Array.Empty<SourceSpan>();
 

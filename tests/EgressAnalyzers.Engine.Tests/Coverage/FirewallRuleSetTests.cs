@@ -78,6 +78,31 @@ public class FirewallRuleSetTests
     }
 
     [Fact]
+    public void PolicyWithAnUnresolvedBaseLink_MakesUnusedPoliciesPossibleBases_NotSubjects()
+    {
+        var child = new FirewallPolicyResource(
+            PolicyKey("child"), "child", OwnSpan("child"), Span(),
+            new PolicyReference(PolicyKey("{parameters('basePolicyName')}"), "[parameters('basePolicyResourceId')]", Span()));
+        var model = Infra(Policy("base"), child);
+        Assert.Equal(new[] { "child" }, FirewallRuleSet.Resolve(model).Select(s => s.Resource.DisplayName).ToArray());
+    }
+
+    [Fact]
+    public void PolicyWithAnUnresolvedBaseLink_LeavesPoliciesThatAFirewallUsesAsSubjects()
+    {
+        var child = new FirewallPolicyResource(PolicyKey("child"), "child", OwnSpan("child"), Span(), new PolicyReference(null, "[variables('unknown')]", Span()));
+        var model = Infra(Policy("other"), child, FirewallWithPolicy("fw", "other"));
+        Assert.Equal(new[] { "child", "other" }, FirewallRuleSet.Resolve(model).Select(s => s.Resource.DisplayName).OrderBy(n => n).ToArray());
+    }
+
+    [Fact]
+    public void PolicyWithAResolvedExternalBase_LeavesOtherPoliciesAsSubjects()
+    {
+        var model = Infra(Policy("a"), Policy("child", "external-base"));
+        Assert.Equal(new[] { "a", "child" }, FirewallRuleSet.Resolve(model).Select(s => s.Resource.DisplayName).OrderBy(n => n).ToArray());
+    }
+
+    [Fact]
     public void InheritanceCycles_AreWalkedOnce()
     {
         var model = Infra(

@@ -123,7 +123,7 @@ internal static class TestModel
         FirewallRuleSet.Resolve(Infra(Firewall("fw", collections))).Single();
 
     /// <summary>A resource's own span lives in a separate fake file so suppressions on it cover nothing by accident.</summary>
-    private static SourceSpan OwnSpan(string name) => new("resource-" + name, 0, 1);
+    public static SourceSpan OwnSpan(string name) => new("resource-" + name, 0, 1);
 
     private static string[] Split(string list) =>
         list.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).ToArray();

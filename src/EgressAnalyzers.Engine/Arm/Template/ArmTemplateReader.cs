@@ -13,7 +13,8 @@ namespace EgressAnalyzers.Engine.Arm.Template;
 /// </summary>
 public static class ArmTemplateReader
 {
-    private const int SniffLength = 4096;
+    /// <summary>How much of a file the template and parameters-file sniffers read (hosts may pass only this much).</summary>
+    public const int SniffLength = 4096;
 
     /// <summary>
     /// Reads every deployment template among <paramref name="files"/> (each with the parameters files that match it by

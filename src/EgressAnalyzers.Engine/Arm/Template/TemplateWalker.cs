@@ -420,7 +420,8 @@ internal sealed class TemplateWalker
             return null;
         }
 
-        var text = _file.SourceOf(id.Origin) ?? ArmNav.NameText(id) ?? string.Empty;
+        // The source of a JSON string includes its quotes; messages quote the reference themselves.
+        var text = (_file.SourceOf(id.Origin) ?? ArmNav.NameText(id) ?? string.Empty).Trim().Trim('"');
         return new PolicyReference(ArmNav.ToResourceKey(id), text, id.Origin);
     }
 

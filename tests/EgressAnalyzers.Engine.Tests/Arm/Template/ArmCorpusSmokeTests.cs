@@ -1,12 +1,13 @@
 using EgressAnalyzers.Engine.Arm.Template;
 using EgressAnalyzers.Engine.Diagnostics;
 using EgressAnalyzers.Engine.Model;
+using EgressAnalyzers.Engine.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace EgressAnalyzers.Engine.Tests.Arm.Template;
 
 /// <summary>
-/// Reads the real-world corpus (../shared/corpus beside the repository; absent → the tests say so and pass).
+/// Reads the real-world corpus (../shared/corpus beside the repository; absent → the tests are skipped with the reason).
 /// Expected facts come from corpus/MANIFEST.md and the templates themselves.
 /// </summary>
 public class ArmCorpusSmokeTests
@@ -16,31 +17,6 @@ public class ArmCorpusSmokeTests
     public ArmCorpusSmokeTests(ITestOutputHelper output)
     {
         _output = output;
-    }
-
-    private static string? FindCorpus()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EgressAnalyzers.sln")))
-            {
-                var corpus = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpus"));
-                return Directory.Exists(corpus) ? corpus : null;
-            }
-        }
-
-        return null;
-    }
-
-    private string? CorpusOrSkip()
-    {
-        var corpus = FindCorpus();
-        if (corpus is null)
-        {
-            _output.WriteLine("SKIPPED: ../shared/corpus was not found beside the repository; corpus checks did not run.");
-        }
-
-        return corpus;
     }
 
     private static IReadOnlyList<TemplateReadResult> ReadAll(string corpus, out List<TemplateInput> inputs)
@@ -58,14 +34,10 @@ public class ArmCorpusSmokeTests
         return ArmTemplateReader.ReadTemplate(new TemplateInput(path, File.ReadAllText(path)), Array.Empty<TemplateInput>(), new ArmReadOptions());
     }
 
-    [Fact]
+    [CorpusFact]
     public void EveryCorpusJsonFile_IsReadWithoutExceptionsOrReadErrors()
     {
-        if (CorpusOrSkip() is not { } corpus)
-        {
-            return;
-        }
-
+        var corpus = EngineCorpus.Require();
         var results = ReadAll(corpus, out var inputs);
 
         Assert.Equal(inputs.Count, results.Count);
@@ -83,14 +55,10 @@ public class ArmCorpusSmokeTests
         Assert.False(results.Single(r => r.FilePath.EndsWith("bicepconfig.json", StringComparison.Ordinal) && r.FilePath.Contains("automationrunbook", StringComparison.Ordinal)).IsTemplate);
     }
 
-    [Fact]
+    [CorpusFact]
     public void AksBaselineHubRegionA_JsonWithComments_YieldsTwoPoliciesAndTaggedRuleCollectionGroups()
     {
-        if (CorpusOrSkip() is not { } corpus)
-        {
-            return;
-        }
-
+        var corpus = EngineCorpus.Require();
         var result = ReadOne(corpus, "mspnp__aks-baseline/networking/hub-regionA.json");
 
         Assert.Empty(result.Diagnostics);
@@ -112,14 +80,10 @@ public class ArmCorpusSmokeTests
         Assert.Equal(regional.Key, firewall.FirewallPolicy!.Key);
     }
 
-    [Fact]
+    [CorpusFact]
     public void AksConstructionSampleAppMain_FirewallModuleIsSkipped_BecauseItsConditionIsKnownFalse()
     {
-        if (CorpusOrSkip() is not { } corpus)
-        {
-            return;
-        }
-
+        var corpus = EngineCorpus.Require();
         // The sample passes neither azureFirewalls nor custom_vnet to the AKS-Construction module; both default to
         // false, so the firewall module's condition is false and nothing of it is deployed.
         var result = ReadOne(corpus, "Azure__AKS-Construction/samples/SampleAppMain.json");
@@ -129,14 +93,10 @@ public class ArmCorpusSmokeTests
         Assert.Single(result.Resources.OfType<AksClusterResource>());
     }
 
-    [Fact]
+    [CorpusFact]
     public void AksConstructionFirewallModule_YieldsRulesBuiltWithConcatCreateArrayCreateObject()
     {
-        if (CorpusOrSkip() is not { } corpus)
-        {
-            return;
-        }
-
+        var corpus = EngineCorpus.Require();
         // Read the firewall module's template (nested two levels deep in the sample) on its own, as if deployed.
         var path = Path.Combine(corpus, "Azure__AKS-Construction", "samples", "SampleAppMain.json");
         var text = File.ReadAllText(path);
@@ -200,7 +160,7 @@ public class ArmCorpusSmokeTests
         return null;
     }
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("mspnp__aks-baseline-regulated/networking/hub-region.v0.bicep.json", 0, 0)]
     [InlineData("mspnp__aks-baseline-regulated/networking/hub-region.v1.bicep.json", 1, 1)]
     [InlineData("mspnp__aks-baseline-regulated/networking/hub-region.v2.bicep.json", 5, 1)]
@@ -208,10 +168,7 @@ public class ArmCorpusSmokeTests
     [InlineData("vakappas__private-aks-bicep/modules/hub-default.bicep.json", 6, 3)]
     public void ClassicFirewall_HasTheManifestCollectionCounts(string relativePath, int application, int network)
     {
-        if (CorpusOrSkip() is not { } corpus)
-        {
-            return;
-        }
+        var corpus = EngineCorpus.Require();
 
         var firewall = Assert.Single(ReadOne(corpus, relativePath).Resources.OfType<AzureFirewallResource>());
 
@@ -226,14 +183,11 @@ public class ArmCorpusSmokeTests
         "mspnp__aks-baseline-regulated/cluster-stamp.bicep.json",
     };
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(ClusterStamps))]
     public void ClusterStamp_YieldsOneClusterWithTheManifestFacts(string relativePath)
     {
-        if (CorpusOrSkip() is not { } corpus)
-        {
-            return;
-        }
+        var corpus = EngineCorpus.Require();
 
         var result = ReadOne(corpus, relativePath);
 

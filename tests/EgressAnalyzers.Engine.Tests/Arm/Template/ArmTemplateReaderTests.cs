@@ -143,8 +143,8 @@ public class ArmTemplateReaderTests
 
         Assert.NotNull(firewall.FirewallPolicy);
         Assert.Equal(new ResourceKey(ResourceKey.FirewallPolicyType, "fwp-hub"), firewall.FirewallPolicy!.Key);
-        Assert.Equal("\"[resourceId('Microsoft.Network/firewallPolicies', 'fwp-hub')]\"", firewall.FirewallPolicy.Text);
-        Assert.Equal(firewall.FirewallPolicy.Text, At(text, firewall.FirewallPolicy.Span));
+        Assert.Equal("[resourceId('Microsoft.Network/firewallPolicies', 'fwp-hub')]", firewall.FirewallPolicy.Text);
+        Assert.Equal("\"" + firewall.FirewallPolicy.Text + "\"", At(text, firewall.FirewallPolicy.Span));
     }
 
     [Fact]

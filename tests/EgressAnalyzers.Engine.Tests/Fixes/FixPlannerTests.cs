@@ -1,0 +1,132 @@
+using EgressAnalyzers.Engine.Arm.Template;
+using EgressAnalyzers.Engine.Catalog;
+using EgressAnalyzers.Engine.Configuration;
+using EgressAnalyzers.Engine.Fixes;
+using EgressAnalyzers.Engine.Model;
+using static EgressAnalyzers.Engine.Tests.Fixes.FixVerifier;
+
+namespace EgressAnalyzers.Engine.Tests.Fixes;
+
+/// <summary>The language-neutral plan: targets, priorities, rule grouping and names, values for writers.</summary>
+public class FixPlannerTests
+{
+    private static string Hub(string clusterProperties, string firewallProperties) => $$"""
+        {
+          "$schema": "{{Schema}}",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+            { "type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-05-01", "name": "aks", "location": "westeurope",
+              "properties": { "dnsPrefix": "aks"{{clusterProperties}} } },
+            { "type": "Microsoft.Network/azureFirewalls", "apiVersion": "2024-05-01", "name": "fw-hub", "location": "westeurope",
+              "properties": { {{firewallProperties}} } }
+          ]
+        }
+        """;
+
+    private sealed class Targets : IFixTargets
+    {
+        private readonly bool _writable;
+
+        public Targets(bool writable)
+        {
+            _writable = writable;
+        }
+
+        public bool CanAppendRules(RuleCollection collection) => _writable;
+
+        public bool CanAddClassicCollection(AzureFirewallResource firewall, RuleCollectionKind kind) => _writable;
+
+        public bool CanAddPolicyCollection(RuleCollectionGroupResource group) => _writable;
+
+        public bool CanAddGroup(FirewallPolicyResource policy) => _writable;
+    }
+
+    private static FixPlan Plan(string text, bool writable = true, EgressSettings? settings = null)
+    {
+        settings ??= EgressSettings.Default;
+        var (findings, model) = Analyze(new[] { new TemplateInput(HubPath, text) }, settings);
+        return FixPlanner.Plan(findings, model, settings, RequirementCatalog.Default, new Targets(writable));
+    }
+
+    [Theory]
+    [InlineData(99, 65001, new int[0], 100)]
+    [InlineData(200, 300, new int[0], 210)]
+    [InlineData(200, 300, new[] { 210, 220 }, 230)]
+    [InlineData(200, 202, new int[0], 201)]
+    [InlineData(300, 400, new[] { 300 }, 310)]
+    [InlineData(64990, 65001, new int[0], 65000)]
+    public void FreePriority_PrefersRoundNumbersStrictlyBetweenTheBounds(int low, int high, int[] used, int expected) =>
+        Assert.Equal(expected, FixPlanner.FreePriority(low, high, used));
+
+    [Theory]
+    [InlineData(200, 201)]
+    [InlineData(65000, 65001)]
+    [InlineData(99, 100)]
+    public void FreePriority_WithNoRoom_IsNull(int low, int high) =>
+        Assert.Null(FixPlanner.FreePriority(low, high, Array.Empty<int>()));
+
+    [Fact]
+    public void EndpointsOfTheCoreListAndOfAFeature_BecomeOneNamedRuleEach()
+    {
+        var plan = Plan(Hub(", \"addonProfiles\": { \"omsagent\": { \"enabled\": true } }", ""));
+
+        var insertion = Assert.Single(plan.Insertions);
+        Assert.Equal(InsertionTargetKind.NewClassicCollection, insertion.Target);
+        Assert.Equal(RuleCollectionKind.Application, insertion.Kind);
+        Assert.Equal(FixPlanner.DefaultName, insertion.CollectionName);
+        Assert.Equal(new[] { "aks-core-fqdns", "aks-monitoring-fqdns" }, insertion.Rules.Select(r => r.Name));
+        Assert.Equal(insertion.Findings.Count, insertion.Rules.Sum(r => r.Findings.Count));
+        Assert.All(insertion.Rules, r => Assert.Equal("Https:443", Assert.Single(r.ApplicationProtocols).ToString()));
+    }
+
+    [Fact]
+    public void RegionSpecificName_CarriesItsTemplate_TheRegion_AndTheCluster()
+    {
+        var plan = Plan(Hub("", ""));
+
+        var hcp = plan.Insertions.SelectMany(i => i.Rules).SelectMany(r => r.TargetFqdns).Single(v => v.IsLocationSpecific);
+        Assert.Equal("*.hcp.westeurope.azmk8s.io", hcp.Literal);
+        Assert.Equal("*.hcp.<location>.azmk8s.io", hcp.LocationTemplate);
+        Assert.Equal("westeurope", hcp.Location);
+        Assert.Equal("aks", hcp.Cluster?.DisplayName);
+        Assert.False(hcp.NeedsExpression);
+    }
+
+    [Fact]
+    public void LegacyTunnelPorts_AreNetworkRulesToTheRegionsServiceTag_PlannedBeforeApplicationRules()
+    {
+        var plan = Plan(Hub("", ""), settings: new EgressSettings { LegacyTunnel = true });
+
+        Assert.Equal(new[] { RuleCollectionKind.Network, RuleCollectionKind.Application }, plan.Insertions.Select(i => i.Kind));
+        var network = plan.Insertions[0];
+        Assert.Equal(new[] { "aks-tunnel-udp", "aks-tunnel-tcp" }, network.Rules.Select(r => r.Name));
+        Assert.All(network.Rules, r => Assert.Equal("AzureCloud.westeurope", Assert.Single(r.DestinationAddresses).Literal));
+        Assert.NotEqual(network.CollectionName, plan.Insertions[1].CollectionName);
+    }
+
+    [Fact]
+    public void ExistingAllowCollection_ReceivesTheRules_WithNewRuleNamesThatDoNotClash()
+    {
+        var plan = Plan(Hub("", """
+            "applicationRuleCollections": [ { "name": "apps", "properties": { "priority": 100, "action": { "type": "Allow" }, "rules": [
+              { "name": "aks-core-fqdns", "protocols": [ { "protocolType": "Https", "port": 443 } ], "targetFqdns": [ "mcr.microsoft.com" ], "sourceAddresses": [ "10.1.0.0/16" ] } ] } } ]
+            """));
+
+        var insertion = Assert.Single(plan.Insertions);
+        Assert.Equal(InsertionTargetKind.ExistingCollection, insertion.Target);
+        Assert.Equal("apps", insertion.ExistingCollection?.Name);
+        var rule = Assert.Single(insertion.Rules);
+        Assert.Equal("aks-core-fqdns-2", rule.Name);
+        Assert.Equal("aks-core-fqdns", rule.SourcesLike?.Name);
+    }
+
+    [Fact]
+    public void NothingWritable_LeavesEveryFindingNotFixable_WithAReason()
+    {
+        var plan = Plan(Hub("", ""), writable: false);
+
+        Assert.True(plan.IsEmpty);
+        Assert.NotEmpty(plan.NotFixable);
+        Assert.All(plan.NotFixable, n => Assert.False(string.IsNullOrWhiteSpace(n.Reason)));
+    }
+}
