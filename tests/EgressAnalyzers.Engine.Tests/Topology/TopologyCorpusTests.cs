@@ -5,7 +5,7 @@ using EgressAnalyzers.Engine.Diagnostics;
 using EgressAnalyzers.Engine.Hosting;
 using EgressAnalyzers.Engine.Model;
 using EgressAnalyzers.Engine.Topology;
-using Xunit.Abstractions;
+using EgressAnalyzers.Engine.Tests.Infrastructure;
 
 namespace EgressAnalyzers.Engine.Tests.Topology;
 
@@ -15,27 +15,16 @@ namespace EgressAnalyzers.Engine.Tests.Topology;
 /// </summary>
 public class TopologyCorpusTests
 {
-    private readonly ITestOutputHelper _output;
-
-    public TopologyCorpusTests(ITestOutputHelper output)
-    {
-        _output = output;
-    }
-
     private const string BaselineSpoke = "mspnp__aks-baseline/networking/spoke-BU0001A0008.json";
     private const string BaselineHub = "mspnp__aks-baseline/networking/hub-regionA.json";
     private const string BaselineCluster = "mspnp__aks-baseline/cluster-stamp.json";
 
-    [Theory]
+    [CorpusTheory]
     [InlineData(BaselineSpoke, BaselineHub, BaselineCluster)]
     [InlineData("mspnp__aks-baseline/network-team/spoke-BU0001A0008.bicep.json", "mspnp__aks-baseline/network-team/hub-regionA.bicep.json", "mspnp__aks-baseline/workload-team/cluster-stamp.bicep.json")]
     public void AksBaseline_HubSpokeAndCluster_RouteToTheFirewallWithUserDefinedRouting_IsSilent(params string[] files)
     {
         var model = Model(files);
-        if (model is null)
-        {
-            return;
-        }
 
         // The cluster's subnet is written as concat(parameters('targetVnetResourceId'), '/subnets/snet-clusternodes'):
         // it is found by name in the spoke, whose route table sends 0.0.0.0/0 to the hub firewall.
@@ -46,17 +35,13 @@ public class TopologyCorpusTests
         Assert.True(route.IsForcedToAppliance);
         Assert.Equal(ResourceKey.AzureFirewallType, route.DefaultRoute!.NextHopSource?.Type);
 
-        Assert.DoesNotContain(Analyze(files)!, f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal));
+        Assert.DoesNotContain(Analyze(files), f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [CorpusFact]
     public void AksBaseline_WithoutTheHub_TheNextHopFirewallIsNotVisible_Info()
     {
         var findings = Analyze(BaselineSpoke, BaselineCluster);
-        if (findings is null)
-        {
-            return;
-        }
 
         var topology = findings.Where(f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal)).ToList();
         var finding = Assert.Single(topology);
@@ -66,14 +51,10 @@ public class TopologyCorpusTests
         Assert.Contains("Azure Firewall 'fw-{parameters('location')}', which is not among the analyzed files", finding.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void AksBaseline_ClusterAlone_UserDefinedRoutingWithTheSpokeNotVisible_Info()
     {
         var findings = Analyze(BaselineCluster);
-        if (findings is null)
-        {
-            return;
-        }
 
         var finding = Assert.Single(findings, f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal));
         Assert.Equal(EgressRuleIds.EGR3001, finding.Rule.Id);
@@ -81,21 +62,17 @@ public class TopologyCorpusTests
         Assert.Contains("snet-clusternodes", finding.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void AksBaselineAutomation_UserDefinedRoutingWithSubnetsFromModuleOutputs_Info()
     {
         var findings = Analyze("Azure__aks-baseline-automation/IaC/bicep/main.bicep.json");
-        if (findings is null)
-        {
-            return;
-        }
 
         var finding = Assert.Single(findings, f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal));
         Assert.Equal(EgressRuleIds.EGR3001, finding.Rule.Id);
         Assert.Equal(RuleSeverity.Info, finding.EffectiveSeverity);
     }
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("vakappas__private-aks-bicep/private-aks.bicep.json")]
     [InlineData("Azure__AKS-Construction/samples/SampleAppMain.json")]
     [InlineData("kendallroden__ACA-Premium-UDR/arm/azuredeploy.json")]
@@ -106,16 +83,12 @@ public class TopologyCorpusTests
         // output, so the two cannot be related. SampleAppMain: the whole cluster properties object is one unresolved
         // expression. ACA-Premium-UDR: Container Apps, no AKS cluster. Unknown is never reported as wrong.
         var findings = Analyze(file);
-        if (findings is null)
-        {
-            return;
-        }
 
         Assert.DoesNotContain(findings, f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal) && f.EffectiveSeverity == RuleSeverity.Warning);
         Assert.DoesNotContain(findings, f => f.Rule.Id == EgressRuleIds.EGR3001);
     }
 
-    [Fact]
+    [CorpusFact]
     public void AksBaselineRegulated_PublicGatewayOutsideTheForcedRoute_AndNodePoolsRoutedToTheFirewall_IsSilent()
     {
         string[] files =
@@ -125,10 +98,6 @@ public class TopologyCorpusTests
             "mspnp__aks-baseline-regulated/cluster-stamp.bicep.json",
         };
         var model = Model(files);
-        if (model is null)
-        {
-            return;
-        }
 
         // Three node pools, each subnet routed to the hub firewall; public ingress is an application gateway in its own
         // subnet, which answers clients directly (no forced route there): no asymmetric path.
@@ -142,46 +111,18 @@ public class TopologyCorpusTests
         Assert.NotNull(gatewaySubnet);
         Assert.False(SubnetRoute.For(new SubnetReference(gatewaySubnet!.Key, "gateway", default), gatewaySubnet, model).IsForcedToAppliance);
 
-        Assert.DoesNotContain(Analyze(files)!, f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal));
+        Assert.DoesNotContain(Analyze(files), f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal));
     }
 
-    private IReadOnlyList<Finding>? Analyze(params string[] files)
-    {
-        var corpus = FindCorpus();
-        if (corpus is null)
-        {
-            _output.WriteLine("SKIPPED: ../shared/corpus was not found beside the repository; corpus checks did not run.");
-            return null;
-        }
+    private static IReadOnlyList<Finding> Analyze(params string[] files) =>
+        EgressAnalysis.Analyze(ReadAll(files), Array.Empty<ModelResource>(), new EgressSettings(), RequirementCatalog.Default);
 
+    private static InfrastructureModel Model(params string[] files) => InfrastructureModel.From(ReadAll(files));
+
+    private static IReadOnlyList<TemplateReadResult> ReadAll(string[] files)
+    {
+        var corpus = EngineCorpus.Require();
         var inputs = files.Select(f => Path.Combine(corpus, f)).Select(p => new TemplateInput(p, File.ReadAllText(p))).ToList();
-        var results = ArmTemplateReader.Read(inputs, new ArmReadOptions());
-        return EgressAnalysis.Analyze(results, Array.Empty<ModelResource>(), new EgressSettings(), RequirementCatalog.Default);
-    }
-
-    private static InfrastructureModel? Model(params string[] files)
-    {
-        var corpus = FindCorpus();
-        if (corpus is null)
-        {
-            return null;
-        }
-
-        var inputs = files.Select(f => Path.Combine(corpus, f)).Select(p => new TemplateInput(p, File.ReadAllText(p))).ToList();
-        return InfrastructureModel.From(ArmTemplateReader.Read(inputs, new ArmReadOptions()));
-    }
-
-    private static string? FindCorpus()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EgressAnalyzers.sln")))
-            {
-                var corpus = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpus"));
-                return Directory.Exists(corpus) ? corpus : null;
-            }
-        }
-
-        return null;
+        return ArmTemplateReader.Read(inputs, new ArmReadOptions());
     }
 }
