@@ -10,7 +10,7 @@ using EgressAnalyzers.Engine.Tests.Infrastructure;
 namespace EgressAnalyzers.Engine.Tests.Topology;
 
 /// <summary>
-/// Topology checks over real configurations in ../shared/corpus (absent → the tests say so and pass). Expected
+/// Topology checks over real configurations in ../shared/corpus (skipped with the reason when absent). Expected
 /// outcomes are reasoned from the templates: which subnet the cluster uses, what its route table says, its outbound type.
 /// </summary>
 public class TopologyCorpusTests
