@@ -11,7 +11,7 @@ for m in re.finditer(r'new\(\s*EgressRuleIds\.(EGR\d{4}),\s*"((?:[^"\\]|\\.)*)",
     cats = {"CategoryConfiguration": "EgressAnalyzers.Configuration", "CategoryCoverage": "EgressAnalyzers.Coverage",
             "CategoryHygiene": "EgressAnalyzers.RuleHygiene", "CategoryTopology": "EgressAnalyzers.Topology"}
     rules[rid] = dict(title=title, msg=msg, cat=cats[catc], sev=sev, desc=desc)
-assert len(rules) == 11, rules.keys()
+assert len(rules) == 14, rules.keys()
 
 R = cat["requirements"]
 CLOUD_NAMES = {"AzureCloud": "Azure public cloud (`AzureCloud`)", "AzureChinaCloud": "Azure operated by 21Vianet (`AzureChinaCloud`)",
@@ -119,8 +119,9 @@ dotnet_diagnostic.{rid}.severity = error
 An invalid setting value is reported as [EGR0001](EGR0001.md) and the default is used."""
 
 def suppress(rid, title, cat_):
-    return f"""**ARM JSON**: add a `metadata` object to the firewall, firewall policy or rule collection group resource the
-diagnostic is reported on. The justification is required; an empty one is itself reported as [EGR0001](EGR0001.md).
+    where = ("the AKS cluster the diagnostic names, or the resource it is reported in (route table, application gateway)"
+             if rid.startswith("EGR3") else "the firewall, firewall policy or rule collection group resource the\ndiagnostic is reported on")
+    return f"""**ARM JSON**: add a `metadata` object to {where}. The justification is required; an empty one is itself reported as [EGR0001](EGR0001.md).
 
 ```json
 {{
@@ -562,6 +563,122 @@ The rule is not reported when `EgressAksProfile=2019-preview`: that profile stil
 """Remove the endpoint from the rule (the code fix does this). Keep it, with a suppression and its reason, if something
 other than AKS still needs it, for example your own images on Docker Hub (`*.docker.io`).""")
 
+# ---------- topology (3xxx) ----------
+TOPOLOGY_SCOPE = """**What is related.** For every AKS cluster among the analyzed files, the analyzer follows each agent pool's
+`vnetSubnetID` to the subnet, the subnet's `routeTable.id` to the route table, and the table's `0.0.0.0/0` route (written
+inline in `routes`, or as a `routeTables/routes` child resource) to its next hop. Subnets referenced through a parameter
+(`concat(parameters('vnetId'), '/subnets/snet-nodes')`) are found by name when exactly one subnet of that name is in
+the files. A firewall's private IP is taken from `ipConfigurations[].properties.privateIPAddress` when written, and
+otherwise from the address Azure assigns: the first usable address (`.4`) of its `AzureFirewallSubnet`. A next hop written
+as `reference(<firewall id>).ipConfigurations[0].properties.privateIPAddress` is linked to that firewall."""
+
+pages["EGR3001"] = page("EGR3001",
+"""An AKS cluster's `networkProfile.outboundType` and the route on its node subnet disagree:
+
+* the node subnet sends `0.0.0.0/0` to a virtual appliance (normally the Azure Firewall), but `outboundType` is
+  `loadBalancer` (also when it is not set), `managedNATGateway` or `userAssignedNATGateway`; or
+* `outboundType` is `userDefinedRouting`, but the node subnet has no route table, its route table has no `0.0.0.0/0`
+  route, or that route's next hop is `Internet` or `None`.
+
+It is reported as **Info** (not Warning) when the cluster uses `userDefinedRouting` and the node subnet or its route
+table is not among the analyzed files, so the route cannot be checked.""",
+"""`userDefinedRouting` is the outbound type that puts the firewall on the cluster's egress path: AKS then sets up no
+egress of its own and relies on the node subnet's route table to send everything to the firewall. With any other outbound
+type AKS creates its own outbound path (a public IP on the load balancer, or a NAT gateway) while the route table pulls
+traffic towards the firewall; egress then does not behave as the firewall rules assume, and some combinations fail at
+provisioning. The reverse is worse: with `userDefinedRouting` and no default route to an appliance, AKS rejects the
+configuration or the nodes have no way out at all. AKS also refuses `userDefinedRouting` when the default route's next
+hop is `Internet`.
+
+""" + TOPOLOGY_SCOPE,
+"""{
+  "type": "Microsoft.ContainerService/managedClusters",
+  "name": "aks-prod",
+  "properties": {
+    "agentPoolProfiles": [ { "name": "system", "vnetSubnetID": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-nodes')]" } ],
+    "networkProfile": { "networkPlugin": "azure", "outboundType": "loadBalancer" }
+  }
+}""",
+"""AKS cluster 'aks-prod': outboundType is 'loadBalancer', but node subnet 'snet-nodes' sends 0.0.0.0/0 to a virtual appliance (route 'to-firewall' of route table 'rt-spoke'). AKS still sends egress out its own way (load balancer public IP or NAT gateway), so egress does not go through the firewall as intended (or provisioning fails). Set outboundType to 'userDefinedRouting' to make the firewall the cluster's egress path, or remove the route.""",
+"""Decide which egress path the cluster should have. To send it through the firewall, set
+`networkProfile.outboundType` to `userDefinedRouting` and keep the `0.0.0.0/0` → `VirtualAppliance` route (next hop:
+the firewall's private IP) on every node subnet. Otherwise remove the route from the node subnets. When the route table
+lives in another repository or template, add that file to the analyzed `AdditionalFiles` to turn the Info into a real check.""")
+
+pages["EGR3002"] = page("EGR3002",
+"""The node subnet (or an ingress subnet) sends `0.0.0.0/0` to an Azure Firewall among the analyzed files, the firewall
+has no DNAT rule (no classic `natRuleCollections` rule and no `FirewallPolicyNatRuleCollection` rule in its policy chain),
+and the configuration exposes public ingress that lands behind that route:
+
+* agent pools with `enableNodePublicIP: true`;
+* the cluster's ingress add-on (`addonProfiles.httpApplicationRouting`, `ingressProfile.webAppRouting`), which publishes a
+  public load balancer by default;
+* an application gateway or load balancer with a public frontend in a subnet whose default route goes to the firewall.
+
+Public `LoadBalancer` services created by Kubernetes are not in infrastructure code, so they cannot be seen; the rule
+uses what the templates show. When the firewall's rules are not fully visible (its policy is not among the files, or a
+rule list is an unresolved expression) the analyzer stays silent rather than guess.""",
+"""This is the trap the original 2019 AKS egress guidance warned about, restated here. Forcing all egress through the
+firewall with a route table also changes where *replies* go. A client on the internet connects to a public IP in front of
+the cluster (a public load balancer, a node's public IP); the request reaches the node directly, without passing the
+firewall. The node's reply to the client is internet-bound, so the `0.0.0.0/0` route sends it to the firewall instead of
+back the way the request came. Azure Firewall is stateful: it has never seen that connection open, so it drops the
+reply, and the client's connection hangs. Nothing is wrong with any single resource; the break is in how they are wired.
+
+The fix the guidance gives is to make ingress come in through the firewall too: a DNAT rule on the firewall's public IP
+translates to the load balancer's (internal) frontend, so the firewall sees both directions of every connection.
+
+""" + TOPOLOGY_SCOPE,
+"""{
+  "type": "Microsoft.ContainerService/managedClusters",
+  "name": "aks-prod",
+  "properties": {
+    "agentPoolProfiles": [ {
+      "name": "system",
+      "enableNodePublicIP": true,
+      "vnetSubnetID": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-nodes')]"
+    } ],
+    "networkProfile": { "outboundType": "userDefinedRouting" }
+  }
+}""",
+"""AKS cluster 'aks-prod' (enableNodePublicIP gives nodes public IPs) accepts traffic from the internet, but the default route 'to-firewall' of subnet 'snet-nodes' sends replies through Azure Firewall 'fw-hub', which has no DNAT rule for it: the stateful firewall never saw the inbound connection and drops the replies (asymmetric routing). Publish public services through a DNAT rule on the firewall's public IP that translates to the service's load balancer frontend (the firewall then sees both directions), and keep services internal. Or turn off enableNodePublicIP.""",
+"""Bring public ingress in through the firewall: add a DNAT rule (classic `natRuleCollections`, or a
+`FirewallPolicyNatRuleCollection` in the firewall's policy) whose destination is the firewall's public IP and whose
+translated address is the internal load balancer frontend of the service, and make the Kubernetes services internal
+(`service.beta.kubernetes.io/azure-load-balancer-internal: "true"`). Alternatively, keep the ingress path off the forced
+route: an application gateway in its own subnet without the `0.0.0.0/0` route, reaching the cluster through an internal
+load balancer, does not have this problem.""")
+
+pages["EGR3003"] = page("EGR3003",
+"""A node subnet's `0.0.0.0/0` route goes to a virtual appliance whose address is not the private IP of any Azure Firewall
+among the analyzed files. The address is compared with each firewall's written private IP, or with the `.4` address of its
+`AzureFirewallSubnet`; a next hop read from a firewall with `reference(...)` counts as that firewall.
+
+It is reported as **Info** (not Warning) when the next-hop address cannot be resolved (a parameter without a value, a
+module output, `reference()` to a firewall that is not among the files) or when a firewall's own private IP cannot be
+determined: then a mismatch cannot be proven.""",
+"""The coverage rules (EGR1xxx) check the rules of the firewalls they can see. If the cluster's egress actually goes to
+another appliance — a different firewall, a third-party NVA, a stale address after the hub was rebuilt — those checks
+say nothing about the traffic the cluster produces, and the cluster may fail to provision or upgrade behind rules
+nobody checked.
+
+""" + TOPOLOGY_SCOPE,
+"""{
+  "type": "Microsoft.Network/routeTables",
+  "name": "rt-spoke",
+  "properties": {
+    "routes": [ {
+      "name": "to-firewall",
+      "properties": { "addressPrefix": "0.0.0.0/0", "nextHopType": "VirtualAppliance", "nextHopIpAddress": "10.0.9.4" }
+    } ]
+  }
+}""",
+"""The default route 'to-firewall' of AKS cluster 'aks-prod' sends egress to 10.0.9.4, which is not the private IP of any Azure Firewall among the analyzed files ('fw-hub' has 10.0.1.4): the cluster's egress meets an appliance whose rules were not checked. Point the route at the firewall's private IP, or add the firewall's template to the analyzed files.""",
+"""Point the route at the firewall's private IP — best read from the firewall itself
+(`reference(resourceId('Microsoft.Network/azureFirewalls', 'fw-hub'), '2023-09-01').ipConfigurations[0].properties.privateIPAddress`)
+so it cannot go stale — or add the template that defines the firewall to the analyzed `AdditionalFiles`. If the appliance
+is deliberately not an Azure Firewall, suppress the diagnostic on the route table with the reason.""")
+
 for rid, text in pages.items():
     open(f"{root}/docs/rules/{rid}.md", "w").write(text)
 
@@ -569,7 +686,7 @@ for rid, text in pages.items():
 fams = [("0xxx", "Configuration and analyzer health", "EgressAnalyzers.Configuration"),
         ("1xxx", "Egress coverage: does the firewall let AKS egress through?", "EgressAnalyzers.Coverage"),
         ("2xxx", "Rule hygiene: rules that are invalid, too wide or obsolete", "EgressAnalyzers.RuleHygiene"),
-        ("3xxx", "Network topology (reserved: routes, subnets, firewall links)", "EgressAnalyzers.Topology")]
+        ("3xxx", "Network topology: is the firewall on the cluster's egress path, and does ingress survive it?", "EgressAnalyzers.Topology")]
 readme = ["# EgressAnalyzers rules", "",
   "Every diagnostic has a page with its cause, why it matters, an example, how to fix, configure and suppress it.", "",
   "## Families", "", "| Range | Family | Category |", "|---|---|---|"]

@@ -160,7 +160,7 @@ public sealed class EgressAnalyzeTemplates : Task
                 TextOf = path => texts.TryGetValue(path, out var text) ? text : null,
                 SourceRoot = ResolveSourceRoot(),
                 ToolVersion = ToolVersion,
-                EffectiveSeverity = f => gating.Apply(f.Rule.Id, f.Rule.DefaultSeverity),
+                EffectiveSeverity = f => gating.Apply(f.Rule.Id, f.EffectiveSeverity),
                 Fixes = SarifFixes(analysis, readResults, texts, settings, custom.Catalog),
             });
             var sarifPath = Path.GetFullPath(SarifFile);
@@ -333,7 +333,7 @@ public sealed class EgressAnalyzeTemplates : Task
 
     private static FindingRecord ToRecord(Finding finding, Dictionary<string, LineMap> lineMaps)
     {
-        var severity = finding.Rule.DefaultSeverity.ToString();
+        var severity = finding.EffectiveSeverity.ToString();
         if (finding.Location.IsEmpty || !lineMaps.TryGetValue(finding.Location.FilePath, out var map))
         {
             return new FindingRecord(severity, finding.Rule.Id, finding.Location.IsEmpty ? "" : finding.Location.FilePath, 0, 0, 0, 0, finding.Rule.HelpLink, finding.Message);

@@ -99,6 +99,7 @@ internal sealed class EgressCompilationContext
             .Select(span => snapshot.ToLocation(span))
             .Where(location => location != Location.None)
             .ToList();
+        var descriptor = EgressDescriptors.For(finding.Rule);
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         if (finding.RequirementId is not null)
         {
@@ -115,9 +116,11 @@ internal sealed class EgressCompilationContext
             properties.Add(EgressDiagnosticProperties.Subject, finding.Subject.ToString());
         }
 
+        // A finding may be reported below its rule's default (Info when the evidence is incomplete); .globalconfig still wins.
         return Diagnostic.Create(
-            EgressDescriptors.For(finding.Rule),
+            descriptor,
             snapshot.ToLocation(finding.Location),
+            finding.Severity is { } severity ? ToRoslyn(severity) : descriptor.DefaultSeverity,
             additional,
             properties.ToImmutable(),
             finding.MessageArguments.ToArray());
@@ -195,6 +198,13 @@ internal sealed class EgressCompilationContext
             .ToList();
         return new ProjectAnalysis(settings, custom.Catalog, readResults, findings, texts, code);
     }
+
+    private static DiagnosticSeverity ToRoslyn(RuleSeverity severity) => severity switch
+    {
+        RuleSeverity.Error => DiagnosticSeverity.Error,
+        RuleSeverity.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Info,
+    };
 
     private AnalysisSnapshot GetSnapshot(CancellationToken cancellationToken, Compilation? compilation = null)
     {

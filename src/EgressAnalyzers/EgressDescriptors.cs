@@ -137,6 +137,39 @@ internal static class EgressDescriptors
         helpLinkUri: EgressRules.EGR2003_DeprecatedEndpointAllowed.HelpLink,
         customTags: CoverageTags);
 
+    public static readonly DiagnosticDescriptor EGR3001_OutboundTypeDisagreesWithRoute = new(
+        EgressRuleIds.EGR3001,
+        EgressRules.EGR3001_OutboundTypeDisagreesWithRoute.Title,
+        EgressRules.EGR3001_OutboundTypeDisagreesWithRoute.MessageFormat,
+        EgressRules.CategoryTopology,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR3001_OutboundTypeDisagreesWithRoute.Description,
+        helpLinkUri: EgressRules.EGR3001_OutboundTypeDisagreesWithRoute.HelpLink,
+        customTags: CoverageTags);
+
+    public static readonly DiagnosticDescriptor EGR3002_PublicIngressWithoutDnat = new(
+        EgressRuleIds.EGR3002,
+        EgressRules.EGR3002_PublicIngressWithoutDnat.Title,
+        EgressRules.EGR3002_PublicIngressWithoutDnat.MessageFormat,
+        EgressRules.CategoryTopology,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR3002_PublicIngressWithoutDnat.Description,
+        helpLinkUri: EgressRules.EGR3002_PublicIngressWithoutDnat.HelpLink,
+        customTags: CoverageTags);
+
+    public static readonly DiagnosticDescriptor EGR3003_NextHopIsNotACheckedFirewall = new(
+        EgressRuleIds.EGR3003,
+        EgressRules.EGR3003_NextHopIsNotACheckedFirewall.Title,
+        EgressRules.EGR3003_NextHopIsNotACheckedFirewall.MessageFormat,
+        EgressRules.CategoryTopology,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: EgressRules.EGR3003_NextHopIsNotACheckedFirewall.Description,
+        helpLinkUri: EgressRules.EGR3003_NextHopIsNotACheckedFirewall.HelpLink,
+        customTags: CoverageTags);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         EGR0001_InvalidConfigurationValue,
         EGR0002_TemplateCouldNotBeRead,
@@ -148,7 +181,10 @@ internal static class EgressDescriptors
         EGR1006_CoverageCannotBeProven,
         EGR2001_AllowEverythingRule,
         EGR2002_InvalidRuleValue,
-        EGR2003_DeprecatedEndpointAllowed);
+        EGR2003_DeprecatedEndpointAllowed,
+        EGR3001_OutboundTypeDisagreesWithRoute,
+        EGR3002_PublicIngressWithoutDnat,
+        EGR3003_NextHopIsNotACheckedFirewall);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = CreateIndex();
 

@@ -213,7 +213,7 @@ public sealed class ClusterContext
         var result = new List<SubnetResource?>();
         foreach (var reference in cluster.NodeSubnets)
         {
-            result.Add(reference.Key is { } key ? model.Subnets.FirstOrDefault(s => s.Key == key) : null);
+            result.Add(model.ResolveSubnet(reference.Key));
         }
 
         return result;
@@ -264,8 +264,10 @@ public sealed class ClusterContext
         var visible = 0;
         foreach (var reference in cluster.NodeSubnets)
         {
-            var network = reference.Key is { } key
-                ? model.VirtualNetworks.FirstOrDefault(v => v.Key == key.Parent || v.Subnets.Any(s => s.Key == key))
+            // By key, or by name when only the VNet part of the subnet ID is unresolved (model.ResolveSubnet).
+            var subnet = model.ResolveSubnet(reference.Key);
+            var network = subnet is not null ? model.NetworkOf(subnet)
+                : reference.Key is { } key ? model.VirtualNetworks.FirstOrDefault(v => v.Key == key.Parent)
                 : null;
             if (network is null)
             {

@@ -320,7 +320,7 @@ public static class EgressEngine
             : $"{string.Join(", ", endpoints.Take(ListedEndpoints))} and {endpoints.Count - ListedEndpoints} more";
 
     /// <summary>Suppressions, duplicates (collections shared by several subjects), and a stable order.</summary>
-    private static List<Finding> Finish(List<Finding> findings, InfrastructureModel model)
+    internal static List<Finding> Finish(List<Finding> findings, InfrastructureModel model)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<Finding>();
@@ -370,6 +370,7 @@ public static class EgressEngine
             Endpoint = finding.Endpoint,
             RequirementLocation = finding.RequirementLocation,
             AdditionalLocations = finding.AdditionalLocations,
+            Severity = finding.Severity,
             SuppressedBy = suppression,
         };
 

@@ -14,4 +14,7 @@ public static class EgressRuleIds
     public const string EGR2001 = "EGR2001";
     public const string EGR2002 = "EGR2002";
     public const string EGR2003 = "EGR2003";
+    public const string EGR3001 = "EGR3001";
+    public const string EGR3002 = "EGR3002";
+    public const string EGR3003 = "EGR3003";
 }

@@ -104,6 +104,30 @@ public static class EgressRules
         RuleSeverity.Info,
         "The endpoint was required by earlier AKS guidance but is not in the current list; allowing it widens egress for nothing.");
 
+    public static readonly RuleInfo EGR3001_OutboundTypeDisagreesWithRoute = new(
+        EgressRuleIds.EGR3001,
+        "Cluster outbound type and node subnet default route disagree",
+        "AKS cluster '{0}': {1}",
+        CategoryTopology,
+        RuleSeverity.Warning,
+        "A node subnet that sends 0.0.0.0/0 to a virtual appliance needs outboundType userDefinedRouting, and userDefinedRouting needs such a route; otherwise egress bypasses the firewall or cluster creation fails. Reported as Info when the node subnet's route table is not among the analyzed files.");
+
+    public static readonly RuleInfo EGR3002_PublicIngressWithoutDnat = new(
+        EgressRuleIds.EGR3002,
+        "Public ingress is routed asymmetrically through the egress firewall",
+        "{0} accepts traffic from the internet, but {1} sends replies through {2}, which has no DNAT rule for it: the stateful firewall never saw the inbound connection and drops the replies (asymmetric routing). {3}",
+        CategoryTopology,
+        RuleSeverity.Warning,
+        "With a default route to the firewall, replies to connections that arrived on a public IP of the cluster's side leave through the firewall, which drops them. Public ingress must come in through a DNAT rule on the firewall's public IP (or the ingress must not share the forced route).");
+
+    public static readonly RuleInfo EGR3003_NextHopIsNotACheckedFirewall = new(
+        EgressRuleIds.EGR3003,
+        "Default route's next hop is not a firewall whose rules were checked",
+        "The default route '{0}' of AKS cluster '{1}' {2}",
+        CategoryTopology,
+        RuleSeverity.Warning,
+        "The node subnet's 0.0.0.0/0 route goes to a virtual appliance that is not the private IP of any Azure Firewall among the analyzed files, so the egress rules that were checked may not be the ones the cluster's traffic meets. Reported as Info when the next-hop address cannot be resolved.");
+
     /// <summary>Every rule, in ID order.</summary>
     public static IReadOnlyList<RuleInfo> All { get; } = new[]
     {
@@ -118,5 +142,8 @@ public static class EgressRules
         EGR2001_AllowEverythingRule,
         EGR2002_InvalidRuleValue,
         EGR2003_DeprecatedEndpointAllowed,
+        EGR3001_OutboundTypeDisagreesWithRoute,
+        EGR3002_PublicIngressWithoutDnat,
+        EGR3003_NextHopIsNotACheckedFirewall,
     };
 }

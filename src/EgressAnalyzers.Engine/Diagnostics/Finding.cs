@@ -45,6 +45,15 @@ public sealed class Finding
     /// <summary>Other places worth showing (the Deny that blocks, the unresolved value, …).</summary>
     public IReadOnlyList<SourceSpan> AdditionalLocations { get; init; } = Array.Empty<SourceSpan>();
 
+    /// <summary>
+    /// The severity of this finding when it differs from the rule's default: a topology check reports Info instead of
+    /// Warning when part of the evidence (a route table, an address) is outside the analyzed files. Null: the default.
+    /// </summary>
+    public RuleSeverity? Severity { get; init; }
+
+    /// <summary>The severity hosts report unless the user configured one.</summary>
+    public RuleSeverity EffectiveSeverity => Severity ?? Rule.DefaultSeverity;
+
     /// <summary>Set when the user suppressed this finding in the input file; hosts then hide it (SARIF lists it as suppressed).</summary>
     public Suppression? SuppressedBy { get; init; }
 

@@ -6,6 +6,7 @@ using EgressAnalyzers.Engine.Configuration;
 using EgressAnalyzers.Engine.Coverage;
 using EgressAnalyzers.Engine.Diagnostics;
 using EgressAnalyzers.Engine.Model;
+using EgressAnalyzers.Engine.Topology;
 
 namespace EgressAnalyzers.Engine.Hosting;
 
@@ -25,7 +26,8 @@ public static class EgressAnalysis
         var results = readResults.Where(r => r.IsTemplate).ToList();
         var model = new InfrastructureModel(results.SelectMany(r => r.Resources).Concat(otherResources));
         var findings = results.SelectMany(r => r.Diagnostics)
-            .Concat(EgressEngine.Analyze(model, settings, catalog, cancellationToken));
+            .Concat(EgressEngine.Analyze(model, settings, catalog, cancellationToken))
+            .Concat(TopologyChecks.Analyze(model, cancellationToken));
         var lineSuppressions = results.SelectMany(r => r.LineSuppressions).ToList();
         return findings
             .Select(f => lineSuppressions.Count == 0 || f.SuppressedBy is not null ? f : Suppress(f, lineSuppressions))
@@ -49,7 +51,9 @@ public static class EgressAnalysis
                     Subject = finding.Subject,
                     RequirementId = finding.RequirementId,
                     Endpoint = finding.Endpoint,
+                    RequirementLocation = finding.RequirementLocation,
                     AdditionalLocations = finding.AdditionalLocations,
+                    Severity = finding.Severity,
                     SuppressedBy = suppression,
                 };
             }

@@ -65,6 +65,10 @@ public readonly struct ResourceKey : IEquatable<ResourceKey>
     public const string SubnetType = "microsoft.network/virtualnetworks/subnets";
     public const string IpGroupType = "microsoft.network/ipgroups";
     public const string RouteTableType = "microsoft.network/routetables";
+    public const string RouteType = "microsoft.network/routetables/routes";
+    public const string PublicIpAddressType = "microsoft.network/publicipaddresses";
+    public const string ApplicationGatewayType = "microsoft.network/applicationgateways";
+    public const string LoadBalancerType = "microsoft.network/loadbalancers";
 }
 
 /// <summary>Anything the engine reasons about that came from one place in one file.</summary>
@@ -134,6 +138,18 @@ public sealed class AzureFirewallResource : ModelResource
 
     /// <summary><c>properties.firewallPolicy.id</c>, when set.</summary>
     public PolicyReference? FirewallPolicy { get; }
+
+    /// <summary>
+    /// The firewall's private IP as written (<c>ipConfigurations[].properties.privateIPAddress</c>); usually empty, since
+    /// Azure assigns it (topology checks then derive it from <see cref="Subnets"/>). Unknown values stay unknown.
+    /// </summary>
+    public IReadOnlyList<ModelValue> PrivateIpAddresses { get; init; } = Array.Empty<ModelValue>();
+
+    /// <summary><c>ipConfigurations[].properties.subnet.id</c> (the <c>AzureFirewallSubnet</c>).</summary>
+    public IReadOnlyList<ResourceReference> Subnets { get; init; } = Array.Empty<ResourceReference>();
+
+    /// <summary><c>ipConfigurations[].properties.publicIPAddress.id</c>.</summary>
+    public IReadOnlyList<ResourceReference> PublicIpAddresses { get; init; } = Array.Empty<ResourceReference>();
 }
 
 /// <summary>A reference to a firewall policy (<c>firewallPolicy.id</c>, <c>basePolicy.id</c>).</summary>
@@ -215,6 +231,15 @@ public sealed class AksClusterResource : ModelResource
 
     /// <summary>Agent pools' <c>vnetSubnetID</c> references (subnet keys), when the cluster uses a BYO VNet.</summary>
     public IReadOnlyList<SubnetReference> NodeSubnets { get; init; } = Array.Empty<SubnetReference>();
+
+    /// <summary>Any agent pool's <c>enableNodePublicIP</c>: nodes reachable from the internet on their own public IPs.</summary>
+    public Fact NodePublicIp { get; init; } = Fact.No;
+
+    /// <summary>
+    /// An ingress add-on that publishes a public load balancer by default (<c>addonProfiles.httpApplicationRouting</c>,
+    /// <c>ingressProfile.webAppRouting</c>): the visible sign of public <c>LoadBalancer</c> services.
+    /// </summary>
+    public Fact PublicIngressAddOn { get; init; } = Fact.No;
 }
 
 /// <summary>A reference from an agent pool to its subnet.</summary>
@@ -260,4 +285,7 @@ public sealed class SubnetResource : ModelResource
 
     /// <summary><c>routeTable.id</c>, for topology checks.</summary>
     public ResourceKey? RouteTable { get; init; }
+
+    /// <summary><c>routeTable.id</c> as written (null when the subnet has no route table): tells "none" from "unresolved".</summary>
+    public ModelValue? RouteTableId { get; init; }
 }

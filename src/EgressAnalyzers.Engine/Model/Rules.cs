@@ -169,4 +169,7 @@ public sealed class RuleCollection
     public IReadOnlyList<ApplicationRule> ApplicationRules { get; }
 
     public IReadOnlyList<NetworkRule> NetworkRules { get; }
+
+    /// <summary>DNAT rules of a NAT collection (topology checks: does public ingress come in through the firewall).</summary>
+    public IReadOnlyList<NatRule> NatRules { get; init; } = System.Array.Empty<NatRule>();
 }

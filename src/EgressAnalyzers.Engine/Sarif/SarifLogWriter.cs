@@ -131,7 +131,7 @@ public static class SarifLogWriter
         json.Name("results").StartArray();
         foreach (var finding in input.Findings)
         {
-            var severity = input.EffectiveSeverity?.Invoke(finding) ?? finding.Rule.DefaultSeverity;
+            var severity = input.EffectiveSeverity?.Invoke(finding) ?? finding.EffectiveSeverity;
             json.StartObject()
                 .Property("ruleId", finding.Rule.Id)
                 .Property("ruleIndex", ruleIndex.TryGetValue(finding.Rule.Id, out var index) ? index : -1)

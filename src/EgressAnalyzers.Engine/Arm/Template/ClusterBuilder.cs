@@ -21,6 +21,8 @@ internal sealed class ClusterBuilder
     private readonly Dictionary<string, FactAccumulator> _features = new(StringComparer.Ordinal);
     private readonly List<SubnetReference> _nodeSubnets = new();
     private readonly FileReadState _file;
+    private readonly FactAccumulator _nodePublicIp = new();
+    private readonly FactAccumulator _ingressAddOn = new();
 
     public ClusterBuilder(FileReadState file, ResourceKey key, string displayName, SourceSpan span, SourceSpan nameSpan)
     {
@@ -63,6 +65,9 @@ internal sealed class ClusterBuilder
         PrivateCluster = BoolFact(ArmNav.Path(properties, "apiServerAccessProfile", "enablePrivateCluster"));
         var outboundType = ArmNav.Path(properties, "networkProfile", "outboundType");
         OutboundType = outboundType is ArmNull ? null : ArmNav.ToModelValue(outboundType);
+
+        _ingressAddOn.Add(BoolFact(ArmNav.Path(properties, "addonProfiles", "httpApplicationRouting", "enabled")));
+        _ingressAddOn.Add(BoolFact(ArmNav.Path(properties, "ingressProfile", "webAppRouting", "enabled")));
 
         var pools = ArmNav.Get(properties, "agentPoolProfiles");
         foreach (var pool in ArmNav.Items(pools))
@@ -110,10 +115,11 @@ internal sealed class ClusterBuilder
             _ => Fact.No,
         });
 
-        var subnet = ArmNav.Get(pool, "vnetSubnetID");
+        _nodePublicIp.Add(BoolFact(ArmNav.Get(pool, "enableNodePublicIP")));
+        var subnet = ArmNav.Get(pool, "vnetSubnetID") ?? ArmNav.Get(pool, "vnetSubnetId");
         if (subnet is not null and not ArmNull)
         {
-            var key = ArmNav.ToResourceKey(subnet);
+            var key = ArmNav.ToResourceKey(subnet) ?? PartialSubnetKey(subnet);
             var text = _file.SourceOf(subnet.Origin) ?? ArmNav.NameText(subnet) ?? string.Empty;
             _nodeSubnets.Add(new SubnetReference(key, text, subnet.Origin));
         }
@@ -137,11 +143,38 @@ internal sealed class ClusterBuilder
             OutboundType = OutboundType,
             Features = features,
             NodeSubnets = _nodeSubnets.ToArray(),
+            NodePublicIp = _nodePublicIp.Result,
+            PublicIngressAddOn = _ingressAddOn.Result,
             Suppressions = Suppressions,
         };
     }
 
     private FactAccumulator Feature(string name) => _features[name];
+
+    /// <summary>
+    /// <c>concat(parameters('vnetId'), '/subnets/snet-nodes')</c>: the VNet is unknown but the subnet's name is not.
+    /// The key keeps the unknown VNet as a hole, so the model can still find the one subnet of that name in the inputs.
+    /// </summary>
+    private static ResourceKey? PartialSubnetKey(ArmValue subnet)
+    {
+        const string Marker = "/subnets/";
+        if (subnet is not ArmUnknown { Symbol: { } symbol })
+        {
+            return null;
+        }
+
+        var at = symbol.LastIndexOf(Marker, StringComparison.OrdinalIgnoreCase);
+        if (at <= 0)
+        {
+            return null;
+        }
+
+        var name = symbol.Substring(at + Marker.Length);
+        var network = symbol.Substring(0, at);
+        return name.Length == 0 || name.IndexOf('/') >= 0 || name.IndexOf('{') >= 0 || network.IndexOf('{') < 0
+            ? null
+            : new ResourceKey(ResourceKey.SubnetType, network + "/" + name);
+    }
 
     /// <summary>true → Yes, false/absent → No, unresolved → Unknown (with the expression and where it is written).</summary>
     public static Fact BoolFact(ArmValue? value)

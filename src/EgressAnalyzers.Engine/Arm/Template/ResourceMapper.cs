@@ -48,6 +48,12 @@ internal sealed class ResourceDeclaration
 
     /// <summary>The user's suppressions on this resource (read only for the resources the model keeps).</summary>
     public IReadOnlyList<Suppression> Suppressions() => _suppressions(this);
+
+    /// <summary>
+    /// For an unresolved value such as <c>reference(…).ipConfigurations[0]…</c>: the resource it reads from, when the
+    /// front end can tell (route next hops name their firewall this way). Null when the front end cannot.
+    /// </summary>
+    public Func<ArmUnknown, ResourceKey?>? ReferencedResource { get; init; }
 }
 
 /// <summary>
@@ -101,6 +107,14 @@ internal sealed class ResourceMapper
             case ResourceKey.SubnetType:
                 _entries.Add(ReadSubnet(
                     key, declaration.DisplayName, declaration.Span, declaration.NameSpan, declaration.Property("properties"), declaration.Suppressions()));
+                break;
+            case ResourceKey.RouteTableType:
+            case ResourceKey.RouteType:
+            case ResourceKey.PublicIpAddressType:
+            case ResourceKey.ApplicationGatewayType:
+            case ResourceKey.LoadBalancerType:
+                _entries.Add(TopologyMapper.Read(
+                    key, declaration.DisplayName, declaration.Span, declaration.NameSpan, declaration.Property("properties"), declaration.ReferencedResource, _file, declaration.Suppressions()));
                 break;
         }
     }
@@ -156,6 +170,9 @@ internal sealed class ResourceMapper
             RuleMapper.ReadClassicCollections(properties),
             ToPolicyReference(policy))
         {
+            PrivateIpAddresses = TopologyMapper.FirewallPrivateIps(properties),
+            Subnets = TopologyMapper.IpConfigurationReferences(properties, "ipConfigurations", "subnet", _file),
+            PublicIpAddresses = TopologyMapper.IpConfigurationReferences(properties, "ipConfigurations", "publicIPAddress", _file),
             Suppressions = declaration.Suppressions(),
             OptedIn = _file.OptedIn,
         });
@@ -253,6 +270,7 @@ internal sealed class ResourceMapper
         {
             AddressPrefixes = prefixes,
             RouteTable = ArmNav.ToResourceKey(ArmNav.Path(properties, "routeTable", "id")),
+            RouteTableId = ArmNav.ToModelValue(ArmNav.Path(properties, "routeTable", "id")),
             Suppressions = suppressions,
         };
     }

@@ -63,6 +63,9 @@ internal static class RuleMapper
             }
         }
 
+        // Classic NAT collections say Dnat or Snat; only Dnat brings ingress in.
+        var isSnat = kind == RuleCollectionKind.Nat
+            && string.Equals(ArmNav.AsString(ArmNav.Path(collectionProperties, "action", "type")), "Snat", StringComparison.OrdinalIgnoreCase);
         return new RuleCollection(
             ArmNav.NameText(nameValue) ?? string.Empty,
             kind,
@@ -72,7 +75,41 @@ internal static class RuleMapper
             applicationRules,
             networkRules,
             ArmNav.OriginOr(nameValue, collection.Origin),
-            RulesSpan(rulesValue));
+            RulesSpan(rulesValue))
+        {
+            NatRules = kind == RuleCollectionKind.Nat && !isSnat ? ReadNatRules(rulesValue, "protocols") : Array.Empty<NatRule>(),
+        };
+    }
+
+    private static List<NatRule> ReadNatRules(ArmValue? rules, string protocolsProperty)
+    {
+        var result = new List<NatRule>();
+        foreach (var rule in ArmNav.Items(rules))
+        {
+            if (rule is not ArmObject)
+            {
+                var unknown = new[] { UnknownValue(rule) };
+                result.Add(new NatRule(NameOf(rule), rule.Origin, unknown, unknown, unknown, unknown, Array.Empty<ModelValue>()));
+                continue;
+            }
+
+            var protocols = ArmNav.Get(rule, protocolsProperty)
+                ?? ArmNav.Get(rule, protocolsProperty == "protocols" ? "ipProtocols" : "protocols");
+            result.Add(new NatRule(
+                ArmNav.NameText(ArmNav.Get(rule, "name")) ?? string.Empty,
+                rule.Origin,
+                ArmNav.ToModelValues(protocols),
+                ArmNav.ToModelValues(ArmNav.Get(rule, "destinationAddresses")),
+                ArmNav.ToModelValues(ArmNav.Get(rule, "destinationPorts")),
+                ArmNav.ToModelValues(ArmNav.Get(rule, "sourceAddresses")),
+                ArmNav.ToModelValues(ArmNav.Get(rule, "sourceIpGroups")))
+            {
+                TranslatedAddress = ArmNav.ToModelValue(ArmNav.Get(rule, "translatedAddress") ?? ArmNav.Get(rule, "translatedFqdn")),
+                TranslatedPort = ArmNav.ToModelValue(ArmNav.Get(rule, "translatedPort")),
+            });
+        }
+
+        return result;
     }
 
     // Policy: ruleCollectionGroups properties.ruleCollections[].
@@ -98,7 +135,10 @@ internal static class RuleMapper
             {
                 result.Add(new RuleCollection(
                     name, RuleCollectionKind.Nat, priority, RuleAction.Other, item.Origin,
-                    Array.Empty<ApplicationRule>(), Array.Empty<NetworkRule>(), nameSpan, RulesSpan(rulesValue)));
+                    Array.Empty<ApplicationRule>(), Array.Empty<NetworkRule>(), nameSpan, RulesSpan(rulesValue))
+                {
+                    NatRules = ReadNatRules(rulesValue, "ipProtocols"),
+                });
                 continue;
             }
 
@@ -133,7 +173,18 @@ internal static class RuleMapper
             {
                 result.Add(new RuleCollection(
                     name, RuleCollectionKind.Nat, priority, RuleAction.Other, rule.Origin,
-                    Array.Empty<ApplicationRule>(), Array.Empty<NetworkRule>(), nameSpan, RulesSpan(conditionsValue)));
+                    Array.Empty<ApplicationRule>(), Array.Empty<NetworkRule>(), nameSpan, RulesSpan(conditionsValue))
+                {
+                    // A legacy FirewallPolicyNatRule is itself one DNAT rule (its conditions say what it matches).
+                    NatRules = new[]
+                    {
+                        new NatRule(name, rule.Origin, Array.Empty<ModelValue>(), Array.Empty<ModelValue>(), Array.Empty<ModelValue>(), Array.Empty<ModelValue>(), Array.Empty<ModelValue>())
+                        {
+                            TranslatedAddress = ArmNav.ToModelValue(ArmNav.Get(rule, "translatedAddress")),
+                            TranslatedPort = ArmNav.ToModelValue(ArmNav.Get(rule, "translatedPort")),
+                        },
+                    },
+                });
                 continue;
             }
 

@@ -154,7 +154,11 @@ internal sealed class TemplateWalker
                 _file.Span(resource),
                 NameSpanOf(resource),
                 name => EvaluateProperty(resource, name, scope),
-                declaration => ReadSuppressions(resource, declaration.DisplayName)));
+                declaration => ReadSuppressions(resource, declaration.DisplayName))
+            {
+                // Route next hops written as reference(...) name the resource they read from in this scope.
+                ReferencedResource = unknown => TopologyMapper.ReferencedResource(unknown, scope),
+            });
         }
 
         if (resource["resources"] is { } children)
