@@ -54,6 +54,21 @@ public sealed class JsonObject : JsonNode
     /// <summary>Case-insensitive lookup (ARM property names are case-insensitive); the last duplicate wins.</summary>
     public JsonProperty? GetProperty(string name)
     {
+        // Most template objects are small (a rule has four or five properties): a scan is cheaper than building an
+        // index for each of them. Duplicate names resolve to the last one, as the index does.
+        if (Properties.Count <= SmallObjectSize)
+        {
+            for (var i = Properties.Count - 1; i >= 0; i--)
+            {
+                if (string.Equals(Properties[i].Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Properties[i];
+                }
+            }
+
+            return null;
+        }
+
         if (_index is null)
         {
             var index = new Dictionary<string, JsonProperty>(StringComparer.OrdinalIgnoreCase);
@@ -69,6 +84,8 @@ public sealed class JsonObject : JsonNode
     }
 
     public JsonNode? this[string name] => GetProperty(name)?.Value;
+
+    private const int SmallObjectSize = 8;
 }
 
 public sealed class JsonProperty
