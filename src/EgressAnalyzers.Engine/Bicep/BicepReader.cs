@@ -206,11 +206,15 @@ public static class BicepReader
                 if (reported.Add("parse|" + path) && _bicep.TryGetValue(path, out var item) && item.File.Errors.Count > 0)
                 {
                     var error = item.File.Errors[0];
+                    // An error "at the end of the file" sits one past the last character; keep it inside the text.
+                    var textLength = item.Input.Text.Length;
+                    var errorStart = Math.Min(Math.Max(error.Start, 0), textLength);
+                    var errorLength = Math.Max(0, Math.Min(error.Length, textLength - errorStart));
                     var others = item.File.Errors.Count - 1;
                     var more = others == 0 ? string.Empty : others == 1 ? " (and 1 more syntax error)" : $" (and {others} more syntax errors)";
                     diagnostics.Add(new Finding(
                         EgressRules.EGR0002_TemplateCouldNotBeRead,
-                        new SourceSpan(item.Input.Path, error.Start, error.Length),
+                        new SourceSpan(item.Input.Path, errorStart, errorLength),
                         TemplatePaths.FileName(item.Input.Path),
                         error.Message + more));
                 }
