@@ -331,7 +331,7 @@ public static class EgressEngine
                 continue;
             }
 
-            result.Add(FindSuppression(finding, model) is { } suppression ? WithSuppression(finding, suppression) : finding);
+            result.Add(FindSuppression(finding, model) is { } suppression ? finding.WithSuppression(suppression) : finding);
         }
 
         return result
@@ -361,18 +361,6 @@ public static class EgressEngine
 
         return null;
     }
-
-    private static Finding WithSuppression(Finding finding, Suppression suppression) =>
-        new(finding.Rule, finding.Location, finding.MessageArguments.ToArray())
-        {
-            Subject = finding.Subject,
-            RequirementId = finding.RequirementId,
-            Endpoint = finding.Endpoint,
-            RequirementLocation = finding.RequirementLocation,
-            AdditionalLocations = finding.AdditionalLocations,
-            Severity = finding.Severity,
-            SuppressedBy = suppression,
-        };
 
     private enum CoverageStatus
     {

@@ -57,6 +57,19 @@ public sealed class Finding
     /// <summary>Set when the user suppressed this finding in the input file; hosts then hide it (SARIF lists it as suppressed).</summary>
     public Suppression? SuppressedBy { get; init; }
 
+    /// <summary>The same finding, marked as suppressed by the user (hosts hide it; SARIF lists it as suppressed).</summary>
+    public Finding WithSuppression(Suppression suppression) =>
+        new(Rule, Location, ToArray(MessageArguments))
+        {
+            Subject = Subject,
+            RequirementId = RequirementId,
+            Endpoint = Endpoint,
+            RequirementLocation = RequirementLocation,
+            AdditionalLocations = AdditionalLocations,
+            Severity = Severity,
+            SuppressedBy = suppression,
+        };
+
     private static object[] ToArray(IReadOnlyList<object> items)
     {
         var result = new object[items.Count];

@@ -46,16 +46,7 @@ public static class EgressAnalysis
                 && string.Equals(suppression.Span.FilePath, finding.Location.FilePath, System.StringComparison.Ordinal)
                 && finding.Location.Start >= suppression.Span.Start && finding.Location.Start <= suppression.Span.End)
             {
-                return new Finding(finding.Rule, finding.Location, finding.MessageArguments.ToArray())
-                {
-                    Subject = finding.Subject,
-                    RequirementId = finding.RequirementId,
-                    Endpoint = finding.Endpoint,
-                    RequirementLocation = finding.RequirementLocation,
-                    AdditionalLocations = finding.AdditionalLocations,
-                    Severity = finding.Severity,
-                    SuppressedBy = suppression,
-                };
+                return finding.WithSuppression(suppression);
             }
         }
 
