@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using EgressAnalyzers.Engine.Arm.Expressions;
 using EgressAnalyzers.Engine.Json;
@@ -51,11 +52,15 @@ internal static class ArmEvaluation
                 return items is null ? array : ArmValue.Array(items, array.Origin);
             case ArmObject obj:
                 var jsonObject = obj.Origin == useSite ? node as JsonObject : null;
+                // Evaluation keeps the JSON order unless a copy loop expanded: then pair by position, else by name.
+                var aligned = jsonObject is not null && jsonObject.Properties.Count == obj.Properties.Count;
                 List<ArmProperty>? properties = null;
                 for (var i = 0; i < obj.Properties.Count; i++)
                 {
                     var property = obj.Properties[i];
-                    var propertyNode = jsonObject?[property.Name] ?? node;
+                    var propertyNode = aligned && string.Equals(jsonObject!.Properties[i].Name, property.Name, StringComparison.Ordinal)
+                        ? jsonObject.Properties[i].Value
+                        : jsonObject?[property.Name] ?? node;
                     var relocated = Relocate(property.Value, propertyNode, filePath);
                     if (!ReferenceEquals(relocated, property.Value))
                     {
