@@ -324,6 +324,8 @@ public static class EgressEngine
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<Finding>();
+        // Few resources carry suppressions; look only at those for each finding.
+        var suppressing = model.All.Concat(model.Subnets).Where(r => r.Suppressions.Count > 0).ToList();
         foreach (var finding in findings)
         {
             if (!seen.Add($"{finding.Rule.Id}|{finding.Location}|{finding.Message}"))
@@ -331,7 +333,7 @@ public static class EgressEngine
                 continue;
             }
 
-            result.Add(FindSuppression(finding, model) is { } suppression ? finding.WithSuppression(suppression) : finding);
+            result.Add(FindSuppression(finding, suppressing) is { } suppression ? finding.WithSuppression(suppression) : finding);
         }
 
         return result
@@ -342,12 +344,11 @@ public static class EgressEngine
             .ToList();
     }
 
-    private static Suppression? FindSuppression(Finding finding, InfrastructureModel model)
+    private static Suppression? FindSuppression(Finding finding, List<ModelResource> suppressing)
     {
-        foreach (var resource in model.All.Concat(model.Subnets))
+        foreach (var resource in suppressing)
         {
-            if (resource.Suppressions.Count == 0
-                || !(resource.Span.Contains(finding.Location) || (!finding.Subject.IsEmpty && resource.Key == finding.Subject)))
+            if (!(resource.Span.Contains(finding.Location) || (!finding.Subject.IsEmpty && resource.Key == finding.Subject)))
             {
                 continue;
             }
@@ -378,7 +379,7 @@ public static class EgressEngine
             Status = status;
             Level = level;
             Outcome = outcome;
-            Causes = causes?.ToList() ?? new List<UnknownCause>();
+            Causes = causes is null ? new List<UnknownCause>() : new List<UnknownCause>(causes);
         }
 
         public RequirementInstance Instance { get; }

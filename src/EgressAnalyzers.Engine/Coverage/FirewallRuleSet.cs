@@ -78,7 +78,9 @@ public sealed class FirewallRuleSet
     /// <summary>Firewalls in the inputs that use this rule set (the firewall itself for classic rules).</summary>
     public IReadOnlyList<AzureFirewallResource> Firewalls { get; init; } = Array.Empty<AzureFirewallResource>();
 
-    public bool HasUnknownPriority => Collections.Any(c => c.HasUnknownPriority);
+    public bool HasUnknownPriority => _hasUnknownPriority ??= Collections.Any(c => c.HasUnknownPriority);
+
+    private bool? _hasUnknownPriority;
 
     /// <summary>
     /// Rules in Azure Firewall processing order (§5.1): every network rule before every application rule, then parent
@@ -86,6 +88,17 @@ public sealed class FirewallRuleSet
     /// placed first or last as asked, so callers can test both extremes.
     /// </summary>
     public IReadOnlyList<OrderedRule> OrderedRules(bool unknownPriorityFirst)
+    {
+        // Every requirement of every cluster walks the same order: sort once per rule set and extreme. The rule set is
+        // immutable once resolved, so the cached lists never go stale.
+        ref var cached = ref unknownPriorityFirst ? ref _orderedUnknownFirst : ref _orderedUnknownLast;
+        return cached ??= BuildOrderedRules(unknownPriorityFirst);
+    }
+
+    private IReadOnlyList<OrderedRule>? _orderedUnknownFirst;
+    private IReadOnlyList<OrderedRule>? _orderedUnknownLast;
+
+    private List<OrderedRule> BuildOrderedRules(bool unknownPriorityFirst)
     {
         var ordered = OrderedCollections(unknownPriorityFirst);
         var result = new List<OrderedRule>();

@@ -103,10 +103,9 @@ public static class FirstMatchEvaluator
                 return Outcome.Unknown(maybes.SelectMany(m => m.Causes).Concat(causes));
             }
 
-            var conflicting = maybes.Where(m => m.Action != rule.Action).ToList();
-            if (conflicting.Count > 0)
+            if (maybes.Count > 0 && maybes.Any(m => m.Action != rule.Action))
             {
-                return Outcome.Unknown(conflicting.SelectMany(m => m.Causes));
+                return Outcome.Unknown(maybes.Where(m => m.Action != rule.Action).SelectMany(m => m.Causes));
             }
 
             if (rule.Action == RuleAction.Allow)
@@ -117,8 +116,9 @@ public static class FirstMatchEvaluator
             return new Outcome(OutcomeKind.Denied, rule.Collection) { ShadowedAllow = FindLaterAllow(rules, i + 1, requirement, context) };
         }
 
-        var open = maybes.Where(m => m.Action != RuleAction.Deny).ToList();
-        return open.Count > 0 ? Outcome.Unknown(open.SelectMany(m => m.Causes)) : Outcome.NotAllowed;
+        return maybes.Any(m => m.Action != RuleAction.Deny)
+            ? Outcome.Unknown(maybes.Where(m => m.Action != RuleAction.Deny).SelectMany(m => m.Causes))
+            : Outcome.NotAllowed;
     }
 
     private static SubjectCollection? FindLaterAllow(IReadOnlyList<OrderedRule> rules, int start, RequirementInstance requirement, MatchContext context)
