@@ -152,23 +152,13 @@ public sealed class AzureFirewallResource : ModelResource
     public IReadOnlyList<ResourceReference> PublicIpAddresses { get; init; } = Array.Empty<ResourceReference>();
 }
 
-/// <summary>A reference to a firewall policy (<c>firewallPolicy.id</c>, <c>basePolicy.id</c>).</summary>
-public sealed class PolicyReference
+/// <summary>A firewall's <c>firewallPolicy.id</c> or a policy's <c>basePolicy.id</c>.</summary>
+public sealed class PolicyReference : ResourceReference
 {
     public PolicyReference(ResourceKey? key, string text, SourceSpan span)
+        : base(key, text, span)
     {
-        Key = key;
-        Text = text;
-        Span = span;
     }
-
-    /// <summary>The referenced policy; null when the reference could not be resolved at all.</summary>
-    public ResourceKey? Key { get; }
-
-    /// <summary>What the user wrote (for messages).</summary>
-    public string Text { get; }
-
-    public SourceSpan Span { get; }
 }
 
 /// <summary><c>Microsoft.Network/firewallPolicies</c>.</summary>
@@ -243,20 +233,12 @@ public sealed class AksClusterResource : ModelResource
 }
 
 /// <summary>A reference from an agent pool to its subnet.</summary>
-public sealed class SubnetReference
+public sealed class SubnetReference : ResourceReference
 {
     public SubnetReference(ResourceKey? key, string text, SourceSpan span)
+        : base(key, text, span)
     {
-        Key = key;
-        Text = text;
-        Span = span;
     }
-
-    public ResourceKey? Key { get; }
-
-    public string Text { get; }
-
-    public SourceSpan Span { get; }
 }
 
 /// <summary><c>Microsoft.Network/virtualNetworks</c>: custom DNS servers and subnets (prefixes).</summary>

@@ -77,7 +77,7 @@ public sealed class RouteResource : ModelResource
 }
 
 /// <summary>A reference from one resource to another by ID (<c>subnet.id</c>, <c>publicIPAddress.id</c>, …).</summary>
-public sealed class ResourceReference
+public class ResourceReference
 {
     public ResourceReference(ResourceKey? key, string text, SourceSpan span)
     {
