@@ -5,6 +5,7 @@ using System.Threading;
 using EgressAnalyzers.Engine.Arm;
 using EgressAnalyzers.Engine.Arm.Expressions;
 using EgressAnalyzers.Engine.Arm.Template;
+using EgressAnalyzers.Engine.Model;
 using EgressAnalyzers.Engine.Text;
 
 namespace EgressAnalyzers.Engine.Bicep;
@@ -211,6 +212,31 @@ internal sealed class BicepFileContext : IArmEvaluationScope
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// For a value read from a resource symbol declared in this file (<c>firewall.properties.ipConfigurations[0]…</c>,
+    /// unknown because it is deployment-time): that resource. The unknown's reason is the expression as written, so
+    /// its leading identifier names the symbol. Module outputs, parameters and anything else give null.
+    /// </summary>
+    public ResourceKey? ResourceReadBy(ArmUnknown unknown)
+    {
+        var text = unknown.Reason;
+        var length = 0;
+        while (length < text.Length && (char.IsLetterOrDigit(text[length]) || text[length] == '_'))
+        {
+            length++;
+        }
+
+        // Only a member read (symbol.x or symbol[...]) reads from the resource; a bare symbol or other text does not.
+        if (length == 0 || length >= text.Length || (text[length] != '.' && text[length] != '[' && text[length] != '?')
+            || Symbol(text.Substring(0, length)) is not { Kind: BicepStatementKind.Resource } statement
+            || Identity(statement) is not { } identity)
+        {
+            return null;
+        }
+
+        return new ResourceKey(identity.Type, identity.FullNameText);
     }
 
     private BicepStatement? ResourceStatementOf(BicepExpression expression)

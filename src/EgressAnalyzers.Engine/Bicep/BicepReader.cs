@@ -502,7 +502,10 @@ public static class BicepReader
                     declarationSpan,
                     nameNode is null ? context.Span(statement.Name!) : context.Span(nameNode),
                     name => obj.Property(name) is { } property ? context.Evaluator.Evaluate(property.Value, locals) : null,
-                    _ => DeclarationSuppressions(context, statement)));
+                    _ => DeclarationSuppressions(context, statement))
+                {
+                    ReferencedResource = context.ResourceReadBy,
+                });
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

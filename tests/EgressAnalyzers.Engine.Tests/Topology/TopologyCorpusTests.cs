@@ -1,4 +1,5 @@
 using EgressAnalyzers.Engine.Arm.Template;
+using EgressAnalyzers.Engine.Bicep;
 using EgressAnalyzers.Engine.Catalog;
 using EgressAnalyzers.Engine.Configuration;
 using EgressAnalyzers.Engine.Diagnostics;
@@ -112,6 +113,55 @@ public class TopologyCorpusTests
         Assert.False(SubnetRoute.For(new SubnetReference(gatewaySubnet!.Key, "gateway", default), gatewaySubnet, model).IsForcedToAppliance);
 
         Assert.DoesNotContain(Analyze(files), f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal));
+    }
+
+    [CorpusTheory]
+    [InlineData("mspnp__aks-baseline/network-team/spoke-BU0001A0008.bicep", "mspnp__aks-baseline/network-team/hub-regionA.bicep", "mspnp__aks-baseline/workload-team/cluster-stamp.bicep")]
+    [InlineData("mspnp__aks-baseline-regulated/networking/spoke-BU0001A0005-01.bicep", "mspnp__aks-baseline-regulated/networking/hub-region.v2.bicep", "mspnp__aks-baseline-regulated/cluster-stamp.bicep")]
+    public void BicepSources_HubSpokeAndCluster_NextHopReadFromTheHubFirewallSymbol_IsSilentLikeTheirCompiledJson(params string[] files)
+    {
+        var read = ReadAllBicep(files);
+        var model = InfrastructureModel.From(read);
+
+        // The spoke writes the next hop as hubFirewall.properties.ipConfigurations[0].properties.privateIPAddress on an
+        // existing firewall symbol: the route links to that firewall, which the hub file declares.
+        var cluster = Assert.Single(model.Clusters);
+        Assert.Equal("userDefinedRouting", cluster.OutboundType?.Text);
+        var routes = SubnetRoute.ForCluster(cluster, model);
+        Assert.NotEmpty(routes);
+        Assert.All(routes, r =>
+        {
+            Assert.True(r.IsForcedToAppliance);
+            Assert.Equal(ResourceKey.AzureFirewallType, r.DefaultRoute!.NextHopSource?.Type);
+        });
+
+        var findings = EgressAnalysis.Analyze(read, Array.Empty<ModelResource>(), new EgressSettings(), RequirementCatalog.Default);
+        Assert.DoesNotContain(findings, f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal));
+        var compiled = Analyze(files.Select(f => f + ".json").ToArray());
+        Assert.Equal(
+            compiled.Where(f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal)).Select(f => f.Rule.Id).OrderBy(id => id, StringComparer.Ordinal),
+            findings.Where(f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal)).Select(f => f.Rule.Id).OrderBy(id => id, StringComparer.Ordinal));
+    }
+
+    [CorpusFact]
+    public void BicepSource_AksBaselineWithoutTheHub_TheNextHopFirewallIsNotVisible_Info()
+    {
+        var findings = EgressAnalysis.Analyze(
+            ReadAllBicep(new[] { "mspnp__aks-baseline/network-team/spoke-BU0001A0008.bicep", "mspnp__aks-baseline/workload-team/cluster-stamp.bicep" }),
+            Array.Empty<ModelResource>(), new EgressSettings(), RequirementCatalog.Default);
+
+        var finding = Assert.Single(findings, f => f.Rule.Id.StartsWith("EGR3", StringComparison.Ordinal));
+        Assert.Equal(EgressRuleIds.EGR3003, finding.Rule.Id);
+        Assert.Equal(RuleSeverity.Info, finding.EffectiveSeverity);
+        Assert.EndsWith("spoke-BU0001A0008.bicep", finding.Location.FilePath, StringComparison.Ordinal);
+        Assert.Contains("reads its next hop from Azure Firewall", finding.Message, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<TemplateReadResult> ReadAllBicep(string[] files)
+    {
+        var corpus = EngineCorpus.Require();
+        var inputs = files.Select(f => Path.Combine(corpus, f)).Select(p => new TemplateInput(p, File.ReadAllText(p))).ToList();
+        return BicepReader.Read(inputs, new ArmReadOptions());
     }
 
     private static IReadOnlyList<Finding> Analyze(params string[] files) =>

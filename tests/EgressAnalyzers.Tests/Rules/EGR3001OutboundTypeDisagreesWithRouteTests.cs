@@ -1,6 +1,7 @@
 using EgressAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using static EgressAnalyzers.Tests.Verifiers.TopologyFixtures;
+using BicepTopology = EgressAnalyzers.Tests.Bicep.BicepTopologyFixtures;
 
 namespace EgressAnalyzers.Tests.Rules;
 
@@ -146,6 +147,31 @@ public class EGR3001OutboundTypeDisagreesWithRouteTests
             .WithTemplate("cluster.json", ClusterIn(outboundType: "\"userAssignedNATGateway\"", name: Metadata))
             .WithTemplate("spoke.json", Spoke(Route()))
             .WithTemplate("hub.json", Hub())
+            .RunAsync();
+    }
+
+
+    [Fact]
+    public async Task Bicep_LoadBalancerOutbound_WithDefaultRouteToTheFirewall_IsReportedAtTheOutboundType()
+    {
+        await new EgressAnalyzerTest().TopologyOnly()
+            .WithTemplate("network.bicep", BicepTopology.Network(
+                "{|#1:" + BicepTopology.Route() + "|}", BicepTopology.Hub(), outboundType: "{|#0:'loadBalancer'|}"))
+            .Expect(EgressAnalyzerTest.Diagnostic(EgressDescriptors.EGR3001_OutboundTypeDisagreesWithRoute, 0)
+                .WithLocation(1)
+                .WithArguments(
+                    "aks",
+                    "outboundType is 'loadBalancer', but node subnet 'snet-nodes' sends 0.0.0.0/0 to a virtual appliance (route 'to-firewall' of route table 'rt-spoke'). "
+                    + "AKS still sends egress out its own way (load balancer public IP or NAT gateway), so egress does not go through the firewall as intended (or provisioning fails). "
+                    + "Set outboundType to 'userDefinedRouting' to make the firewall the cluster's egress path, or remove the route."))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Bicep_UserDefinedRouting_WithDefaultRouteToTheFirewall_IsSilent()
+    {
+        await new EgressAnalyzerTest().TopologyOnly()
+            .WithTemplate("network.bicep", BicepTopology.Network(BicepTopology.Route(), BicepTopology.Hub()))
             .RunAsync();
     }
 }

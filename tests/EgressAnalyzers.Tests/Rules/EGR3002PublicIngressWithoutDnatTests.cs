@@ -1,5 +1,6 @@
 using EgressAnalyzers.Tests.Verifiers;
 using static EgressAnalyzers.Tests.Verifiers.TopologyFixtures;
+using BicepTopology = EgressAnalyzers.Tests.Bicep.BicepTopologyFixtures;
 
 namespace EgressAnalyzers.Tests.Rules;
 
@@ -139,6 +140,37 @@ public class EGR3002PublicIngressWithoutDnatTests
                     "the default route 'to-firewall' of subnet 'snet-nodes'",
                     "Azure Firewall 'fw-hub'",
                     NodeFix + " Or make the ingress controller's load balancer internal."))
+            .RunAsync();
+    }
+
+
+    [Fact]
+    public async Task Bicep_NodePublicIps_BehindForcedRouteToFirewallWithoutDnat_IsReportedAtTheSetting()
+    {
+        await new EgressAnalyzerTest().TopologyOnly()
+            .WithTemplate("network.bicep", BicepTopology.Network(
+                "{|#1:" + BicepTopology.Route() + "|}",
+                BicepTopology.Hub(firewallName: "{|#2:'fw-hub'|}"),
+                poolExtra: "\n        enableNodePublicIP: {|#0:true|}"))
+            .Expect(EgressAnalyzerTest.Diagnostic(EgressDescriptors.EGR3002_PublicIngressWithoutDnat, 0)
+                .WithLocation(1)
+                .WithLocation(2)
+                .WithArguments(
+                    "AKS cluster 'aks' (enableNodePublicIP gives nodes public IPs)",
+                    "the default route 'to-firewall' of subnet 'snet-nodes'",
+                    "Azure Firewall 'fw-hub'",
+                    NodeFix + " Or turn off enableNodePublicIP."))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Bicep_NodePublicIps_WhenTheFirewallHasADnatRule_IsSilent()
+    {
+        await new EgressAnalyzerTest().TopologyOnly()
+            .WithTemplate("network.bicep", BicepTopology.Network(
+                BicepTopology.Route(),
+                BicepTopology.Hub(natRuleCollections: BicepTopology.DnatCollection),
+                poolExtra: "\n        enableNodePublicIP: true"))
             .RunAsync();
     }
 }
