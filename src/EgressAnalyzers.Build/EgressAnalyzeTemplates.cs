@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using EgressAnalyzers.Engine.Arm.Template;
+using EgressAnalyzers.Engine.Bicep;
 using EgressAnalyzers.Engine.Catalog;
 using EgressAnalyzers.Engine.Configuration;
 using EgressAnalyzers.Engine.Diagnostics;
@@ -20,7 +21,7 @@ namespace EgressAnalyzers.Build;
 /// <summary>
 /// Runs the engine over a project's template files (the same inputs and settings as the analyzer) and leaves the
 /// findings for <see cref="EgressReportFindings"/>; optionally writes SARIF, compiles Bicep entry points with the real
-/// Bicep CLI first, and applies fixes. The target around it is incremental (Inputs/Outputs), so this runs only when a
+/// Bicep CLI first (otherwise Bicep is read natively), and applies fixes. The target around it is incremental (Inputs/Outputs), so this runs only when a
 /// template, a setting or the task itself changed.
 /// </summary>
 public sealed class EgressAnalyzeTemplates : Task
@@ -102,15 +103,22 @@ public sealed class EgressAnalyzeTemplates : Task
         {
             var path = item.GetMetadata("FullPath");
             var extension = Path.GetExtension(path);
-            if (extension.Equals(".bicep", StringComparison.OrdinalIgnoreCase))
+            var isBicep = BicepReader.IsBicepFile(path) || BicepReader.IsBicepParametersFile(path);
+            if (BicepReader.IsBicepFile(path))
             {
                 bicepFiles.Add(item);
+            }
+
+            if (isBicep && UseBicepCompiler)
+            {
+                // The compiled ARM JSON of each entry point is analyzed instead (below); reading the sources natively
+                // as well would report every finding twice.
                 continue;
             }
 
-            if (!extension.Equals(".json", StringComparison.OrdinalIgnoreCase) && !extension.Equals(".jsonc", StringComparison.OrdinalIgnoreCase))
+            if (!isBicep && !extension.Equals(".json", StringComparison.OrdinalIgnoreCase) && !extension.Equals(".jsonc", StringComparison.OrdinalIgnoreCase))
             {
-                // .bicepparam and Pulumi YAML: no reader in this version; the native readers will take them.
+                // Pulumi YAML: no reader in this version.
                 continue;
             }
 
@@ -144,7 +152,7 @@ public sealed class EgressAnalyzeTemplates : Task
             armInputs = ApplyFixes(armInputs, texts, settings, custom.Catalog);
         }
 
-        var readResults = ArmTemplateReader.Read(armInputs, new ArmReadOptions { Cloud = settings.Cloud });
+        var readResults = ReadTemplates(armInputs, settings);
         var analysis = EgressAnalysis.Analyze(readResults, Array.Empty<ModelResource>(), settings, custom.Catalog);
         findings.AddRange(analysis);
 
@@ -168,6 +176,22 @@ public sealed class EgressAnalyzeTemplates : Task
             File.WriteAllText(sarifPath, sarif, new UTF8Encoding(false));
             Log.LogMessage(MessageImportance.Normal, $"EgressAnalyzers: SARIF written to {sarifPath}");
         }
+    }
+
+    /// <summary>
+    /// ARM templates and, natively, Bicep entry points (with their modules, .bicepparam and JSON parameters files) from
+    /// the same inputs — the readers the analyzer and the fix engine use, so the task gives the same answers.
+    /// </summary>
+    private static List<TemplateReadResult> ReadTemplates(IReadOnlyList<TemplateInput> inputs, EgressSettings settings)
+    {
+        var options = new ArmReadOptions { Cloud = settings.Cloud };
+        var results = ArmTemplateReader.Read(inputs, options).ToList();
+        if (inputs.Any(i => BicepReader.IsBicepFile(i.Path)))
+        {
+            results.AddRange(BicepReader.Read(inputs, options));
+        }
+
+        return results;
     }
 
     private static string OwnVersion()

@@ -51,15 +51,48 @@ public class TaskRouteTests
     }
 
     [Fact]
-    public void BicepFilesWithoutTheCompilerOption_AreNotAnalyzedByTheTask()
+    public void BicepFilesWithoutTheCompilerOption_AreReadNatively_WithWarningsOnTheBicepSource()
     {
-        var project = _feed.NewConsumer("BicepNative", withCSharp: false)
-            .WithFile("infra/main.bicep", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "main.bicep")))
-            .WithFile("infra/hub.bicep", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "hub.bicep")));
+        var project = BicepProject("BicepNative");
 
         var build = project.Build();
 
         Assert.True(build.ExitCode == 0, build.Output);
-        Assert.DoesNotContain("EGR", build.Output, StringComparison.Ordinal);
+        var warnings = TaskFindings(build.Output, "warning");
+        // hub.bicep is a module of main.bicep: the firewall's finding points into the module's own source.
+        var login = Assert.Single(warnings, w => w.Id == "EGR1001" && w.Message.Contains("'login.microsoftonline.com'", StringComparison.Ordinal));
+        Assert.EndsWith("/infra/hub.bicep", login.File, StringComparison.Ordinal);
+        Assert.Contains("Azure Firewall 'fw-hub'", login.Message, StringComparison.Ordinal);
+        Assert.Contains("aks-core", TextAt(login.File, login.Line, login.Column), StringComparison.Ordinal);
+        Assert.DoesNotContain(warnings, w => w.Message.Contains("'mcr.microsoft.com'", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.File.Contains("/obj/", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void BicepTemplatesOnlyProject_GatedBuildFails_AndPassesAfterEgressFixRewritesTheBicepModule()
+    {
+        // %3B is MSBuild's escape for ';' on the command line (a bare ';' separates properties).
+        const string Gate = "-p:EgressWarningsAsErrors=EGR1001%3BEGR1002";
+        var project = BicepProject("BicepFixed");
+        var hub = project.PathOf(Path.Combine("infra", "hub.bicep"));
+        var original = File.ReadAllText(hub);
+
+        var gated = project.Build(Gate);
+
+        Assert.Equal(1, gated.ExitCode);
+        Assert.Contains(TaskFindings(gated.Output, "error"), e => e.Id == "EGR1001" && e.File.EndsWith("/infra/hub.bicep", StringComparison.Ordinal));
+
+        var fixing = project.Build(Gate + " -p:EgressFix=true");
+
+        Assert.True(fixing.ExitCode == 0, fixing.Output);
+        Assert.Contains("EgressAnalyzers: fixed", fixing.Output, StringComparison.Ordinal);
+        Assert.NotEqual(original, File.ReadAllText(hub));
+        Assert.Contains("login.microsoftonline.com", File.ReadAllText(hub), StringComparison.Ordinal);
+        Assert.DoesNotContain(TaskFindings(fixing.Output, "error"), e => e.Id is "EGR1001" or "EGR1002");
+    }
+
+    private ConsumerProject BicepProject(string name) =>
+        _feed.NewConsumer(name, withCSharp: false)
+            .WithFile("infra/main.bicep", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "main.bicep")))
+            .WithFile("infra/hub.bicep", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "hub.bicep")));
 }

@@ -15,7 +15,7 @@ public static class BuildOutput
 
     /// <summary>The task's canonical lines: <c>path(line,col[,endLine,endCol]): EgressAnalyzers warning EGRnnnn: message</c>.</summary>
     public static List<Reported> TaskFindings(string output, string kind) =>
-        Regex.Matches(output, $@"(?<file>[^\s()>]+\.jsonc?)\((?<line>\d+),(?<col>\d+)(,\d+,\d+)?\): EgressAnalyzers {kind} (?<id>EGR\d{{4}}): (?<message>[^\[\r\n]+)")
+        Regex.Matches(output, $@"(?<file>[^\s()>]+\.(?:jsonc?|bicep|bicepparam))\((?<line>\d+),(?<col>\d+)(,\d+,\d+)?\): EgressAnalyzers {kind} (?<id>EGR\d{{4}}): (?<message>[^\[\r\n]+)")
             .Select(m => new Reported(m.Groups["file"].Value, int.Parse(m.Groups["line"].Value), int.Parse(m.Groups["col"].Value), m.Groups["id"].Value, m.Groups["message"].Value.Trim()))
             .Distinct()
             .ToList();
