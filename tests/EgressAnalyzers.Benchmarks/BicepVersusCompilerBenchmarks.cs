@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using EgressAnalyzers.Engine.Arm.Template;
 using EgressAnalyzers.Engine.Bicep;
@@ -21,14 +19,13 @@ namespace EgressAnalyzers.Benchmarks;
 public class BicepVersusCompilerBenchmarks
 {
     private readonly List<(string EntryPoint, IReadOnlyList<TemplateInput> Repository)> _entryPoints = new();
-    private string _compiler = "";
 
     public double Megabytes { get; private set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        _compiler = CompilerPath();
+        _ = CompilerPath(); // fail at setup, not in the first measured run, when the CLI is missing
         var limit = int.TryParse(Environment.GetEnvironmentVariable("EGRESS_BENCH_BICEP_ENTRY_POINTS"), out var n) ? n : int.MaxValue;
         var corpus = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "corpus"));
         var considered = 0;
@@ -84,51 +81,12 @@ public class BicepVersusCompilerBenchmarks
         return findings;
     }
 
-    private bool Compile(string bicepFile)
-    {
-        var start = new ProcessStartInfo(_compiler)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("build");
-        start.ArgumentList.Add("--stdout");
-        start.ArgumentList.Add(bicepFile);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["BICEP_TRACING_ENABLED"] = "false";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            return false;
-        }
+    // The compiled JSON is what the user would go on to analyze; the launcher reads it to the end, part of the cost.
+    private static bool Compile(string bicepFile) => EgressAnalyzers.TestSupport.BicepCompiler.Build(bicepFile, out _) is { Length: > 0 };
 
-        // The compiled JSON is what the user would go on to analyze; reading it to the end is part of the cost.
-        _ = error.Result;
-        return process.ExitCode == 0 && output.Result.Length > 0;
-    }
-
-    private static string CompilerPath()
-    {
-        var path = typeof(BicepVersusCompilerBenchmarks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "BicepExecutable")?.Value;
-        if (string.IsNullOrEmpty(path) || !File.Exists(path) || !OperatingSystem.IsLinux())
-        {
-            throw new InvalidOperationException($"The Bicep CLI of Azure.Bicep.CommandLine.linux-x64 is not at '{path}' (linux-x64 only)");
-        }
-
-        // NuGet extracts the binary without its execute bits.
-        var mode = File.GetUnixFileMode(path);
-        if ((mode & UnixFileMode.UserExecute) == 0)
-        {
-            File.SetUnixFileMode(path, mode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        }
-
-        return path;
-    }
+    private static string CompilerPath() =>
+        EgressAnalyzers.TestSupport.BicepCompiler.Path
+            ?? throw new InvalidOperationException("The Bicep CLI of Azure.Bicep.CommandLine.linux-x64 is not available (linux-x64 only)");
 
     private static string RepositoryRoot()
     {

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Reflection;
-using EgressAnalyzers.Engine.Tests.Infrastructure;
 
-namespace EgressAnalyzers.Engine.Tests.Bicep;
+namespace EgressAnalyzers.TestSupport;
 
 /// <summary>
 /// The real Bicep compiler from the restored NuGet package Azure.Bicep.CommandLine.linux-x64 (its path is baked into
-/// the test assembly at build time; nothing is downloaded at run time).
+/// the including assembly at build time as <c>AssemblyMetadata("BicepExecutable", …)</c>; nothing is downloaded at run
+/// time). Linked into the engine tests and the benchmarks, which both run it.
 /// </summary>
 internal static class BicepCompiler
 {
@@ -59,22 +59,5 @@ internal static class BicepCompiler
 
         errors = error.Result;
         return process.ExitCode == 0 ? output.Result : null;
-    }
-}
-
-/// <summary>A theory that needs the real Bicep compiler (and optionally the corpus): skipped, with the reason, without them.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class BicepCompilerTheoryAttribute : TheoryAttribute
-{
-    public BicepCompilerTheoryAttribute(bool needsCorpus)
-    {
-        if (needsCorpus && EngineCorpus.Directory is null)
-        {
-            Skip = EngineCorpus.SkipReason;
-        }
-        else if (BicepCompiler.Path is null)
-        {
-            Skip = "The Bicep compiler package (Azure.Bicep.CommandLine.linux-x64) runs only on linux-x64.";
-        }
     }
 }
