@@ -28,6 +28,7 @@ internal sealed class EgressCompilationContext
     private readonly AnalyzerOptions _options;
     private readonly object _gate = new();
     private readonly CSharpSdkSymbols? _symbols;
+    private readonly CSharpResourceSyntaxFilter? _resourceFilter;
     private readonly PulumiStackConfig _stackConfig = PulumiStackConfig.Empty;
     private readonly ConcurrentBag<ModelResource> _codeResources = new();
     private AnalysisSnapshot? _snapshot;
@@ -38,20 +39,33 @@ internal sealed class EgressCompilationContext
     }
 
     /// <summary>For a compilation that references an infrastructure SDK: C# resources join the AdditionalFiles ones.</summary>
-    public EgressCompilationContext(AnalyzerOptions options, CSharpSdkSymbols symbols, CancellationToken cancellationToken)
+    public EgressCompilationContext(AnalyzerOptions options, CSharpSdkSymbols symbols, CSharpResourceSyntaxFilter resourceFilter, CancellationToken cancellationToken)
     {
         _options = options;
         _symbols = symbols;
+        _resourceFilter = resourceFilter;
         _stackConfig = PulumiStackConfig.Read(options.AdditionalFiles, cancellationToken);
     }
 
-    /// <summary>One <c>new …(…)</c> of the compilation: keeps it when it creates a firewall, policy, group or cluster.</summary>
-    public void CollectResource(OperationAnalysisContext context)
+    /// <summary>
+    /// One syntax tree of the compilation: keeps the firewalls, policies, groups and clusters it creates. Only the
+    /// creations the syntactic filter lets through are bound (through the driver's cached semantic model).
+    /// </summary>
+    public void CollectResources(SemanticModelAnalysisContext context)
     {
-        if (_symbols is not null
-            && CSharpResourceCollector.TryRead((IObjectCreationOperation)context.Operation, _symbols, _stackConfig, context.Compilation, context.CancellationToken) is { } resource)
+        if (_symbols is null || _resourceFilter is null)
         {
-            _codeResources.Add(resource);
+            return;
+        }
+
+        var model = context.SemanticModel;
+        foreach (var candidate in _resourceFilter.Candidates(model.SyntaxTree, context.CancellationToken))
+        {
+            if (model.GetOperation(candidate, context.CancellationToken) is IObjectCreationOperation creation
+                && CSharpResourceCollector.TryRead(creation, _symbols, _stackConfig, model.Compilation, context.CancellationToken) is { } resource)
+            {
+                _codeResources.Add(resource);
+            }
         }
     }
 

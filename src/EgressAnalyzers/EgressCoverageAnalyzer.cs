@@ -25,8 +25,11 @@ public sealed class EgressCoverageAnalyzer : DiagnosticAnalyzer
             var symbols = CSharpSdkSymbols.Resolve(start.Compilation);
             if (!symbols.IsEmpty)
             {
-                var codeContext = new EgressCompilationContext(start.Options, symbols, start.CancellationToken);
-                start.RegisterOperationAction(codeContext.CollectResource, OperationKind.ObjectCreation);
+                // Per tree, not per operation: an operation action makes the driver build operation trees for every
+                // method body of the project; the syntactic filter binds only the creations that may be resources.
+                var resourceFilter = CSharpResourceSyntaxFilter.Create(start.Compilation, start.CancellationToken);
+                var codeContext = new EgressCompilationContext(start.Options, symbols, resourceFilter, start.CancellationToken);
+                start.RegisterSemanticModelAction(codeContext.CollectResources);
                 start.RegisterCompilationEndAction(codeContext.ReportAllFindings);
                 return;
             }

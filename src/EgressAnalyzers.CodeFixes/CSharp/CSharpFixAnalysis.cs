@@ -50,11 +50,12 @@ internal sealed class CSharpFixAnalysis
 
         var config = PulumiStackConfig.Read(project.AnalyzerOptions.AdditionalFiles, cancellationToken);
         var resources = new List<Engine.Model.ModelResource>();
+        // The analyzer's own filter, so that the fix sees exactly the resources the analyzer saw.
+        var resourceFilter = CSharpResourceSyntaxFilter.Create(compilation, cancellationToken);
         foreach (var tree in compilation.SyntaxTrees)
         {
             var model = compilation.GetSemanticModel(tree);
-            var root = await tree.GetRootAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var node in root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
+            foreach (var node in resourceFilter.Candidates(tree, cancellationToken))
             {
                 if (model.GetOperation(node, cancellationToken) is IObjectCreationOperation creation
                     && CSharpResourceCollector.TryRead(creation, symbols, config, compilation, cancellationToken) is { } resource)

@@ -57,6 +57,24 @@ internal sealed class CSharpSdkSymbols
         ("Azure.ResourceManager.Network.FirewallPolicyRuleCollectionGroupData", CSharpResourceKind.RuleCollectionGroup),
     };
 
+    /// <summary>
+    /// The simple names of every resource type above (versioned Azure Native namespaces reuse them): the seed of the
+    /// syntactic pre-filter that keeps the analyzer from binding code that cannot create a resource.
+    /// </summary>
+    public static IEnumerable<string> ResourceTypeSimpleNames
+    {
+        get
+        {
+            foreach (var table in new[] { PulumiAzureNativeResources, PulumiAzureClassicResources, AzureResourceManagerResources })
+            {
+                foreach (var (name, _) in table)
+                {
+                    yield return name.Substring(name.LastIndexOf('.') + 1);
+                }
+            }
+        }
+    }
+
     private readonly Dictionary<INamedTypeSymbol, CSharpResourceKind> _resources = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, CSharpSdk> _sdks = new(SymbolEqualityComparer.Default);
 

@@ -173,21 +173,7 @@ internal sealed class CSharpValueResolver
             return new CSharpList(items, syntax);
         }
 
-        var arguments = creation.Arguments
-            .OrderBy(a => a.Parameter?.Ordinal ?? 0)
-            .Select(a => Resolve(a.Value, depth + 1))
-            .ToList();
-
-        // A user subclass (class HubCluster : ManagedCluster) passes the name and Args on in ": base(name, new …Args { … })".
-        if (creation.Constructor?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } baseCall } constructor
-            && baseCall.IsKind(SyntaxKind.BaseConstructorInitializer)
-            && ModelFor(constructor.SyntaxTree).GetOperation(baseCall, _cancellationToken) is IInvocationOperation baseInvocation)
-        {
-            arguments = baseInvocation.Arguments
-                .OrderBy(a => a.Parameter?.Ordinal ?? 0)
-                .Select(a => Resolve(a.Value, depth + 1))
-                .ToList();
-        }
+        var arguments = SdkConstructorArguments(creation, depth);
         var result = new CSharpObject(creation.Type, syntax, new Dictionary<string, CSharpValue>(StringComparer.OrdinalIgnoreCase), arguments);
         if (creation.Initializer is { } initializer)
         {
@@ -196,6 +182,80 @@ internal sealed class CSharpValueResolver
 
         return result;
     }
+
+    /// <summary>
+    /// The arguments the SDK's own constructor receives. A user subclass (<c>class HubFirewall : AzureFirewall</c>) passes
+    /// them on through <c>: base(…)</c> / <c>: this(…)</c> chains or an implicit parameterless constructor; a forwarded
+    /// parameter takes the caller's value. Where the chain cannot be followed the arguments are unknown — never absent,
+    /// which would read as a firewall without rules.
+    /// </summary>
+    private List<CSharpValue?> SdkConstructorArguments(IObjectCreationOperation creation, int depth)
+    {
+        var constructor = creation.Constructor;
+        var values = ResolveArguments(creation.Arguments, callerValues: null, depth);
+        for (var hop = 0; constructor is not null && hop < MaxConstructorChain; hop++)
+        {
+            if (!IsDeclaredInSource(constructor))
+            {
+                return values;
+            }
+
+            var parameterValues = new Dictionary<IParameterSymbol, CSharpValue?>(SymbolEqualityComparer.Default);
+            for (var i = 0; i < constructor.Parameters.Length; i++)
+            {
+                parameterValues[constructor.Parameters[i]] = i < values.Count ? values[i] : null;
+            }
+
+            var declaration = constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken);
+            SyntaxNode? chainCall = declaration switch
+            {
+                ConstructorDeclarationSyntax { Initializer: { } initializer } => initializer,
+                TypeDeclarationSyntax { BaseList: { } baseList } => baseList.Types.OfType<PrimaryConstructorBaseTypeSyntax>().FirstOrDefault(),
+                _ => null,
+            };
+            if (chainCall is not null)
+            {
+                if (ModelFor(chainCall.SyntaxTree).GetOperation(chainCall, _cancellationToken) is not IInvocationOperation chained)
+                {
+                    break;
+                }
+
+                constructor = chained.TargetMethod;
+                values = ResolveArguments(chained.Arguments, parameterValues, depth);
+                continue;
+            }
+
+            // No initializer (or an implicit constructor): the base type's parameterless constructor runs.
+            constructor = constructor.ContainingType.BaseType?.InstanceConstructors.FirstOrDefault(c => c.Parameters.All(p => p.IsOptional));
+            values = new List<CSharpValue?>();
+        }
+
+        return new List<CSharpValue?> { CSharpUnknown.Of(creation.Syntax), CSharpUnknown.Of(creation.Syntax) };
+    }
+
+    private const int MaxConstructorChain = 16;
+
+    private List<CSharpValue?> ResolveArguments(IEnumerable<IArgumentOperation> arguments, Dictionary<IParameterSymbol, CSharpValue?>? callerValues, int depth) =>
+        arguments
+            .OrderBy(a => a.Parameter?.Ordinal ?? 0)
+            .Select(a => callerValues is not null && SkipConversions(a.Value) is IParameterReferenceOperation forwarded && callerValues.TryGetValue(forwarded.Parameter, out var value)
+                ? value
+                : Resolve(a.Value, depth + 1))
+            .ToList();
+
+    private static IOperation SkipConversions(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>A constructor the user wrote (or the compiler generated for a class the user wrote), not the SDK's.</summary>
+    private static bool IsDeclaredInSource(IMethodSymbol constructor) =>
+        constructor.IsImplicitlyDeclared ? constructor.ContainingType.DeclaringSyntaxReferences.Length > 0 : constructor.DeclaringSyntaxReferences.Length > 0;
 
     private static bool IsListType(ITypeSymbol? type) =>
         type is INamedTypeSymbol named

@@ -310,6 +310,74 @@ public class PulumiAzureNativeReaderTests
         Assert.True(diagnostics.Any(d => d.Id == "EGR1006" && d.GetMessage().Contains("mcr.microsoft.com", StringComparison.Ordinal)), form + ": " + string.Join("\n", diagnostics));
     }
 
+    private static string FirewallSubclassStack(string subclassMembers, string creation) => Usings + $$"""
+        public class HubFirewall : AzureFirewall
+        {
+            {{subclassMembers}}
+        }
+
+        public static class HubStack
+        {
+            public static AzureFirewallArgs Args() => new AzureFirewallArgs
+            {
+                ResourceGroupName = "rg-hub",
+                AzureFirewallName = "fw-hub",
+                ApplicationRuleCollections = { {{AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept("login.microsoftonline.com") + " }"))}} },
+            };
+
+            public static object Create() => {{creation}};
+        }
+        """;
+
+    [Fact]
+    public async Task FirewallSubclass_ForwardingItsParametersToTheBase_IsReadWithTheCallersValues()
+    {
+        var stack = FirewallSubclassStack("public HubFirewall(string name, AzureFirewallArgs args) : base(name, args) { }", "new HubFirewall(\"fw-hub\", Args())");
+
+        var diagnostics = await AnalyzeAsync(Cluster(), stack);
+
+        var missing = Assert.Single(diagnostics);
+        Assert.Equal("EGR1001", missing.Id);
+        Assert.Contains("'login.microsoftonline.com'", missing.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FirewallSubclass_ChainingThroughThisAndReorderedParameters_IsRead()
+    {
+        var members = """
+            public HubFirewall(AzureFirewallArgs args) : this(args, "fw-hub") { }
+                private HubFirewall(AzureFirewallArgs args, string name) : base(name, args) { }
+            """;
+        var stack = FirewallSubclassStack(members, "new HubFirewall(Args())");
+
+        var diagnostics = await AnalyzeAsync(Cluster(), stack);
+
+        var missing = Assert.Single(diagnostics);
+        Assert.Contains("'login.microsoftonline.com'", missing.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FirewallSubclass_WhoseArgsComeFromAComputation_IsUnknownNotAFirewallWithoutRules()
+    {
+        // The base receives Args built by a loop the reader does not evaluate: nothing may be reported missing.
+        var members = """
+            public HubFirewall() : base("fw-hub", Build()) { }
+
+                private static AzureFirewallArgs Build()
+                {
+                    var args = new AzureFirewallArgs { ResourceGroupName = "rg-hub" };
+                    for (var i = 0; i < 2; i++) { args = new AzureFirewallArgs { ResourceGroupName = "rg-hub" + i }; }
+                    return args;
+                }
+            """;
+        var stack = FirewallSubclassStack(members, "new HubFirewall()");
+
+        var diagnostics = await AnalyzeAsync(Cluster(), stack);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1001");
+        Assert.Contains(diagnostics, d => d.Id == "EGR1006");
+    }
+
     [Fact]
     public async Task ClusterSubclass_PassingArgsToItsBase_IsRead()
     {

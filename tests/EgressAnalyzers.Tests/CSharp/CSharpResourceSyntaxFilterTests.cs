@@ -1,0 +1,145 @@
+using EgressAnalyzers.CSharp;
+using EgressAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using static EgressAnalyzers.Tests.Verifiers.PulumiFixtures;
+
+namespace EgressAnalyzers.Tests.CSharp;
+
+/// <summary>
+/// The syntactic pre-filter that spares the analyzer from binding every <c>new</c> of a project: every way of creating
+/// a resource that a file can name must still be read, and files that name none are never bound.
+/// </summary>
+public class CSharpResourceSyntaxFilterTests
+{
+    private static readonly string MissingLoginRule = AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept("login.microsoftonline.com") + " }"));
+
+    private static string FirewallArgs => $$"""
+        new AzureFirewallArgs
+            {
+                ResourceGroupName = "rg-hub",
+                AzureFirewallName = "fw-hub",
+                ApplicationRuleCollections = { {{MissingLoginRule}} },
+            }
+        """;
+
+    private static string HubArgsFile => Usings + $$"""
+        public static class HubArgs
+        {
+            public static AzureFirewallArgs Create() => {{FirewallArgs}};
+        }
+        """;
+
+    private static async Task AssertFirewallIsReadAsync(params string[] sources)
+    {
+        var diagnostics = await CSharpAnalysisRunner.RunAsync(sources.Prepend(Cluster()).ToArray());
+
+        Assert.True(diagnostics.Count(d => d.Id == "EGR1001") == 1, string.Join("\n", diagnostics));
+        var missing = diagnostics.Single(d => d.Id == "EGR1001");
+        Assert.Contains("login.microsoftonline.com", missing.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubclassDeclaredInAnotherFile_IsReadLikeTheSdkType()
+    {
+        var subclass = Usings + """
+            public class HubFirewall : AzureFirewall
+            {
+                // The reader follows the base constructor call; forwarded parameters would be unknown (EGR1006).
+                public HubFirewall() : base("fw-hub", HubArgs.Create()) { }
+            }
+            """;
+        var creation = Usings + """
+            public static class HubStack
+            {
+                public static object Create() => new HubFirewall();
+            }
+            """;
+
+        await AssertFirewallIsReadAsync(subclass, creation, HubArgsFile);
+    }
+
+    [Fact]
+    public async Task SubclassOfASubclass_IsRead()
+    {
+        var subclasses = Usings + """
+            public class HubFirewall : AzureFirewall
+            {
+                public HubFirewall() : base("fw-hub", HubArgs.Create()) { }
+            }
+            """;
+        var subSubclass = Usings + """
+            public sealed class WestHubFirewall : HubFirewall
+            {
+            }
+            """;
+        var creation = """
+            public static class HubStack
+            {
+                public static object Create() => new WestHubFirewall();
+            }
+            """;
+
+        await AssertFirewallIsReadAsync(subclasses, subSubclass, creation, HubArgsFile);
+    }
+
+    [Fact]
+    public async Task GlobalUsingAliasDeclaredInAnotherFile_IsRead()
+    {
+        var alias = "global using Fw = Pulumi.AzureNative.Network.AzureFirewall;\n";
+        var creation = Usings + $$"""
+            public static class HubStack
+            {
+                public static object Create() => new Fw("fw-hub", {{FirewallArgs}});
+            }
+            """;
+
+        await AssertFirewallIsReadAsync(alias, creation);
+    }
+
+    [Fact]
+    public async Task TargetTypedNew_InAFileNamingTheType_IsRead()
+    {
+        var creation = Usings + $$"""
+            public static class HubStack
+            {
+                public static AzureFirewall Create()
+                {
+                    AzureFirewall firewall = new("fw-hub", {{FirewallArgs}});
+                    return firewall;
+                }
+            }
+            """;
+
+        await AssertFirewallIsReadAsync(creation);
+    }
+
+    [Fact]
+    public void FileNamingNoResourceType_HasNoCandidates()
+    {
+        var unrelated = Usings + """
+            public static class Tags
+            {
+                public static Dictionary<string, string> Create() => new() { ["team"] = "platform" };
+                public static List<string> Names() => new List<string> { "a" };
+            }
+            """;
+        var compilation = SdkStubs.CompileUserCode(OutputKind.DynamicallyLinkedLibrary, new[] { ("/src/Tags.cs", unrelated) });
+
+        var filter = CSharpResourceSyntaxFilter.Create(compilation, CancellationToken.None);
+
+        Assert.Empty(filter.Candidates(compilation.SyntaxTrees.Single(), CancellationToken.None));
+    }
+
+    [Fact]
+    public void FileCreatingAFirewall_OffersOnlyTheResourceCreationAndTargetTypedOnes()
+    {
+        var compilation = SdkStubs.CompileUserCode(OutputKind.DynamicallyLinkedLibrary, new[] { ("/src/Hub.cs", ClassicFirewall(MissingLoginRule)) });
+
+        var filter = CSharpResourceSyntaxFilter.Create(compilation, CancellationToken.None);
+        var candidates = filter.Candidates(compilation.SyntaxTrees.Single(), CancellationToken.None).Select(c => c.ToString()).ToList();
+
+        // The Args objects inside are read through the firewall's creation, not bound on their own.
+        var candidate = Assert.Single(candidates);
+        Assert.StartsWith("new AzureFirewall(\"fw-hub\"", candidate, StringComparison.Ordinal);
+    }
+}
