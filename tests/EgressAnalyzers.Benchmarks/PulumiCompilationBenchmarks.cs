@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.CodeAnalysis;
@@ -18,7 +17,7 @@ namespace EgressAnalyzers.Benchmarks;
 [MemoryDiagnoser]
 public class PulumiCompilationBenchmarks
 {
-    private const int FileCount = 500;
+    private const int FileCount = GeneratedPulumiProject.FileCount;
 
     private ImmutableArray<SyntaxTree> _trees;
     private ImmutableArray<MetadataReference> _references;
@@ -32,9 +31,9 @@ public class PulumiCompilationBenchmarks
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
-        _references = framework.Add(CompileStubs(framework));
+        _references = framework.Add(GeneratedPulumiProject.CompileStubs(framework));
         _trees = Enumerable.Range(0, FileCount)
-            .Select(i => CSharpSyntaxTree.ParseText(GeneratedFile(i), new CSharpParseOptions(LanguageVersion.Latest), $"/src/Stack{i:D3}.cs"))
+            .Select(i => CSharpSyntaxTree.ParseText(GeneratedPulumiProject.File(i), new CSharpParseOptions(LanguageVersion.Latest), $"/src/Stack{i:D3}.cs"))
             .ToImmutableArray();
         _analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new EgressCoverageAnalyzer());
 
@@ -49,7 +48,7 @@ public class PulumiCompilationBenchmarks
     public int CompileWithoutAnalyzer() => NewCompilation().GetDiagnostics().Length;
 
     /// <summary>
-    /// The analyzer driver's own cost: an analyzer that registers what ours registers (object-creation operations,
+    /// The analyzer driver's own cost: an analyzer that registers what ours registers (a semantic-model action,
     /// compilation end) and does nothing. A real build always pays this for the SDK's built-in analyzers; the
     /// difference to the next benchmark is what EgressAnalyzers itself adds.
     /// </summary>
@@ -70,83 +69,7 @@ public class PulumiCompilationBenchmarks
     private CSharpCompilation NewCompilation() =>
         CSharpCompilation.Create("Infra", _trees, _references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    private static MetadataReference CompileStubs(ImmutableArray<MetadataReference> framework)
-    {
-        var assembly = typeof(PulumiCompilationBenchmarks).Assembly;
-        var trees = assembly.GetManifestResourceNames().Where(n => n.StartsWith("Stubs/", StringComparison.Ordinal)).Select(n =>
-        {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-            return CSharpSyntaxTree.ParseText(reader.ReadToEnd(), new CSharpParseOptions(LanguageVersion.Latest), n);
-        });
-        var compilation = CSharpCompilation.Create("SdkStubs", trees, framework, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        using var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
-        if (!result.Success)
-        {
-            throw new InvalidOperationException("Stubs do not compile: " + result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error));
-        }
 
-        return MetadataReference.CreateFromImage(stream.ToArray());
-    }
-
-    /// <summary>One file of a platform team's stack: every tenth file a firewall with rules, one a cluster, the rest other resources.</summary>
-    private static string GeneratedFile(int index)
-    {
-        var code = new StringBuilder();
-        code.AppendLine("using System.Collections.Generic;");
-        code.AppendLine("using Pulumi;");
-        code.AppendLine("using Pulumi.AzureNative.Network;");
-        code.AppendLine("using Pulumi.AzureNative.Network.Inputs;");
-        code.AppendLine("using Pulumi.AzureNative.ContainerService;");
-        code.AppendLine("using Pulumi.AzureNative.ContainerService.Inputs;");
-        code.AppendLine("using Pulumi.AzureNative.Resources;");
-        code.AppendLine();
-        code.AppendLine($"public static class Stack{index:D3}");
-        code.AppendLine("{");
-        code.AppendLine($"    private const string Region = \"westeurope\";");
-        code.AppendLine($"    private static readonly string[] Fqdns = {{ \"app{index}.contoso.com\", \"api{index}.contoso.com\" }};");
-        code.AppendLine();
-        code.AppendLine("    public static void Create()");
-        code.AppendLine("    {");
-        code.AppendLine($"        var rg = new ResourceGroup(\"rg-{index}\", new ResourceGroupArgs {{ Location = Region, Tags = {{ {{ \"team\", \"platform\" }}, {{ \"index\", \"{index}\" }} }} }});");
-        for (var r = 0; r < 5; r++)
-        {
-            code.AppendLine($"        var helper{r} = Describe(\"item-{index}-{r}\", {r});");
-        }
-
-        if (index % 10 == 0)
-        {
-            code.AppendLine($"        _ = new AzureFirewall(\"fw-{index}\", new AzureFirewallArgs");
-            code.AppendLine("        {");
-            code.AppendLine("            ResourceGroupName = rg.Name,");
-            code.AppendLine("            ApplicationRuleCollections =");
-            code.AppendLine("            {");
-            for (var c = 0; c < 3; c++)
-            {
-                code.AppendLine($"                new AzureFirewallApplicationRuleCollectionArgs {{ Name = \"c{c}\", Priority = {200 + c}, Action = new AzureFirewallRCActionArgs {{ Type = AzureFirewallRCActionType.Allow }},");
-                code.AppendLine($"                    Rules = {{ new AzureFirewallApplicationRuleArgs {{ Name = \"r{c}\", SourceAddresses = {{ \"10.{index % 250}.0.0/16\" }}, Protocols = {{ new AzureFirewallApplicationRuleProtocolArgs {{ ProtocolType = \"Https\", Port = 443 }} }}, TargetFqdns = Fqdns }} }} }},");
-            }
-
-            code.AppendLine("            },");
-            code.AppendLine("        });");
-        }
-
-        if (index == 7)
-        {
-            code.AppendLine("        _ = new ManagedCluster(\"aks\", new ManagedClusterArgs { ResourceGroupName = rg.Name, Location = Region, AgentPoolProfiles = { new ManagedClusterAgentPoolProfileArgs { Name = \"system\", VmSize = \"Standard_D4ds_v5\" } }, NetworkProfile = new ContainerServiceNetworkProfileArgs { OutboundType = OutboundType.UserDefinedRouting } });");
-        }
-
-        code.AppendLine("    }");
-        code.AppendLine();
-        code.AppendLine("    private static Dictionary<string, string> Describe(string name, int level)");
-        code.AppendLine("    {");
-        code.AppendLine("        var result = new Dictionary<string, string> { [\"name\"] = name, [\"level\"] = level.ToString(System.Globalization.CultureInfo.InvariantCulture) };");
-        code.AppendLine("        for (var i = 0; i < level; i++) { result[$\"k{i}\"] = $\"{name}-{i}\"; }");
-        code.AppendLine("        return result;");
-        code.AppendLine("    }");
-        code.AppendLine("}");
-        return code.ToString();
-    }
 }
 
 /// <summary>Registers the same kinds of actions as <see cref="EgressCoverageAnalyzer"/> and does no work in them.</summary>
@@ -165,7 +88,7 @@ internal sealed class IdleAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            start.RegisterOperationAction(_ => { }, OperationKind.ObjectCreation);
+            start.RegisterSemanticModelAction(_ => { });
             start.RegisterCompilationEndAction(_ => { });
         });
     }

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.CodeAnalysis;
+
+namespace EgressAnalyzers.Benchmarks;
+
+/// <summary>
+/// The compile time a user sees: the .NET SDK's own C# compiler (<c>csc.dll</c>, run as a process the way a build
+/// without the compiler server runs it) on the generated 500-file Pulumi project written to disk, without and with
+/// <c>-analyzer:</c> EgressAnalyzers. Unlike <see cref="PulumiCompilationBenchmarks"/>, the compiler feeds the analyzer
+/// driver from its own binding (the in-process <c>CompilationWithAnalyzers</c> API binds the project a second time),
+/// so this is the ratio the issue's "with and without the analyzer" asks for.
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 7)]
+public class PulumiCscBenchmarks
+{
+    private string _directory = "";
+    private string _compiler = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _compiler = FindSdkCompiler();
+        _directory = Directory.CreateTempSubdirectory("egress-csc-bench-").FullName;
+        var sources = Path.Combine(_directory, "src");
+        Directory.CreateDirectory(sources);
+        for (var i = 0; i < GeneratedPulumiProject.FileCount; i++)
+        {
+            File.WriteAllText(Path.Combine(sources, $"Stack{i:D3}.cs"), GeneratedPulumiProject.File(i));
+        }
+
+        var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .ToList();
+        var stubsPath = Path.Combine(_directory, "SdkStubs.dll");
+        File.WriteAllBytes(stubsPath, GeneratedPulumiProject.CompileStubsImage(framework.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray()));
+
+        var common = new List<string> { "-nologo", "-target:library", "-nullable:enable", "-langversion:latest", "-out:" + Path.Combine(_directory, "Infra.dll") };
+        common.AddRange(framework.Select(p => "-r:" + p));
+        common.Add("-r:" + stubsPath);
+        common.Add(Path.Combine(sources, "*.cs"));
+        File.WriteAllLines(Path.Combine(_directory, "without.rsp"), common);
+        var analyzers = new[] { typeof(EgressCoverageAnalyzer).Assembly.Location, typeof(Engine.Hosting.EgressAnalysis).Assembly.Location };
+        File.WriteAllLines(Path.Combine(_directory, "with.rsp"), common.Concat(analyzers.Select(a => "-analyzer:" + a)));
+
+        // Both must compile, and the analyzer must actually run (it reports the generated firewalls' gaps).
+        var (withoutOutput, _) = Compile("without.rsp");
+        var (withOutput, _) = Compile("with.rsp");
+        if (withoutOutput.Contains(": error ", StringComparison.Ordinal) || !withOutput.Contains("EGR1001", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The generated project did not compile as expected:\n" + withoutOutput + "\n" + withOutput);
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_directory, recursive: true);
+
+    [Benchmark(Baseline = true, Description = "csc, 500 files")]
+    public int CompileWithoutAnalyzer() => Compile("without.rsp").ExitCode;
+
+    [Benchmark(Description = "csc + EgressAnalyzers, 500 files")]
+    public int CompileWithAnalyzer() => Compile("with.rsp").ExitCode;
+
+    private (string Output, int ExitCode) Compile(string responseFile)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _directory };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(_compiler);
+        start.ArgumentList.Add("@" + Path.Combine(_directory, responseFile));
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (output + error.Result, process.ExitCode);
+    }
+
+    /// <summary>The csc.dll of the newest SDK beside the running runtime (…/dotnet/sdk/&lt;version&gt;/Roslyn/bincore).</summary>
+    private static string FindSdkCompiler()
+    {
+        var dotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        return Directory.EnumerateDirectories(Path.Combine(dotnetRoot, "sdk"))
+            .Select(sdk => Path.Combine(sdk, "Roslyn", "bincore", "csc.dll"))
+            .Where(File.Exists)
+            .OrderByDescending(p => p, StringComparer.Ordinal)
+            .FirstOrDefault() ?? throw new InvalidOperationException("No SDK compiler (sdk/*/Roslyn/bincore/csc.dll) under " + dotnetRoot);
+    }
+}
