@@ -98,6 +98,19 @@ public sealed class FirewallRuleSet
     private IReadOnlyList<OrderedRule>? _orderedUnknownFirst;
     private IReadOnlyList<OrderedRule>? _orderedUnknownLast;
 
+    /// <summary>
+    /// <see cref="OrderedRules"/> indexed by destination, so each requirement visits only the rules that may match it.
+    /// Built once per rule set and extreme, like the order itself.
+    /// </summary>
+    internal RuleIndex Index(bool unknownPriorityFirst)
+    {
+        ref var cached = ref unknownPriorityFirst ? ref _indexUnknownFirst : ref _indexUnknownLast;
+        return cached ??= new RuleIndex(OrderedRules(unknownPriorityFirst));
+    }
+
+    private RuleIndex? _indexUnknownFirst;
+    private RuleIndex? _indexUnknownLast;
+
     private List<OrderedRule> BuildOrderedRules(bool unknownPriorityFirst)
     {
         var ordered = OrderedCollections(unknownPriorityFirst);

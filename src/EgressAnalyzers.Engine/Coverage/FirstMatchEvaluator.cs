@@ -58,10 +58,11 @@ public static class FirstMatchEvaluator
 {
     public static Outcome Evaluate(FirewallRuleSet ruleSet, RequirementInstance requirement, MatchContext context)
     {
-        var outcome = Evaluate(ruleSet.OrderedRules(unknownPriorityFirst: true), requirement, context);
+        // Over the index's candidates only: the rules it leaves out never match, so the first match is the same.
+        var outcome = Evaluate(ruleSet.Index(unknownPriorityFirst: true).Candidates(requirement), requirement, context);
         if (ruleSet.HasUnknownPriority)
         {
-            var last = Evaluate(ruleSet.OrderedRules(unknownPriorityFirst: false), requirement, context);
+            var last = Evaluate(ruleSet.Index(unknownPriorityFirst: false).Candidates(requirement), requirement, context);
             if (last.Kind != outcome.Kind)
             {
                 outcome = Outcome.Unknown(ruleSet.PriorityCauses().Concat(outcome.Causes).Concat(last.Causes));

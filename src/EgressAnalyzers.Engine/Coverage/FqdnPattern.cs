@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 
 namespace EgressAnalyzers.Engine.Coverage;
 
@@ -53,15 +52,11 @@ public sealed class FqdnPattern
     public bool HasWildcard => Kind is FqdnPatternKind.Any or FqdnPatternKind.Subdomains or FqdnPatternKind.Suffix;
 
     /// <summary>
-    /// Parses a rule's FQDN pattern. Memoised per string instance: coverage tests every rule value against every
-    /// requirement, and a model's strings live as long as the model, so a weak table keyed by the instance saves
-    /// re-parsing without holding anything alive.
+    /// Parses a rule's FQDN pattern. Not memoised: coverage parses each rule value once per index (see
+    /// <see cref="RuleIndex"/>) and again only for the few candidate rules of a requirement, and a per-string cache
+    /// (one GC handle per rule value) cost more in collections on large hubs than parsing does.
     /// </summary>
-    public static FqdnPattern Parse(string text) => ParsedByInstance.GetValue(text, ParseUncached);
-
-    private static readonly ConditionalWeakTable<string, FqdnPattern> ParsedByInstance = new();
-
-    private static FqdnPattern ParseUncached(string text)
+    public static FqdnPattern Parse(string text)
     {
         if (text.Length == 0)
         {
@@ -174,32 +169,41 @@ public sealed class FqdnPattern
             return "an FQDN is at most 253 characters long";
         }
 
-        var labels = name.Split('.');
-        for (var i = 0; i < labels.Length; i++)
+        // Label by label without splitting: every rule value of a hub passes here.
+        var labelStart = 0;
+        for (var i = 0; i <= name.Length; i++)
         {
-            var label = labels[i];
-            if (label.Length == 0)
+            if (i < name.Length && name[i] != '.')
+            {
+                continue;
+            }
+
+            var length = i - labelStart;
+            if (length == 0)
             {
                 return "an FQDN cannot have empty labels ('..', or a leading or trailing '.')";
             }
 
-            if (label.Length > MaxLabelLength)
+            if (length > MaxLabelLength)
             {
                 return "a label is at most 63 characters long";
             }
 
-            foreach (var c in label)
+            for (var j = labelStart; j < i; j++)
             {
+                var c = name[j];
                 if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_'))
                 {
                     return $"'{c}' is not allowed in an FQDN (letters, digits, '-', '.' and a leading '*' only)";
                 }
             }
 
-            if ((label[0] == '-' && !(allowLeadingHyphen && i == 0)) || label[label.Length - 1] == '-')
+            if ((name[labelStart] == '-' && !(allowLeadingHyphen && labelStart == 0)) || name[i - 1] == '-')
             {
                 return "a label cannot start or end with '-'";
             }
+
+            labelStart = i + 1;
         }
 
         return null;

@@ -25,8 +25,8 @@ public static class RuleHygiene
         IReadOnlyList<ClusterContext> clusters)
     {
         var findings = new List<Finding>();
-        var templates = catalog.For(settings.Profile, settings.Cloud).SelectMany(LocationTemplate.For).ToList();
-        var checkDeprecated = string.Equals(settings.Profile, "current", StringComparison.OrdinalIgnoreCase);
+        var region = new RegionCheck(ruleSet, catalog, settings, clusters);
+        var deprecated = string.Equals(settings.Profile, "current", StringComparison.OrdinalIgnoreCase) ? new DeprecatedNames(catalog) : null;
         foreach (var collection in ruleSet.Collections.Select(c => c.Collection).Where(c => c.Kind != RuleCollectionKind.Nat))
         {
             var allow = collection.Action == RuleAction.Allow;
@@ -36,12 +36,12 @@ public static class RuleHygiene
                 if (allow)
                 {
                     CheckAllowEverything(ruleSet, rule, findings);
-                    if (checkDeprecated)
+                    if (deprecated is not null)
                     {
-                        CheckDeprecated(ruleSet, rule, catalog, findings);
+                        CheckDeprecated(ruleSet, rule, deprecated, findings);
                     }
 
-                    CheckOtherRegion(ruleSet, rule.TargetFqdns, TemplateTarget.Fqdn, templates, catalog, settings, clusters, findings);
+                    region.Check(rule.TargetFqdns, TemplateTarget.Fqdn, findings);
                 }
             }
 
@@ -51,8 +51,8 @@ public static class RuleHygiene
                 if (allow)
                 {
                     CheckAllowEverything(ruleSet, rule, findings);
-                    CheckOtherRegion(ruleSet, rule.DestinationFqdns, TemplateTarget.Fqdn, templates, catalog, settings, clusters, findings);
-                    CheckOtherRegion(ruleSet, rule.DestinationAddresses, TemplateTarget.ServiceTag, templates, catalog, settings, clusters, findings);
+                    region.Check(rule.DestinationFqdns, TemplateTarget.Fqdn, findings);
+                    region.Check(rule.DestinationAddresses, TemplateTarget.ServiceTag, findings);
                 }
             }
         }
@@ -64,7 +64,7 @@ public static class RuleHygiene
     {
         foreach (var protocol in rule.Protocols)
         {
-            if (protocol.ProtocolType.Text is { } type && !ApplicationProtocols.Any(p => string.Equals(p, type.Trim(), StringComparison.OrdinalIgnoreCase)))
+            if (protocol.ProtocolType.Text is { } type && !IsOneOf(ApplicationProtocols, type))
             {
                 findings.Add(Invalid(ruleSet, protocol.ProtocolType, "application rule protocol", "expected Http, Https or Mssql"));
             }
@@ -90,7 +90,7 @@ public static class RuleHygiene
     {
         foreach (var protocol in rule.Protocols)
         {
-            if (protocol.Text is { } text && !NetworkProtocols.Any(p => string.Equals(p, text.Trim(), StringComparison.OrdinalIgnoreCase)))
+            if (protocol.Text is { } text && !IsOneOf(NetworkProtocols, text))
             {
                 findings.Add(Invalid(ruleSet, protocol, "network rule protocol", "expected TCP, UDP, ICMP or Any"));
             }
@@ -176,35 +176,65 @@ public static class RuleHygiene
         }
     }
 
-    private static void CheckDeprecated(FirewallRuleSet ruleSet, ApplicationRule rule, RequirementCatalog catalog, List<Finding> findings)
+    private static void CheckDeprecated(FirewallRuleSet ruleSet, ApplicationRule rule, DeprecatedNames deprecated, List<Finding> findings)
     {
         foreach (var target in rule.TargetFqdns)
         {
-            if (target.Text is not { } text)
+            if (target.Text is { } text && deprecated.Find(text) is { } endpoint)
             {
-                continue;
-            }
-
-            foreach (var deprecated in catalog.Deprecated)
-            {
-                if (MatchesTemplate(deprecated.Fqdn, text))
-                {
-                    findings.Add(new Finding(EgressRules.EGR2003_DeprecatedEndpointAllowed, target.Span, text, deprecated.Note) { Subject = ruleSet.Key, Endpoint = text.Trim() });
-                    break;
-                }
+                findings.Add(new Finding(EgressRules.EGR2003_DeprecatedEndpointAllowed, target.Span, text, endpoint.Note) { Subject = ruleSet.Key, Endpoint = text.Trim() });
             }
         }
     }
 
-    private static bool MatchesTemplate(string template, string text)
+    /// <summary>
+    /// The catalog's deprecated names ready for lookup: plain names in a hash table, location-specific ones as compiled
+    /// templates; the first entry in catalog order that matches a value is the one reported.
+    /// </summary>
+    private sealed class DeprecatedNames
     {
-        if (template.IndexOf(RequirementCatalog.LocationPlaceholder, StringComparison.Ordinal) < 0)
+        private readonly Dictionary<string, int> plain = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<(int Index, IReadOnlyList<LocationTemplate> Templates)> located = new();
+        private readonly IReadOnlyList<DeprecatedEndpoint> endpoints;
+
+        public DeprecatedNames(RequirementCatalog catalog)
         {
-            return string.Equals(template, text.Trim(), StringComparison.OrdinalIgnoreCase);
+            endpoints = catalog.Deprecated;
+            for (var i = 0; i < endpoints.Count; i++)
+            {
+                var fqdn = endpoints[i].Fqdn;
+                if (fqdn.IndexOf(RequirementCatalog.LocationPlaceholder, StringComparison.Ordinal) >= 0)
+                {
+                    located.Add((i, DeprecatedTemplates.GetOrAdd(fqdn, t => LocationTemplate.For(new Requirement { Fqdn = t }))));
+                }
+                else if (!plain.ContainsKey(fqdn))
+                {
+                    plain.Add(fqdn, i);
+                }
+            }
         }
 
-        var templates = DeprecatedTemplates.GetOrAdd(template, t => LocationTemplate.For(new Requirement { Fqdn = t }));
-        return templates.Any(t => t.TryMatch(text, out _));
+        public DeprecatedEndpoint? Find(string text)
+        {
+            var first = plain.TryGetValue(text.Trim(), out var index) ? index : int.MaxValue;
+            foreach (var (i, templates) in located)
+            {
+                if (i > first)
+                {
+                    break;
+                }
+
+                foreach (var template in templates)
+                {
+                    if (template.TryMatch(text, out _))
+                    {
+                        return endpoints[i];
+                    }
+                }
+            }
+
+            return first == int.MaxValue ? null : endpoints[first];
+        }
     }
 
     /// <summary>
@@ -213,48 +243,91 @@ public static class RuleHygiene
     /// </summary>
     private static readonly ConcurrentDictionary<string, IReadOnlyList<LocationTemplate>> DeprecatedTemplates = new(StringComparer.Ordinal);
 
-    private static void CheckOtherRegion(
-        FirewallRuleSet ruleSet,
-        IReadOnlyList<ModelValue> values,
-        TemplateTarget target,
-        IReadOnlyList<LocationTemplate> templates,
-        RequirementCatalog catalog,
-        EgressSettings settings,
-        IReadOnlyList<ClusterContext> clusters,
-        List<Finding> findings)
+    /// <summary>
+    /// EGR1005 for one rule set: which rule values name a location-specific endpoint of a region no cluster is in.
+    /// What does not change from value to value (located clusters, the templates per target) is worked out once.
+    /// </summary>
+    private sealed class RegionCheck
     {
-        var located = clusters.Where(c => c.Location is not null).ToList();
-        if (located.Count == 0)
-        {
-            return;
-        }
+        private readonly FirewallRuleSet ruleSet;
+        private readonly RequirementCatalog catalog;
+        private readonly EgressSettings settings;
+        private readonly List<ClusterContext> located;
+        private readonly List<LocationTemplate> fqdnTemplates = new();
+        private readonly List<LocationTemplate> serviceTagTemplates = new();
 
-        foreach (var value in values)
+        public RegionCheck(FirewallRuleSet ruleSet, RequirementCatalog catalog, EgressSettings settings, IReadOnlyList<ClusterContext> clusters)
         {
-            if (value.Text is not { } text)
+            this.ruleSet = ruleSet;
+            this.catalog = catalog;
+            this.settings = settings;
+            located = clusters.Where(c => c.Location is not null).ToList();
+            if (located.Count == 0)
             {
-                continue;
+                return;
             }
 
-            foreach (var template in templates.Where(t => t.Target == target))
+            // Many requirements share a template (AzureCloud.<location>): the first one decides for a value, so a
+            // later copy is never reached and testing it again is only cost.
+            var seen = new HashSet<(string, TemplateTarget)>();
+            foreach (var template in catalog.For(settings.Profile, settings.Cloud).SelectMany(LocationTemplate.For))
             {
-                if (!template.TryMatch(text, out var region)
-                    || located.Any(c => c.Location == region)
-                    || (catalog.Regions.ContainsKey(settings.Cloud) && !catalog.IsKnownRegion(settings.Cloud, region)))
+                if (seen.Add((template.Template, template.Target)))
+                {
+                    (template.Target == TemplateTarget.Fqdn ? fqdnTemplates : serviceTagTemplates).Add(template);
+                }
+            }
+        }
+
+        public void Check(IReadOnlyList<ModelValue> values, TemplateTarget target, List<Finding> findings)
+        {
+            if (located.Count == 0)
+            {
+                return;
+            }
+
+            var templates = target == TemplateTarget.Fqdn ? fqdnTemplates : serviceTagTemplates;
+            foreach (var value in values)
+            {
+                if (value.Text is not { } text)
                 {
                     continue;
                 }
 
-                var cluster = located[0];
-                findings.Add(new Finding(EgressRules.EGR1005_LocationSpecificEndpointForOtherRegion, value.Span, text.Trim(), region, cluster.DisplayName, cluster.Location!)
+                foreach (var template in templates)
                 {
-                    Subject = ruleSet.Key,
-                    RequirementId = template.Requirement.Id,
-                    Endpoint = text.Trim(),
-                });
-                break;
+                    if (!template.TryMatch(text, out var region)
+                        || located.Exists(c => c.Location == region)
+                        || (catalog.Regions.ContainsKey(settings.Cloud) && !catalog.IsKnownRegion(settings.Cloud, region)))
+                    {
+                        continue;
+                    }
+
+                    var cluster = located[0];
+                    findings.Add(new Finding(EgressRules.EGR1005_LocationSpecificEndpointForOtherRegion, value.Span, text.Trim(), region, cluster.DisplayName, cluster.Location!)
+                    {
+                        Subject = ruleSet.Key,
+                        RequirementId = template.Requirement.Id,
+                        Endpoint = text.Trim(),
+                    });
+                    break;
+                }
             }
         }
+    }
+
+    private static bool IsOneOf(string[] names, string text)
+    {
+        var trimmed = text.Trim();
+        foreach (var name in names)
+        {
+            if (string.Equals(name, trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Finding Invalid(FirewallRuleSet ruleSet, ModelValue value, string what, string reason) =>
