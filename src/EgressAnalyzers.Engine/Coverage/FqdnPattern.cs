@@ -52,53 +52,64 @@ public sealed class FqdnPattern
     public bool HasWildcard => Kind is FqdnPatternKind.Any or FqdnPatternKind.Subdomains or FqdnPatternKind.Suffix;
 
     /// <summary>
-    /// Parses a rule's FQDN pattern. Not memoised: coverage parses each rule value once per index (see
-    /// <see cref="RuleIndex"/>) and again only for the few candidate rules of a requirement, and a per-string cache
-    /// (one GC handle per rule value) cost more in collections on large hubs than parsing does.
+    /// Parses a rule's FQDN pattern. Not memoised: coverage parses only the targets of a requirement's candidate rules
+    /// (see <see cref="RuleIndex"/>) and hygiene each target once, and a per-string cache (one GC handle per rule
+    /// value) cost more in collections on large hubs than parsing does.
     /// </summary>
     public static FqdnPattern Parse(string text)
     {
+        var error = Classify(text, out var kind, out var lower);
+        return error is not null ? Invalid(text, error) : kind switch
+        {
+            FqdnPatternKind.Any => new FqdnPattern(text, kind, "", null),
+            FqdnPatternKind.Exact => new FqdnPattern(text, kind, lower, null),
+            FqdnPatternKind.Subdomains => new FqdnPattern(text, kind, lower.Substring(2), null),
+            _ => new FqdnPattern(text, kind, lower.Substring(1), null),
+        };
+    }
+
+    /// <summary>
+    /// What <see cref="Parse"/> would say about the text (why it is invalid, or null and its kind) without building the
+    /// pattern: hygiene asks this of every target of every rule.
+    /// </summary>
+    internal static string? Validate(string text, out FqdnPatternKind kind) => Classify(text, out kind, out _);
+
+    private static string? Classify(string text, out FqdnPatternKind kind, out string lower)
+    {
+        kind = FqdnPatternKind.Invalid;
+        lower = text;
         if (text.Length == 0)
         {
-            return Invalid(text, "the FQDN is empty");
+            return "the FQDN is empty";
         }
 
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c))
             {
-                return Invalid(text, "an FQDN cannot contain spaces");
+                return "an FQDN cannot contain spaces";
             }
         }
 
-        var lower = text.ToLowerInvariant();
+        lower = text.ToLowerInvariant();
         if (lower == "*")
         {
-            return new FqdnPattern(text, FqdnPatternKind.Any, "", null);
+            kind = FqdnPatternKind.Any;
+            return null;
         }
 
         var star = lower.IndexOf('*');
         if (star > 0 || (star == 0 && lower.IndexOf('*', 1) >= 0))
         {
-            return Invalid(text, "a wildcard '*' is allowed only once, at the left-most position (for example '*.contoso.com')");
+            return "a wildcard '*' is allowed only once, at the left-most position (for example '*.contoso.com')";
         }
 
-        if (star < 0)
-        {
-            var exactError = CheckName(lower, allowLeadingHyphen: false);
-            return exactError is null ? new FqdnPattern(text, FqdnPatternKind.Exact, lower, null) : Invalid(text, exactError);
-        }
-
-        if (lower.StartsWith("*.", StringComparison.Ordinal))
-        {
-            var body = lower.Substring(2);
-            var error = CheckName(body, allowLeadingHyphen: false);
-            return error is null ? new FqdnPattern(text, FqdnPatternKind.Subdomains, body, null) : Invalid(text, error);
-        }
-
-        var suffix = lower.Substring(1);
-        var suffixError = CheckName(suffix, allowLeadingHyphen: true);
-        return suffixError is null ? new FqdnPattern(text, FqdnPatternKind.Suffix, suffix, null) : Invalid(text, suffixError);
+        var (candidate, bodyStart, allowLeadingHyphen) = star < 0 ? (FqdnPatternKind.Exact, 0, false)
+            : lower.StartsWith("*.", StringComparison.Ordinal) ? (FqdnPatternKind.Subdomains, 2, false)
+            : (FqdnPatternKind.Suffix, 1, true);
+        var error = CheckName(lower, bodyStart, allowLeadingHyphen);
+        kind = error is null ? candidate : FqdnPatternKind.Invalid;
+        return error;
     }
 
     /// <summary>True when the pattern matches one concrete host name.</summary>
@@ -157,21 +168,21 @@ public sealed class FqdnPattern
 
     private static FqdnPattern Invalid(string text, string error) => new(text, FqdnPatternKind.Invalid, "", error);
 
-    private static string? CheckName(string name, bool allowLeadingHyphen)
+    /// <summary>Checks the name <paramref name="name"/>[start..] label by label, without splitting.</summary>
+    private static string? CheckName(string name, int start, bool allowLeadingHyphen)
     {
-        if (name.Length == 0)
+        if (name.Length == start)
         {
             return "the name after the wildcard is empty";
         }
 
-        if (name.Length > MaxNameLength)
+        if (name.Length - start > MaxNameLength)
         {
             return "an FQDN is at most 253 characters long";
         }
 
-        // Label by label without splitting: every rule value of a hub passes here.
-        var labelStart = 0;
-        for (var i = 0; i <= name.Length; i++)
+        var labelStart = start;
+        for (var i = start; i <= name.Length; i++)
         {
             if (i < name.Length && name[i] != '.')
             {
@@ -198,7 +209,7 @@ public sealed class FqdnPattern
                 }
             }
 
-            if ((name[labelStart] == '-' && !(allowLeadingHyphen && labelStart == 0)) || name[i - 1] == '-')
+            if ((name[labelStart] == '-' && !(allowLeadingHyphen && labelStart == start)) || name[i - 1] == '-')
             {
                 return "a label cannot start or end with '-'";
             }

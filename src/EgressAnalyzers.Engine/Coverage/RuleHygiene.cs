@@ -60,10 +60,13 @@ public static class RuleHygiene
         return findings;
     }
 
+    // The per-rule checks below run for every rule of every hub: index loops (no boxed enumerators) and checks that
+    // build nothing for valid values.
     private static void CheckValues(FirewallRuleSet ruleSet, ApplicationRule rule, List<Finding> findings)
     {
-        foreach (var protocol in rule.Protocols)
+        for (var i = 0; i < rule.Protocols.Count; i++)
         {
+            var protocol = rule.Protocols[i];
             if (protocol.ProtocolType.Text is { } type && !IsOneOf(ApplicationProtocols, type))
             {
                 findings.Add(Invalid(ruleSet, protocol.ProtocolType, "application rule protocol", "expected Http, Https or Mssql"));
@@ -75,11 +78,12 @@ public static class RuleHygiene
             }
         }
 
-        foreach (var target in rule.TargetFqdns)
+        for (var i = 0; i < rule.TargetFqdns.Count; i++)
         {
-            if (target.Text is { } text && FqdnPattern.Parse(text) is { IsValid: false } pattern)
+            var target = rule.TargetFqdns[i];
+            if (target.Text is { } text && FqdnPattern.Validate(text, out _) is { } error)
             {
-                findings.Add(Invalid(ruleSet, target, "target FQDN", pattern.Error!));
+                findings.Add(Invalid(ruleSet, target, "target FQDN", error));
             }
         }
 
@@ -88,42 +92,46 @@ public static class RuleHygiene
 
     private static void CheckValues(FirewallRuleSet ruleSet, NetworkRule rule, List<Finding> findings)
     {
-        foreach (var protocol in rule.Protocols)
+        for (var i = 0; i < rule.Protocols.Count; i++)
         {
+            var protocol = rule.Protocols[i];
             if (protocol.Text is { } text && !IsOneOf(NetworkProtocols, text))
             {
                 findings.Add(Invalid(ruleSet, protocol, "network rule protocol", "expected TCP, UDP, ICMP or Any"));
             }
         }
 
-        foreach (var port in rule.DestinationPorts)
+        for (var i = 0; i < rule.DestinationPorts.Count; i++)
         {
+            var port = rule.DestinationPorts[i];
             if (port.Text is { } text && PortSet.Parse(text) is { IsValid: false } set)
             {
                 findings.Add(Invalid(ruleSet, port, "destination port", set.Error!));
             }
         }
 
-        foreach (var fqdn in rule.DestinationFqdns)
+        for (var i = 0; i < rule.DestinationFqdns.Count; i++)
         {
+            var fqdn = rule.DestinationFqdns[i];
             if (fqdn.Text is not { } text)
             {
                 continue;
             }
 
-            var pattern = FqdnPattern.Parse(text);
-            if (pattern.IsValid && pattern.HasWildcard)
+            var error = FqdnPattern.Validate(text, out var kind);
+            if (error is null && kind is FqdnPatternKind.Any or FqdnPatternKind.Subdomains or FqdnPatternKind.Suffix)
             {
                 findings.Add(Invalid(ruleSet, fqdn, "destination FQDN", "network rule FQDNs do not support wildcards; use an application rule"));
             }
-            else if (!pattern.IsValid)
+            else if (error is not null)
             {
-                findings.Add(Invalid(ruleSet, fqdn, "destination FQDN", pattern.Error!));
+                findings.Add(Invalid(ruleSet, fqdn, "destination FQDN", error));
             }
         }
 
-        foreach (var address in rule.DestinationAddresses)
+        for (var i = 0; i < rule.DestinationAddresses.Count; i++)
         {
+            var address = rule.DestinationAddresses[i];
             if (address.Text is { } text && !AddressRange.TryParse(text.Trim(), out _) && !ServiceTag.IsServiceTag(text.Trim()))
             {
                 findings.Add(Invalid(ruleSet, address, "destination address", "expected an IPv4 address, CIDR prefix, range, '*' or a service tag"));
@@ -135,8 +143,9 @@ public static class RuleHygiene
 
     private static void CheckSources(FirewallRuleSet ruleSet, FirewallRule rule, List<Finding> findings)
     {
-        foreach (var source in rule.SourceAddresses)
+        for (var i = 0; i < rule.SourceAddresses.Count; i++)
         {
+            var source = rule.SourceAddresses[i];
             if (source.Text is { } text && !AddressRange.TryParse(text.Trim(), out _))
             {
                 findings.Add(Invalid(ruleSet, source, "source address", "expected an IPv4 address, CIDR prefix, range or '*'"));
@@ -146,8 +155,9 @@ public static class RuleHygiene
 
     private static void CheckAllowEverything(FirewallRuleSet ruleSet, ApplicationRule rule, List<Finding> findings)
     {
-        foreach (var target in rule.TargetFqdns)
+        for (var i = 0; i < rule.TargetFqdns.Count; i++)
         {
+            var target = rule.TargetFqdns[i];
             if (target.Text is { } text && text.Trim() == "*")
             {
                 var protocols = rule.Protocols.Select(p => p.ProtocolType.Text).Where(p => p is not null).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -178,8 +188,9 @@ public static class RuleHygiene
 
     private static void CheckDeprecated(FirewallRuleSet ruleSet, ApplicationRule rule, DeprecatedNames deprecated, List<Finding> findings)
     {
-        foreach (var target in rule.TargetFqdns)
+        for (var i = 0; i < rule.TargetFqdns.Count; i++)
         {
+            var target = rule.TargetFqdns[i];
             if (target.Text is { } text && deprecated.Find(text) is { } endpoint)
             {
                 findings.Add(new Finding(EgressRules.EGR2003_DeprecatedEndpointAllowed, target.Span, text, endpoint.Note) { Subject = ruleSet.Key, Endpoint = text.Trim() });
@@ -224,9 +235,9 @@ public static class RuleHygiene
                     break;
                 }
 
-                foreach (var template in templates)
+                for (var t = 0; t < templates.Count; t++)
                 {
-                    if (template.TryMatch(text, out _))
+                    if (templates[t].TryMatch(text, out _))
                     {
                         return endpoints[i];
                     }
@@ -287,8 +298,9 @@ public static class RuleHygiene
             }
 
             var templates = target == TemplateTarget.Fqdn ? fqdnTemplates : serviceTagTemplates;
-            foreach (var value in values)
+            for (var i = 0; i < values.Count; i++)
             {
+                var value = values[i];
                 if (value.Text is not { } text)
                 {
                     continue;

@@ -13,12 +13,15 @@ namespace EgressAnalyzers.Engine.Coverage;
 /// The index is a sound over-approximation of <see cref="RuleMatcher.Match"/>: every rule it leaves out is one the
 /// matcher would answer No for. <see cref="Candidates"/> keeps processing order, so first-match evaluation over the
 /// candidates gives exactly the outcome of evaluation over all rules: skipped rules never match, and the matcher
-/// still decides protocols, ports, sources, unknown values and actions for the rules that remain.
+/// still decides patterns, protocols, ports, sources, unknown values and actions for the rules that remain.
 /// <para>Buckets per destination value:</para>
 /// <list type="bullet">
-/// <item>application rules by target pattern (<see cref="FqdnPattern"/>): exact names, <c>*.x</c> bodies and <c>*x</c>
-/// suffixes in hash tables; <c>*</c> and unknown targets in a bucket every FQDN requirement visits; rules with FQDN
-/// tags in a bucket only tag-covered HTTPS requirements visit; invalid patterns nowhere (they match nothing);</item>
+/// <item>application rules by target text, case-insensitively, as written: a target <c>x</c> can only cover the name
+/// x, <c>*.x</c> and <c>*x</c> only names ending with x (<see cref="FqdnPattern.Covers"/>), so a requirement looks up its
+/// own name and <c>*</c> followed by each of its suffixes. <c>*</c>, unknown targets and non-ASCII text (where
+/// case-insensitive comparison and lower-casing may disagree) go in a bucket every FQDN requirement visits; rules
+/// with FQDN tags in one only tag-covered HTTPS requirements visit. Invalid targets may be listed: the matcher
+/// rejects them;</item>
 /// <item>network rules, as seen by an FQDN requirement: by destination FQDN (case-insensitive), and in the visited
 /// bucket when a destination address is <c>*</c>, a service tag or unknown, or a destination FQDN is unknown; a rule
 /// whose destinations are all known IP addresses never lets an FQDN through;</item>
@@ -29,15 +32,22 @@ internal sealed class RuleIndex
 {
     private readonly IReadOnlyList<OrderedRule> rules;
 
-    private readonly Dictionary<string, List<int>> exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> subdomains = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> suffixes = new(StringComparer.Ordinal);
+    private readonly Buckets targets = new();
+    private readonly HashSet<int> wildcardTargetLengths = new();
     private readonly List<int> anyFqdn = new();
     private readonly List<int> tagged = new();
 
-    private readonly Dictionary<string, List<int>> networkByFqdn = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Buckets networkByFqdn = new();
     private readonly List<int> networkForAnyFqdn = new();
     private readonly List<int> network = new();
+
+    // Candidates depend only on the requirement's kind, FQDN and tag eligibility, and every cluster (and candidate
+    // region) asks again for the same ones: answer each once.
+    private readonly Dictionary<string, IReadOnlyList<OrderedRule>> forFqdn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<OrderedRule>> forTaggedFqdn = new(StringComparer.Ordinal);
+    private IReadOnlyList<OrderedRule>? forNetwork;
+    private IReadOnlyList<OrderedRule>? forNoFqdn;
+    private IReadOnlyList<OrderedRule>? forTaggedNoFqdn;
 
     public RuleIndex(IReadOnlyList<OrderedRule> rules)
     {
@@ -61,21 +71,44 @@ internal sealed class RuleIndex
     {
         if (requirement.Kind != RequirementKind.Application)
         {
-            return Select(network);
+            return forNetwork ??= Select(network);
+        }
+
+        var withTags = requirement.Requirement.CoveredByAksFqdnTag && requirement.IsHttps;
+        if (requirement.Fqdn is not { } fqdn)
+        {
+            return withTags ? forTaggedNoFqdn ??= Build(null, withTags) : forNoFqdn ??= Build(null, withTags);
+        }
+
+        var cache = withTags ? forTaggedFqdn : forFqdn;
+        if (!cache.TryGetValue(fqdn, out var candidates))
+        {
+            cache[fqdn] = candidates = Build(fqdn, withTags);
+        }
+
+        return candidates;
+    }
+
+    private IReadOnlyList<OrderedRule> Build(string? fqdn, bool withTags)
+    {
+        if (fqdn is not null && !IsAscii(fqdn))
+        {
+            // Lower-casing and case-insensitive comparison may disagree beyond ASCII: let the matcher see every rule.
+            return rules;
         }
 
         var positions = new List<int>();
         positions.AddRange(networkForAnyFqdn);
         positions.AddRange(anyFqdn);
-        if (requirement.Requirement.CoveredByAksFqdnTag && requirement.IsHttps)
+        if (withTags)
         {
             positions.AddRange(tagged);
         }
 
-        if (requirement.Fqdn is { } fqdn)
+        if (fqdn is not null)
         {
-            AddFrom(networkByFqdn, fqdn, positions);
-            AddPatternCandidates(fqdn.ToLowerInvariant(), positions);
+            networkByFqdn.CollectInto(fqdn, positions);
+            AddTargetCandidates(fqdn, positions);
         }
 
         positions.Sort();
@@ -91,61 +124,35 @@ internal sealed class RuleIndex
         return result;
     }
 
-    /// <summary>The keys under which a pattern that covers <paramref name="required"/> is filed (mirrors <see cref="FqdnPattern.Covers"/>).</summary>
-    private void AddPatternCandidates(string required, List<int> positions)
+    /// <summary>
+    /// Targets that may cover the requirement (<see cref="FqdnPattern.Covers"/>): the name itself (not for a wildcard
+    /// requirement, which no exact target covers), and <c>*</c> followed by any suffix of the name (after its own
+    /// leading <c>*</c>): that is every <c>*.x</c> and <c>*x</c> whose x the name ends with.
+    /// </summary>
+    private void AddTargetCandidates(string fqdn, List<int> positions)
     {
-        if (required.StartsWith("*.", StringComparison.Ordinal))
+        var name = fqdn;
+        if (fqdn.StartsWith("*", StringComparison.Ordinal))
         {
-            // "*.d" is covered by "*.b" when ".d" ends with ".b", and by "*b" when ".d" ends with "b".
-            var dotted = required.Substring(1);
-            AddBodiesAfterDots(dotted, firstDot: 0, positions);
-            AddSuffixes(dotted, positions);
-        }
-        else if (required.StartsWith("*", StringComparison.Ordinal))
-        {
-            AddSuffixes(required.Substring(1), positions);
+            name = fqdn.Substring(1);
         }
         else
         {
-            AddFrom(exact, required, positions);
-
-            // "*.b" matches names below b only, so the dot must have a label before it.
-            AddBodiesAfterDots(required, firstDot: 1, positions);
-            AddSuffixes(required, positions);
-        }
-    }
-
-    private void AddBodiesAfterDots(string name, int firstDot, List<int> positions)
-    {
-        if (subdomains.Count == 0)
-        {
-            return;
+            targets.CollectInto(fqdn, positions);
         }
 
-        for (var dot = name.IndexOf('.', firstDot); dot >= 0; dot = name.IndexOf('.', dot + 1))
-        {
-            AddFrom(subdomains, name.Substring(dot + 1), positions);
-        }
-    }
-
-    private void AddSuffixes(string name, List<int> positions)
-    {
-        if (suffixes.Count == 0)
+        if (wildcardTargetLengths.Count == 0)
         {
             return;
         }
 
         for (var start = 0; start < name.Length; start++)
         {
-            AddFrom(suffixes, name.Substring(start), positions);
-        }
-    }
-
-    private static void AddFrom(Dictionary<string, List<int>> bucket, string key, List<int> positions)
-    {
-        if (bucket.TryGetValue(key, out var found))
-        {
-            positions.AddRange(found);
+            // Only lengths some wildcard target has: most suffixes need no lookup (and no string).
+            if (wildcardTargetLengths.Contains(name.Length - start + 1))
+            {
+                targets.CollectInto("*" + name.Substring(start), positions);
+            }
         }
     }
 
@@ -162,29 +169,21 @@ internal sealed class RuleIndex
 
     private void AddApplication(ApplicationRule rule, int position)
     {
-        foreach (var target in rule.TargetFqdns)
+        var fqdns = rule.TargetFqdns;
+        for (var i = 0; i < fqdns.Count; i++)
         {
-            if (target.Text is null)
+            var text = fqdns[i].Text;
+            if (text is null || text == "*" || !IsAscii(text))
             {
                 AddOnce(anyFqdn, position);
-                continue;
             }
-
-            var pattern = FqdnPattern.Parse(target.Text);
-            switch (pattern.Kind)
+            else
             {
-                case FqdnPatternKind.Any:
-                    AddOnce(anyFqdn, position);
-                    break;
-                case FqdnPatternKind.Exact:
-                    AddTo(exact, pattern.Body, position);
-                    break;
-                case FqdnPatternKind.Subdomains:
-                    AddTo(subdomains, pattern.Body, position);
-                    break;
-                case FqdnPatternKind.Suffix:
-                    AddTo(suffixes, pattern.Body, position);
-                    break;
+                targets.Add(text, position);
+                if (text.StartsWith("*", StringComparison.Ordinal))
+                {
+                    wildcardTargetLengths.Add(text.Length);
+                }
             }
         }
 
@@ -198,20 +197,23 @@ internal sealed class RuleIndex
     {
         network.Add(position);
         var forAnyFqdn = false;
-        foreach (var address in rule.DestinationAddresses)
+        var addresses = rule.DestinationAddresses;
+        for (var i = 0; i < addresses.Count && !forAnyFqdn; i++)
         {
-            forAnyFqdn |= address.Text is null || RuleMatcher.IsAnyAddress(address.Text) || ServiceTag.IsServiceTag(address.Text);
+            var text = addresses[i].Text;
+            forAnyFqdn = text is null || RuleMatcher.IsAnyAddress(text) || ServiceTag.IsServiceTag(text);
         }
 
-        foreach (var fqdn in rule.DestinationFqdns)
+        var fqdns = rule.DestinationFqdns;
+        for (var i = 0; i < fqdns.Count; i++)
         {
-            if (fqdn.Text is null)
+            if (fqdns[i].Text is { } text)
             {
-                forAnyFqdn = true;
+                networkByFqdn.Add(text, position);
             }
             else
             {
-                AddTo(networkByFqdn, fqdn.Text, position);
+                forAnyFqdn = true;
             }
         }
 
@@ -221,22 +223,80 @@ internal sealed class RuleIndex
         }
     }
 
-    private static void AddTo(Dictionary<string, List<int>> bucket, string key, int position)
+    private static bool IsAscii(string text)
     {
-        if (!bucket.TryGetValue(key, out var positions))
+        foreach (var c in text)
         {
-            bucket[key] = positions = new List<int>(1);
+            if (c >= 128)
+            {
+                return false;
+            }
         }
 
-        AddOnce(positions, position);
+        return true;
     }
 
-    /// <summary>Positions arrive in increasing order, so a rule listed under one key twice is the last entry.</summary>
+    /// <summary>Positions arrive in increasing order, so a rule listed twice is the last entry.</summary>
     private static void AddOnce(List<int> positions, int position)
     {
         if (positions.Count == 0 || positions[positions.Count - 1] != position)
         {
             positions.Add(position);
+        }
+    }
+
+    /// <summary>
+    /// Rule positions per key (case-insensitive), as chains in one array rather than a list per key: a hub has about
+    /// as many keys as rules, and most keys have one rule.
+    /// </summary>
+    private sealed class Buckets
+    {
+        private readonly Dictionary<string, int> lastEntry = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<Entry> entries = new();
+
+        public void Add(string key, int position)
+        {
+            if (lastEntry.TryGetValue(key, out var last))
+            {
+                if (entries[last].Position == position)
+                {
+                    return;
+                }
+
+                entries.Add(new Entry(position, last));
+            }
+            else
+            {
+                entries.Add(new Entry(position, -1));
+            }
+
+            lastEntry[key] = entries.Count - 1;
+        }
+
+        public void CollectInto(string key, List<int> positions)
+        {
+            if (!lastEntry.TryGetValue(key, out var entry))
+            {
+                return;
+            }
+
+            for (; entry >= 0; entry = entries[entry].Previous)
+            {
+                positions.Add(entries[entry].Position);
+            }
+        }
+
+        private readonly struct Entry
+        {
+            public Entry(int position, int previous)
+            {
+                Position = position;
+                Previous = previous;
+            }
+
+            public int Position { get; }
+
+            public int Previous { get; }
         }
     }
 }
