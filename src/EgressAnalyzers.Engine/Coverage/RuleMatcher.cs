@@ -15,6 +15,45 @@ public sealed class MatchContext
 
     /// <summary>Custom DNS servers the nodes use (known addresses or unresolved values).</summary>
     public IReadOnlyList<ModelValue> CustomDnsServers { get; init; } = Array.Empty<ModelValue>();
+
+    /// <summary>
+    /// True when every match decided with this context is decided the same with <paramref name="other"/> (same node
+    /// prefixes, same DNS server values), so clusters alike can share outcomes. Must compare every property above.
+    /// </summary>
+    internal bool IsEquivalentTo(MatchContext other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if ((NodePrefixes is null) != (other.NodePrefixes is null)
+            || (NodePrefixes is not null && !SameItems(NodePrefixes, other.NodePrefixes!, (a, b) => a == b))
+            || !SameItems(CustomDnsServers, other.CustomDnsServers, ReferenceEquals))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool SameItems<T>(IReadOnlyList<T> left, IReadOnlyList<T> right, Func<T, T, bool> same)
+    {
+        if (left.Count != right.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < left.Count; i++)
+        {
+            if (!same(left[i], right[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary>
