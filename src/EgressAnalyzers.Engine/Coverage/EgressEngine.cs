@@ -25,6 +25,9 @@ public static class EgressEngine
         var findings = new List<Finding>();
         var clusters = ClusterContext.Build(model, settings);
         var requirements = catalog.For(settings.Profile, settings.Cloud).ToList();
+
+        // Whether a requirement applies depends on the cluster only: decide it once, not once per rule set.
+        var applicability = clusters.Select(c => requirements.Select(c.Evaluate).ToArray()).ToArray();
         foreach (var ruleSet in FirewallRuleSet.Resolve(model))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -34,7 +37,7 @@ public static class EgressEngine
             }
 
             findings.AddRange(RuleHygiene.Check(ruleSet, settings, catalog, clusters));
-            findings.AddRange(CheckCoverage(ruleSet, requirements, clusters, cancellationToken));
+            findings.AddRange(CheckCoverage(ruleSet, requirements, clusters, applicability, cancellationToken));
         }
 
         findings.AddRange(CheckPolicyLinks(model, settings));
@@ -99,24 +102,31 @@ public static class EgressEngine
         }
     }
 
-    private static List<Finding> CheckCoverage(FirewallRuleSet ruleSet, IReadOnlyList<Requirement> requirements, IReadOnlyList<ClusterContext> clusters, CancellationToken cancellationToken)
+    private static List<Finding> CheckCoverage(
+        FirewallRuleSet ruleSet,
+        List<Requirement> requirements,
+        IReadOnlyList<ClusterContext> clusters,
+        Applicability[][] applicabilities,
+        CancellationToken cancellationToken)
     {
         var evaluations = new Evaluations(ruleSet);
-        var results = new Dictionary<string, EndpointResult>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var cluster in clusters)
+        var results = new Dictionary<(RequirementKind, string, string), EndpointResult>();
+        var order = new List<(RequirementKind, string, string)>();
+        for (var c = 0; c < clusters.Count; c++)
         {
-            foreach (var requirement in requirements)
+            var cluster = clusters[c];
+            for (var r = 0; r < requirements.Count; r++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var applicability = cluster.Evaluate(requirement);
+                var requirement = requirements[r];
+                var applicability = applicabilities[c][r];
                 if (!applicability.Applies)
                 {
                     continue;
                 }
 
                 var result = Decide(evaluations, requirement, cluster, applicability);
-                var key = $"{(int)requirement.Kind}|{result.Instance.Endpoint}|{result.Instance.ProtocolPort}";
+                var key = (requirement.Kind, result.Instance.Endpoint, result.Instance.ProtocolPort);
                 if (!results.TryGetValue(key, out var existing))
                 {
                     results[key] = result;
@@ -387,13 +397,14 @@ public static class EgressEngine
     /// <summary>Suppressions, duplicates (collections shared by several subjects), and a stable order.</summary>
     internal static List<Finding> Finish(List<Finding> findings, InfrastructureModel model)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, SourceSpan, string)>();
         var result = new List<Finding>();
         // Few resources carry suppressions; look only at those for each finding.
         var suppressing = model.All.Concat(model.Subnets).Where(r => r.Suppressions.Count > 0).ToList();
         foreach (var finding in findings)
         {
-            if (!seen.Add($"{finding.Rule.Id}|{finding.Location}|{finding.Message}"))
+            // Every empty span prints as "(none)": they are one location here too.
+            if (!seen.Add((finding.Rule.Id, finding.Location.IsEmpty ? SourceSpan.None : finding.Location, finding.Message)))
             {
                 continue;
             }

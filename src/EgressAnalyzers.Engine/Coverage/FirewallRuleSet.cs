@@ -131,6 +131,16 @@ public sealed class FirewallRuleSet
     /// <summary>Filter collections (NAT and non-filter actions excluded) in processing order within one rule type.</summary>
     public IReadOnlyList<SubjectCollection> OrderedCollections(bool unknownPriorityFirst)
     {
+        // Asked for again for every missing endpoint (the anchor of EGR1001-1003): sort once per extreme.
+        ref var cached = ref unknownPriorityFirst ? ref _collectionsUnknownFirst : ref _collectionsUnknownLast;
+        return cached ??= BuildOrderedCollections(unknownPriorityFirst);
+    }
+
+    private IReadOnlyList<SubjectCollection>? _collectionsUnknownFirst;
+    private IReadOnlyList<SubjectCollection>? _collectionsUnknownLast;
+
+    private List<SubjectCollection> BuildOrderedCollections(bool unknownPriorityFirst)
+    {
         var unknown = unknownPriorityFirst ? int.MinValue : int.MaxValue;
         return Collections
             .Where(c => c.Collection.Kind != RuleCollectionKind.Nat && c.Collection.Action != RuleAction.Other)

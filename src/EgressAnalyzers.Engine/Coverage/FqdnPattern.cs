@@ -131,26 +131,37 @@ public sealed class FqdnPattern
     /// wildcard (<c>*.data.mcr.microsoft.com</c>) is covered only by a pattern that matches all of its names;
     /// an exact rule name never covers a wildcard requirement.
     /// </summary>
-    public bool Covers(string requirement)
-    {
-        if (!IsValid)
-        {
-            return false;
-        }
+    public bool Covers(string requirement) => IsValid && Covers(Kind, Body, 0, requirement);
 
-        var required = requirement.ToLowerInvariant();
-        if (Kind == FqdnPatternKind.Any)
+    /// <summary>
+    /// <c>Parse(patternText).Covers(requirement)</c> without building the pattern: the matcher asks it for every target
+    /// of every candidate rule.
+    /// </summary>
+    internal static bool Covers(string patternText, string requirement) =>
+        Classify(patternText, out var kind, out var lower) is null
+        && Covers(kind, lower, kind switch { FqdnPatternKind.Subdomains => 2, FqdnPatternKind.Suffix => 1, _ => 0 }, requirement);
+
+    /// <summary>The coverage rule for a valid pattern whose lower-case body is <paramref name="text"/>[bodyStart..].</summary>
+    private static bool Covers(FqdnPatternKind kind, string text, int bodyStart, string requirement)
+    {
+        if (kind == FqdnPatternKind.Any)
         {
             return true;
         }
 
+        var required = requirement.ToLowerInvariant();
+        var bodyLength = text.Length - bodyStart;
+        bool EndsWithBody(string name) =>
+            name.Length >= bodyLength && string.CompareOrdinal(name, name.Length - bodyLength, text, bodyStart, bodyLength) == 0;
+        bool DotBeforeBody(string name) => name[name.Length - bodyLength - 1] == '.';
+
         if (required.StartsWith("*.", StringComparison.Ordinal))
         {
-            var dotted = required.Substring(1);
-            return Kind switch
+            // The names below x: covered by "*.b" when ".x" ends with ".b", by "*b" when ".x" ends with "b".
+            return kind switch
             {
-                FqdnPatternKind.Subdomains => dotted.EndsWith("." + Body, StringComparison.Ordinal),
-                FqdnPatternKind.Suffix => dotted.EndsWith(Body, StringComparison.Ordinal),
+                FqdnPatternKind.Subdomains => required.Length - 1 >= bodyLength + 1 && EndsWithBody(required) && DotBeforeBody(required),
+                FqdnPatternKind.Suffix => required.Length - 1 >= bodyLength && EndsWithBody(required),
                 _ => false,
             };
         }
@@ -158,10 +169,16 @@ public sealed class FqdnPattern
         if (required.StartsWith("*", StringComparison.Ordinal))
         {
             // "*x" also matches x itself and look-alikes, which only another suffix pattern covers.
-            return Kind == FqdnPatternKind.Suffix && required.Substring(1).EndsWith(Body, StringComparison.Ordinal);
+            return kind == FqdnPatternKind.Suffix && required.Length - 1 >= bodyLength && EndsWithBody(required);
         }
 
-        return Matches(required);
+        return kind switch
+        {
+            FqdnPatternKind.Exact => required.Length == bodyLength && EndsWithBody(required),
+            FqdnPatternKind.Subdomains => required.Length > bodyLength + 1 && EndsWithBody(required) && DotBeforeBody(required),
+            FqdnPatternKind.Suffix => EndsWithBody(required),
+            _ => false,
+        };
     }
 
     public override string ToString() => Text;

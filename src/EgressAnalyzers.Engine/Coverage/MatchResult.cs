@@ -117,7 +117,8 @@ public sealed class MatchResult
 }
 
 /// <summary>Accumulates "any one of" alternatives: any Yes wins, else any Maybe, else No.</summary>
-internal sealed class AnyOf
+/// <remarks>A struct held in a local (pass it by <c>ref</c>): one is needed per value list of every rule match.</remarks>
+internal struct AnyOf
 {
     // Allocated on the first unknown only: most values are known, and this runs for every rule and requirement.
     private List<UnknownCause>? causes;

@@ -17,7 +17,7 @@ namespace EgressAnalyzers.Engine.Coverage;
 /// <para>Buckets per destination value:</para>
 /// <list type="bullet">
 /// <item>application rules by target text, case-insensitively, as written: a target <c>x</c> can only cover the name
-/// x, <c>*.x</c> and <c>*x</c> only names ending with x (<see cref="FqdnPattern.Covers"/>), so a requirement looks up its
+/// x, <c>*.x</c> and <c>*x</c> only names ending with x (<see cref="FqdnPattern.Covers(string)"/>), so a requirement looks up its
 /// own name and <c>*</c> followed by each of its suffixes. <c>*</c>, unknown targets and non-ASCII text (where
 /// case-insensitive comparison and lower-casing may disagree) go in a bucket every FQDN requirement visits; rules
 /// with FQDN tags in one only tag-covered HTTPS requirements visit. Invalid targets may be listed: the matcher
@@ -125,7 +125,7 @@ internal sealed class RuleIndex
     }
 
     /// <summary>
-    /// Targets that may cover the requirement (<see cref="FqdnPattern.Covers"/>): the name itself (not for a wildcard
+    /// Targets that may cover the requirement (<see cref="FqdnPattern.Covers(string)"/>): the name itself (not for a wildcard
     /// requirement, which no exact target covers), and <c>*</c> followed by any suffix of the name (after its own
     /// leading <c>*</c>): that is every <c>*.x</c> and <c>*x</c> whose x the name ends with.
     /// </summary>
