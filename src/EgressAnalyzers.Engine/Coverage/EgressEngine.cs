@@ -109,7 +109,7 @@ public static class EgressEngine
         Applicability[][] applicabilities,
         CancellationToken cancellationToken)
     {
-        var evaluations = new Evaluations(ruleSet);
+        var evaluations = new Evaluations(ruleSet, requirements.Count);
         var results = new Dictionary<(RequirementKind, string, string), EndpointResult>();
         var order = new List<(RequirementKind, string, string)>();
         for (var c = 0; c < clusters.Count; c++)
@@ -292,13 +292,20 @@ public static class EgressEngine
     private sealed class Evaluations
     {
         private readonly FirewallRuleSet ruleSet;
-        private readonly Dictionary<(Requirement, string), RequirementInstance> instances = new();
-        private readonly Dictionary<(Requirement, string, MatchContext), Outcome> outcomes = new();
+        private readonly Dictionary<(Requirement, string), RequirementInstance> instances;
+        private readonly Dictionary<(Requirement, string, MatchContext), Outcome> outcomes;
         private readonly Dictionary<Requirement, List<string>> candidateLocations = new();
         private readonly Dictionary<MatchContext, MatchContext> canonicalContexts = new();
         private readonly List<MatchContext> distinctContexts = new();
 
-        public Evaluations(FirewallRuleSet ruleSet) => this.ruleSet = ruleSet;
+        public Evaluations(FirewallRuleSet ruleSet, int requirements)
+        {
+            this.ruleSet = ruleSet;
+
+            // At least one entry per requirement; sized up front rather than grown step by step.
+            instances = new(requirements * 2);
+            outcomes = new(requirements * 2);
+        }
 
         public RequirementInstance Instance(Requirement requirement, string location)
         {

@@ -83,25 +83,34 @@ public sealed class FqdnPattern
             return "the FQDN is empty";
         }
 
-        foreach (var c in text)
+        int star;
+        if (IsLowerCaseName(text))
         {
-            if (char.IsWhiteSpace(c))
+            // The common case in one pass: no spaces, nothing to lower-case, at most a leading star.
+            star = text[0] == '*' ? 0 : -1;
+        }
+        else
+        {
+            foreach (var c in text)
             {
-                return "an FQDN cannot contain spaces";
+                if (char.IsWhiteSpace(c))
+                {
+                    return "an FQDN cannot contain spaces";
+                }
+            }
+
+            lower = text.ToLowerInvariant();
+            star = lower.IndexOf('*');
+            if (star > 0 || (star == 0 && lower.IndexOf('*', 1) >= 0))
+            {
+                return "a wildcard '*' is allowed only once, at the left-most position (for example '*.contoso.com')";
             }
         }
 
-        lower = text.ToLowerInvariant();
         if (lower == "*")
         {
             kind = FqdnPatternKind.Any;
             return null;
-        }
-
-        var star = lower.IndexOf('*');
-        if (star > 0 || (star == 0 && lower.IndexOf('*', 1) >= 0))
-        {
-            return "a wildcard '*' is allowed only once, at the left-most position (for example '*.contoso.com')";
         }
 
         var (candidate, bodyStart, allowLeadingHyphen) = star < 0 ? (FqdnPatternKind.Exact, 0, false)
@@ -110,6 +119,21 @@ public sealed class FqdnPattern
         var error = CheckName(lower, bodyStart, allowLeadingHyphen);
         kind = error is null ? candidate : FqdnPatternKind.Invalid;
         return error;
+    }
+
+    /// <summary>Only lower-case letters, digits, '.', '-' and '_', after an optional leading '*'.</summary>
+    private static bool IsLowerCaseName(string text)
+    {
+        for (var i = text[0] == '*' ? 1 : 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '.' or '-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when the pattern matches one concrete host name.</summary>

@@ -205,6 +205,7 @@ public static class RuleHygiene
     private sealed class DeprecatedNames
     {
         private readonly Dictionary<string, int> plain = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<int> plainLengths = new();
         private readonly List<(int Index, IReadOnlyList<LocationTemplate> Templates)> located = new();
         private readonly IReadOnlyList<DeprecatedEndpoint> endpoints;
 
@@ -221,13 +222,16 @@ public static class RuleHygiene
                 else if (!plain.ContainsKey(fqdn))
                 {
                     plain.Add(fqdn, i);
+                    plainLengths.Add(fqdn.Length);
                 }
             }
         }
 
         public DeprecatedEndpoint? Find(string text)
         {
-            var first = plain.TryGetValue(text.Trim(), out var index) ? index : int.MaxValue;
+            // Most values have no deprecated name's length: no hashing for them.
+            var trimmed = text.Trim();
+            var first = plainLengths.Contains(trimmed.Length) && plain.TryGetValue(trimmed, out var index) ? index : int.MaxValue;
             foreach (var (i, templates) in located)
             {
                 if (i > first)

@@ -32,12 +32,12 @@ internal sealed class RuleIndex
 {
     private readonly IReadOnlyList<OrderedRule> rules;
 
-    private readonly Buckets targets = new();
+    private readonly Buckets targets;
     private readonly HashSet<int> wildcardTargetLengths = new();
     private readonly List<int> anyFqdn = new();
     private readonly List<int> tagged = new();
 
-    private readonly Buckets networkByFqdn = new();
+    private readonly Buckets networkByFqdn = new(0);
     private readonly List<int> networkForAnyFqdn = new();
     private readonly List<int> network = new();
 
@@ -52,6 +52,9 @@ internal sealed class RuleIndex
     public RuleIndex(IReadOnlyList<OrderedRule> rules)
     {
         this.rules = rules;
+
+        // About one target per rule: sized once instead of grown (and copied) a dozen times on a large hub.
+        targets = new Buckets(rules.Count);
         for (var position = 0; position < rules.Count; position++)
         {
             switch (rules[position].Rule)
@@ -251,8 +254,14 @@ internal sealed class RuleIndex
     /// </summary>
     private sealed class Buckets
     {
-        private readonly Dictionary<string, int> lastEntry = new(StringComparer.OrdinalIgnoreCase);
-        private readonly List<Entry> entries = new();
+        private readonly Dictionary<string, int> lastEntry;
+        private readonly List<Entry> entries;
+
+        public Buckets(int capacity)
+        {
+            lastEntry = new Dictionary<string, int>(capacity, StringComparer.OrdinalIgnoreCase);
+            entries = new List<Entry>(capacity);
+        }
 
         public void Add(string key, int position)
         {
