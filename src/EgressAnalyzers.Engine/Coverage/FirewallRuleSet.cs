@@ -27,6 +27,12 @@ public sealed class SubjectCollection
     public int DocumentIndex { get; }
 
     public bool HasUnknownPriority => Collection.Priority is null || (Group is not null && Group.Priority is null);
+
+    /// <summary>Why a match in this collection is undecided when its action is unknown (built once, shared by matches).</summary>
+    internal UnknownCause ActionCause =>
+        actionCause ??= new UnknownCause(Collection.NameSpan, $"the action of rule collection '{Collection.Name}'");
+
+    private UnknownCause? actionCause;
 }
 
 /// <summary>One rule in processing order, with the collection (and so the action) it belongs to.</summary>

@@ -92,7 +92,7 @@ public static class FirstMatchEvaluator
             }
 
             var causes = rule.Action == RuleAction.Unknown
-                ? match.Causes.Concat(new[] { ActionCause(rule.Collection) }).ToList()
+                ? match.Causes.Concat(new[] { rule.Collection.ActionCause }).ToList()
                 : match.Causes;
             if (match.Value == Tri.Maybe)
             {
@@ -169,7 +169,4 @@ public static class FirstMatchEvaluator
 
         return null;
     }
-
-    private static UnknownCause ActionCause(SubjectCollection collection) =>
-        new(collection.Collection.NameSpan, $"the action of rule collection '{collection.Collection.Name}'");
 }

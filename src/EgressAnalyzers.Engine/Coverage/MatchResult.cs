@@ -102,10 +102,23 @@ public sealed class MatchResult
 
     internal static IReadOnlyList<UnknownCause> Distinct(IEnumerable<UnknownCause> causes)
     {
-        var seen = new HashSet<UnknownCause>();
+        // First occurrences in order. Most lists are a handful of causes: compare pairwise below a small size
+        // instead of hashing every span and description.
         var result = new List<UnknownCause>();
+        HashSet<UnknownCause>? seen = null;
         foreach (var cause in causes)
         {
+            if (seen is null && result.Count < 8)
+            {
+                if (!result.Contains(cause))
+                {
+                    result.Add(cause);
+                }
+
+                continue;
+            }
+
+            seen ??= new HashSet<UnknownCause>(result);
             if (seen.Add(cause))
             {
                 result.Add(cause);
