@@ -106,7 +106,8 @@ public sealed class FirewallRuleSet
 
     /// <summary>
     /// <see cref="OrderedRules"/> indexed by destination, so each requirement visits only the rules that may match it.
-    /// Built once per rule set and extreme, like the order itself.
+    /// Built once per rule set and extreme, like the order itself. Like the other caches here it is not synchronised:
+    /// rule sets are resolved per analysis and used by that analysis only.
     /// </summary>
     internal RuleIndex Index(bool unknownPriorityFirst)
     {
