@@ -32,7 +32,7 @@ internal sealed class RuleIndex
 {
     private readonly IReadOnlyList<OrderedRule> rules;
 
-    private readonly Buckets targets;
+    private readonly TargetTable targets;
     private readonly HashSet<int> wildcardTargetLengths = new();
     private readonly List<int> anyFqdn = new();
     private readonly List<int> tagged = new();
@@ -54,7 +54,7 @@ internal sealed class RuleIndex
         this.rules = rules;
 
         // About one target per rule: sized once instead of grown (and copied) a dozen times on a large hub.
-        targets = new Buckets(rules.Count);
+        targets = new TargetTable(rules.Count);
         for (var position = 0; position < rules.Count; position++)
         {
             switch (rules[position].Rule)
@@ -141,7 +141,7 @@ internal sealed class RuleIndex
         }
         else
         {
-            targets.CollectInto(fqdn, positions);
+            targets.CollectInto(fqdn, 0, wildcard: false, positions);
         }
 
         if (wildcardTargetLengths.Count == 0)
@@ -154,7 +154,7 @@ internal sealed class RuleIndex
             // Only lengths some wildcard target has: most suffixes need no lookup (and no string).
             if (wildcardTargetLengths.Contains(name.Length - start + 1))
             {
-                targets.CollectInto("*" + name.Substring(start), positions);
+                targets.CollectInto(name, start, wildcard: true, positions);
             }
         }
     }
@@ -176,17 +176,13 @@ internal sealed class RuleIndex
         for (var i = 0; i < fqdns.Count; i++)
         {
             var text = fqdns[i].Text;
-            if (text is null || text == "*" || !IsAscii(text))
+            if (text is null || text == "*" || !targets.TryAdd(text, position))
             {
                 AddOnce(anyFqdn, position);
             }
-            else
+            else if (text[0] == '*')
             {
-                targets.Add(text, position);
-                if (text.StartsWith("*", StringComparison.Ordinal))
-                {
-                    wildcardTargetLengths.Add(text.Length);
-                }
+                wildcardTargetLengths.Add(text.Length);
             }
         }
 
@@ -245,6 +241,154 @@ internal sealed class RuleIndex
         if (positions.Count == 0 || positions[positions.Count - 1] != position)
         {
             positions.Add(position);
+        }
+    }
+
+    /// <summary>
+    /// Target texts (ASCII, case-insensitive) with their rules' positions: a multimap in two arrays, hashed once per
+    /// target while checking it is ASCII, and looked up for <c>*</c> + a suffix of the requirement without building
+    /// that string. A hub has about as many targets as rules, so this is the index's main cost.
+    /// </summary>
+    private sealed class TargetTable
+    {
+        private int[] buckets;
+        private Entry[] entries;
+        private int count;
+
+        public TargetTable(int capacity)
+        {
+            var size = 16;
+            while (size < capacity * 2)
+            {
+                size *= 2;
+            }
+
+            buckets = new int[size];
+            entries = new Entry[Math.Max(capacity, 4)];
+        }
+
+        /// <summary>False (and nothing added) when the text is not ASCII.</summary>
+        public bool TryAdd(string text, int position)
+        {
+            if (!TryHash(text, 0, false, out var hash))
+            {
+                return false;
+            }
+
+            if (count == entries.Length)
+            {
+                Array.Resize(ref entries, entries.Length * 2);
+            }
+
+            if (count * 2 > buckets.Length)
+            {
+                Rehash(buckets.Length * 2);
+            }
+
+            ref var bucket = ref buckets[hash & (buckets.Length - 1)];
+            entries[count] = new Entry(text, hash, position, bucket - 1);
+            bucket = ++count;
+            return true;
+        }
+
+        /// <summary>The positions of targets equal to <paramref name="name"/>[start..], with a leading '*' when asked.</summary>
+        public void CollectInto(string name, int start, bool wildcard, List<int> positions)
+        {
+            if (!TryHash(name, start, wildcard, out var hash))
+            {
+                return;
+            }
+
+            var length = name.Length - start + (wildcard ? 1 : 0);
+            for (var i = buckets[hash & (buckets.Length - 1)] - 1; i >= 0; i = entries[i].Next)
+            {
+                var key = entries[i].Key;
+                if (entries[i].Hash == hash && key.Length == length && SameText(key, name, start, wildcard))
+                {
+                    positions.Add(entries[i].Position);
+                }
+            }
+        }
+
+        private void Rehash(int size)
+        {
+            buckets = new int[size];
+            for (var i = 0; i < count; i++)
+            {
+                ref var bucket = ref buckets[entries[i].Hash & (size - 1)];
+                entries[i] = new Entry(entries[i].Key, entries[i].Hash, entries[i].Position, bucket - 1);
+                bucket = i + 1;
+            }
+        }
+
+        /// <summary>FNV-1a over the ASCII-lower-cased characters ('*' first when asked); false on a non-ASCII one.</summary>
+        private static bool TryHash(string text, int start, bool wildcard, out int hash)
+        {
+            var h = 2166136261u;
+            if (wildcard)
+            {
+                h = (h ^ '*') * 16777619u;
+            }
+
+            for (var i = start; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c >= 128)
+                {
+                    hash = 0;
+                    return false;
+                }
+
+                h = (h ^ Lower(c)) * 16777619u;
+            }
+
+            hash = (int)(h & 0x7FFFFFFF);
+            return true;
+        }
+
+        private static bool SameText(string key, string name, int start, bool wildcard)
+        {
+            var offset = 0;
+            if (wildcard)
+            {
+                if (key[0] != '*')
+                {
+                    return false;
+                }
+
+                offset = 1;
+            }
+
+            for (var i = offset; i < key.Length; i++)
+            {
+                if (Lower(key[i]) != Lower(name[start + i - offset]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+
+        private readonly struct Entry
+        {
+            public Entry(string key, int hash, int position, int next)
+            {
+                Key = key;
+                Hash = hash;
+                Position = position;
+                Next = next;
+            }
+
+            public string Key { get; }
+
+            public int Hash { get; }
+
+            public int Position { get; }
+
+            public int Next { get; }
         }
     }
 

@@ -59,6 +59,14 @@ public class RuleIndexTests
     }
 
     [Fact]
+    public void NonAsciiTarget_IsACandidateForEveryName_TheMatcherDecides()
+    {
+        // U+212A KELVIN SIGN lower-cases to 'k': case-insensitive comparison and lower-casing disagree on it.
+        var set = RuleSet(Allow("apps", 100, App("*.azm\u212A8s.io", name: "kelvin")));
+        Assert.Equal(new[] { "kelvin" }, CandidateNames(set, Mcr));
+    }
+
+    [Fact]
     public void InvalidTarget_IsNeverACandidate() =>
         Assert.Empty(CandidateNames(RuleSet(Allow("apps", 100, App("mcr..microsoft.com"), App("mcr.microsoft.com:443"))), Mcr));
 
