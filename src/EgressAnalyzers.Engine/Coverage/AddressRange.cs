@@ -48,11 +48,12 @@ public readonly struct AddressRange : IEquatable<AddressRange>
             return true;
         }
 
+        // Index ranges instead of substrings and splits: every source and destination of every rule passes here.
         var slash = value.IndexOf('/');
         if (slash >= 0)
         {
-            if (!TryParseAddress(value.Substring(0, slash), out var network)
-                || !TryParseNumber(value.Substring(slash + 1), 32, out var prefixLength))
+            if (!TryParseAddress(value, 0, slash, out var network)
+                || !TryParseNumber(value, slash + 1, value.Length, 32, out var prefixLength))
             {
                 return false;
             }
@@ -66,8 +67,8 @@ public readonly struct AddressRange : IEquatable<AddressRange>
         var dash = value.IndexOf('-');
         if (dash >= 0)
         {
-            if (!TryParseAddress(value.Substring(0, dash), out var first)
-                || !TryParseAddress(value.Substring(dash + 1), out var last)
+            if (!TryParseAddress(value, 0, dash, out var first)
+                || !TryParseAddress(value, dash + 1, value.Length, out var last)
                 || last < first)
             {
                 return false;
@@ -77,7 +78,7 @@ public readonly struct AddressRange : IEquatable<AddressRange>
             return true;
         }
 
-        if (!TryParseAddress(value, out var single))
+        if (!TryParseAddress(value, 0, value.Length, out var single))
         {
             return false;
         }
@@ -105,45 +106,52 @@ public readonly struct AddressRange : IEquatable<AddressRange>
         return true;
     }
 
-    private static bool TryParseAddress(string text, out uint address)
+    /// <summary>Four dot-separated octets in <paramref name="text"/>[start, end).</summary>
+    private static bool TryParseAddress(string text, int start, int end, out uint address)
     {
         address = 0;
-        var parts = text.Split('.');
-        if (parts.Length != 4)
+        var octets = 0;
+        var partStart = start;
+        for (var i = start; i <= end; i++)
         {
-            return false;
-        }
+            if (i < end && text[i] != '.')
+            {
+                continue;
+            }
 
-        foreach (var part in parts)
-        {
-            if (!TryParseNumber(part, 255, out var octet))
+            if (++octets > 4 || !TryParseNumber(text, partStart, i, 255, out var octet))
             {
                 return false;
             }
 
             address = (address << 8) | (uint)octet;
+            partStart = i + 1;
         }
 
-        return true;
+        return octets == 4;
     }
 
-    private static bool TryParseNumber(string text, int max, out int value)
+    /// <summary>One to three decimal digits in <paramref name="text"/>[start, end), at most <paramref name="max"/>.</summary>
+    private static bool TryParseNumber(string text, int start, int end, int max, out int value)
     {
         value = 0;
-        if (text.Length == 0 || text.Length > 3)
+        var length = end - start;
+        if (length is 0 or > 3)
         {
             return false;
         }
 
-        foreach (var c in text)
+        for (var i = start; i < end; i++)
         {
+            var c = text[i];
             if (c is < '0' or > '9')
             {
                 return false;
             }
+
+            value = (value * 10) + (c - '0');
         }
 
-        value = int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
         return value <= max;
     }
 

@@ -25,6 +25,9 @@ public static class EgressEngine
         var findings = new List<Finding>();
         var clusters = ClusterContext.Build(model, settings);
         var requirements = catalog.For(settings.Profile, settings.Cloud).ToList();
+
+        // Whether a requirement applies depends on the cluster only: decide it once, not once per rule set.
+        var applicability = clusters.Select(c => requirements.Select(c.Evaluate).ToArray()).ToArray();
         foreach (var ruleSet in FirewallRuleSet.Resolve(model))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -34,7 +37,7 @@ public static class EgressEngine
             }
 
             findings.AddRange(RuleHygiene.Check(ruleSet, settings, catalog, clusters));
-            findings.AddRange(CheckCoverage(ruleSet, requirements, clusters, cancellationToken));
+            findings.AddRange(CheckCoverage(ruleSet, requirements, clusters, applicability, cancellationToken));
         }
 
         findings.AddRange(CheckPolicyLinks(model, settings));
@@ -99,23 +102,31 @@ public static class EgressEngine
         }
     }
 
-    private static List<Finding> CheckCoverage(FirewallRuleSet ruleSet, IReadOnlyList<Requirement> requirements, IReadOnlyList<ClusterContext> clusters, CancellationToken cancellationToken)
+    private static List<Finding> CheckCoverage(
+        FirewallRuleSet ruleSet,
+        List<Requirement> requirements,
+        IReadOnlyList<ClusterContext> clusters,
+        Applicability[][] applicabilities,
+        CancellationToken cancellationToken)
     {
-        var results = new Dictionary<string, EndpointResult>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var cluster in clusters)
+        var evaluations = new Evaluations(ruleSet, requirements.Count);
+        var results = new Dictionary<(RequirementKind, string, string), EndpointResult>();
+        var order = new List<(RequirementKind, string, string)>();
+        for (var c = 0; c < clusters.Count; c++)
         {
-            foreach (var requirement in requirements)
+            var cluster = clusters[c];
+            for (var r = 0; r < requirements.Count; r++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var applicability = cluster.Evaluate(requirement);
+                var requirement = requirements[r];
+                var applicability = applicabilities[c][r];
                 if (!applicability.Applies)
                 {
                     continue;
                 }
 
-                var result = Decide(ruleSet, requirement, cluster, applicability);
-                var key = $"{(int)requirement.Kind}|{result.Instance.Endpoint}|{result.Instance.ProtocolPort}";
+                var result = Decide(evaluations, requirement, cluster, applicability);
+                var key = (requirement.Kind, result.Instance.Endpoint, result.Instance.ProtocolPort);
                 if (!results.TryGetValue(key, out var existing))
                 {
                     results[key] = result;
@@ -176,9 +187,9 @@ public static class EgressEngine
         return findings;
     }
 
-    private static EndpointResult Decide(FirewallRuleSet ruleSet, Requirement requirement, ClusterContext cluster, Applicability applicability)
+    private static EndpointResult Decide(Evaluations evaluations, Requirement requirement, ClusterContext cluster, Applicability applicability)
     {
-        var (instance, outcome) = EvaluateAtLocation(ruleSet, requirement, cluster);
+        var (instance, outcome) = EvaluateAtLocation(evaluations, requirement, cluster);
         if (outcome.Kind == OutcomeKind.Allowed)
         {
             return new EndpointResult(instance, CoverageStatus.Allowed, applicability.Level, outcome);
@@ -206,20 +217,20 @@ public static class EgressEngine
     /// Evaluates at the cluster's region; when it is unknown, at every region the rules name for this endpoint plus
     /// an unnamed one. The outcome counts only if it is the same whatever the region.
     /// </summary>
-    private static (RequirementInstance Instance, Outcome Outcome) EvaluateAtLocation(FirewallRuleSet ruleSet, Requirement requirement, ClusterContext cluster)
+    private static (RequirementInstance Instance, Outcome Outcome) EvaluateAtLocation(Evaluations evaluations, Requirement requirement, ClusterContext cluster)
     {
         if (cluster.Location is not null || !requirement.IsLocationSpecific)
         {
-            var instance = RequirementInstance.For(requirement, cluster.Location ?? RequirementCatalog.LocationPlaceholder);
-            return (instance, FirstMatchEvaluator.Evaluate(ruleSet, instance, cluster.Match));
+            var location = cluster.Location ?? RequirementCatalog.LocationPlaceholder;
+            return (evaluations.Instance(requirement, location), evaluations.Evaluate(requirement, location, cluster.Match));
         }
 
-        var placeholder = RequirementInstance.For(requirement, RequirementCatalog.LocationPlaceholder);
-        var placeholderOutcome = FirstMatchEvaluator.Evaluate(ruleSet, placeholder, cluster.Match);
+        var placeholder = evaluations.Instance(requirement, RequirementCatalog.LocationPlaceholder);
+        var placeholderOutcome = evaluations.Evaluate(requirement, RequirementCatalog.LocationPlaceholder, cluster.Match);
         var outcomes = new List<Outcome> { placeholderOutcome };
-        foreach (var candidate in CandidateLocations(ruleSet, requirement))
+        foreach (var candidate in evaluations.CandidateLocations(requirement))
         {
-            outcomes.Add(FirstMatchEvaluator.Evaluate(ruleSet, RequirementInstance.For(requirement, candidate), cluster.Match));
+            outcomes.Add(evaluations.Evaluate(requirement, candidate, cluster.Match));
         }
 
         if (outcomes.All(o => o.Kind == OutcomeKind.Allowed) || outcomes.All(o => o.IsMissing) || outcomes.All(o => o.Kind == OutcomeKind.Unknown))
@@ -273,6 +284,77 @@ public static class EgressEngine
         return found;
     }
 
+    /// <summary>
+    /// The evaluations of one rule set, each done once: clusters in the same region with the same node prefixes and
+    /// DNS servers get the same outcome for a requirement, and every cluster of unknown region asks for the same
+    /// candidate regions. Outcomes and requirement instances are immutable, so sharing them changes no finding.
+    /// </summary>
+    private sealed class Evaluations
+    {
+        private readonly FirewallRuleSet ruleSet;
+        private readonly Dictionary<(Requirement, string), RequirementInstance> instances;
+        private readonly Dictionary<(Requirement, string, MatchContext), Outcome> outcomes;
+        private readonly Dictionary<Requirement, List<string>> candidateLocations = new();
+        private readonly Dictionary<MatchContext, MatchContext> canonicalContexts = new();
+        private readonly List<MatchContext> distinctContexts = new();
+
+        public Evaluations(FirewallRuleSet ruleSet, int requirements)
+        {
+            this.ruleSet = ruleSet;
+
+            // At least one entry per requirement; sized up front rather than grown step by step.
+            instances = new(requirements * 2);
+            outcomes = new(requirements * 2);
+        }
+
+        public RequirementInstance Instance(Requirement requirement, string location)
+        {
+            if (!instances.TryGetValue((requirement, location), out var instance))
+            {
+                instances[(requirement, location)] = instance = RequirementInstance.For(requirement, location);
+            }
+
+            return instance;
+        }
+
+        public Outcome Evaluate(Requirement requirement, string location, MatchContext context)
+        {
+            var key = (requirement, location, Canonical(context));
+            if (!outcomes.TryGetValue(key, out var outcome))
+            {
+                outcomes[key] = outcome = FirstMatchEvaluator.Evaluate(ruleSet, Instance(requirement, location), key.Item3);
+            }
+
+            return outcome;
+        }
+
+        public List<string> CandidateLocations(Requirement requirement)
+        {
+            if (!candidateLocations.TryGetValue(requirement, out var found))
+            {
+                candidateLocations[requirement] = found = EgressEngine.CandidateLocations(ruleSet, requirement);
+            }
+
+            return found;
+        }
+
+        private MatchContext Canonical(MatchContext context)
+        {
+            if (!canonicalContexts.TryGetValue(context, out var canonical))
+            {
+                canonical = distinctContexts.Find(c => c.IsEquivalentTo(context));
+                if (canonical is null)
+                {
+                    distinctContexts.Add(canonical = context);
+                }
+
+                canonicalContexts[context] = canonical;
+            }
+
+            return canonical;
+        }
+    }
+
     private static Finding Missing(FirewallRuleSet ruleSet, EndpointResult result)
     {
         var instance = result.Instance;
@@ -322,13 +404,14 @@ public static class EgressEngine
     /// <summary>Suppressions, duplicates (collections shared by several subjects), and a stable order.</summary>
     internal static List<Finding> Finish(List<Finding> findings, InfrastructureModel model)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, SourceSpan, string)>();
         var result = new List<Finding>();
         // Few resources carry suppressions; look only at those for each finding.
         var suppressing = model.All.Concat(model.Subnets).Where(r => r.Suppressions.Count > 0).ToList();
         foreach (var finding in findings)
         {
-            if (!seen.Add($"{finding.Rule.Id}|{finding.Location}|{finding.Message}"))
+            // Every empty span prints as "(none)": they are one location here too.
+            if (!seen.Add((finding.Rule.Id, finding.Location.IsEmpty ? SourceSpan.None : finding.Location, finding.Message)))
             {
                 continue;
             }

@@ -27,6 +27,12 @@ public sealed class SubjectCollection
     public int DocumentIndex { get; }
 
     public bool HasUnknownPriority => Collection.Priority is null || (Group is not null && Group.Priority is null);
+
+    /// <summary>Why a match in this collection is undecided when its action is unknown (built once, shared by matches).</summary>
+    internal UnknownCause ActionCause =>
+        actionCause ??= new UnknownCause(Collection.NameSpan, $"the action of rule collection '{Collection.Name}'");
+
+    private UnknownCause? actionCause;
 }
 
 /// <summary>One rule in processing order, with the collection (and so the action) it belongs to.</summary>
@@ -98,6 +104,20 @@ public sealed class FirewallRuleSet
     private IReadOnlyList<OrderedRule>? _orderedUnknownFirst;
     private IReadOnlyList<OrderedRule>? _orderedUnknownLast;
 
+    /// <summary>
+    /// <see cref="OrderedRules"/> indexed by destination, so each requirement visits only the rules that may match it.
+    /// Built once per rule set and extreme, like the order itself. Like the other caches here it is not synchronised:
+    /// rule sets are resolved per analysis and used by that analysis only.
+    /// </summary>
+    internal RuleIndex Index(bool unknownPriorityFirst)
+    {
+        ref var cached = ref unknownPriorityFirst ? ref _indexUnknownFirst : ref _indexUnknownLast;
+        return cached ??= new RuleIndex(OrderedRules(unknownPriorityFirst));
+    }
+
+    private RuleIndex? _indexUnknownFirst;
+    private RuleIndex? _indexUnknownLast;
+
     private List<OrderedRule> BuildOrderedRules(bool unknownPriorityFirst)
     {
         var ordered = OrderedCollections(unknownPriorityFirst);
@@ -117,6 +137,16 @@ public sealed class FirewallRuleSet
 
     /// <summary>Filter collections (NAT and non-filter actions excluded) in processing order within one rule type.</summary>
     public IReadOnlyList<SubjectCollection> OrderedCollections(bool unknownPriorityFirst)
+    {
+        // Asked for again for every missing endpoint (the anchor of EGR1001-1003): sort once per extreme.
+        ref var cached = ref unknownPriorityFirst ? ref _collectionsUnknownFirst : ref _collectionsUnknownLast;
+        return cached ??= BuildOrderedCollections(unknownPriorityFirst);
+    }
+
+    private IReadOnlyList<SubjectCollection>? _collectionsUnknownFirst;
+    private IReadOnlyList<SubjectCollection>? _collectionsUnknownLast;
+
+    private List<SubjectCollection> BuildOrderedCollections(bool unknownPriorityFirst)
     {
         var unknown = unknownPriorityFirst ? int.MinValue : int.MaxValue;
         return Collections

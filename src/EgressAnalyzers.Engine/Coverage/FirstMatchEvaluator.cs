@@ -58,10 +58,11 @@ public static class FirstMatchEvaluator
 {
     public static Outcome Evaluate(FirewallRuleSet ruleSet, RequirementInstance requirement, MatchContext context)
     {
-        var outcome = Evaluate(ruleSet.OrderedRules(unknownPriorityFirst: true), requirement, context);
+        // Over the index's candidates only: the rules it leaves out never match, so the first match is the same.
+        var outcome = Evaluate(ruleSet.Index(unknownPriorityFirst: true).Candidates(requirement), requirement, context);
         if (ruleSet.HasUnknownPriority)
         {
-            var last = Evaluate(ruleSet.OrderedRules(unknownPriorityFirst: false), requirement, context);
+            var last = Evaluate(ruleSet.Index(unknownPriorityFirst: false).Candidates(requirement), requirement, context);
             if (last.Kind != outcome.Kind)
             {
                 outcome = Outcome.Unknown(ruleSet.PriorityCauses().Concat(outcome.Causes).Concat(last.Causes));
@@ -79,7 +80,8 @@ public static class FirstMatchEvaluator
 
     public static Outcome Evaluate(IReadOnlyList<OrderedRule> rules, RequirementInstance requirement, MatchContext context)
     {
-        var maybes = new List<(RuleAction Action, IReadOnlyList<UnknownCause> Causes)>();
+        // Allocated on the first Maybe only: most evaluations meet none.
+        List<(RuleAction Action, IReadOnlyList<UnknownCause> Causes)>? maybes = null;
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
@@ -90,22 +92,22 @@ public static class FirstMatchEvaluator
             }
 
             var causes = rule.Action == RuleAction.Unknown
-                ? match.Causes.Concat(new[] { ActionCause(rule.Collection) }).ToList()
+                ? match.Causes.Concat(new[] { rule.Collection.ActionCause }).ToList()
                 : match.Causes;
             if (match.Value == Tri.Maybe)
             {
-                maybes.Add((rule.Action, causes));
+                (maybes ??= new()).Add((rule.Action, causes));
                 continue;
             }
 
             if (rule.Action == RuleAction.Unknown)
             {
-                return Outcome.Unknown(maybes.SelectMany(m => m.Causes).Concat(causes));
+                return Outcome.Unknown(CausesOfMaybes(maybes, except: null).Concat(causes));
             }
 
-            if (maybes.Count > 0 && maybes.Any(m => m.Action != rule.Action))
+            if (HasMaybeOtherThan(maybes, rule.Action))
             {
-                return Outcome.Unknown(maybes.Where(m => m.Action != rule.Action).SelectMany(m => m.Causes));
+                return Outcome.Unknown(CausesOfMaybes(maybes, except: rule.Action));
             }
 
             if (rule.Action == RuleAction.Allow)
@@ -116,9 +118,43 @@ public static class FirstMatchEvaluator
             return new Outcome(OutcomeKind.Denied, rule.Collection) { ShadowedAllow = FindLaterAllow(rules, i + 1, requirement, context) };
         }
 
-        return maybes.Any(m => m.Action != RuleAction.Deny)
-            ? Outcome.Unknown(maybes.Where(m => m.Action != RuleAction.Deny).SelectMany(m => m.Causes))
+        return HasMaybeOtherThan(maybes, RuleAction.Deny)
+            ? Outcome.Unknown(CausesOfMaybes(maybes, except: RuleAction.Deny))
             : Outcome.NotAllowed;
+    }
+
+    private static bool HasMaybeOtherThan(List<(RuleAction Action, IReadOnlyList<UnknownCause> Causes)>? maybes, RuleAction action)
+    {
+        if (maybes is not null)
+        {
+            foreach (var maybe in maybes)
+            {
+                if (maybe.Action != action)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The causes of the earlier Maybes, in order; those of the given action left out.</summary>
+    private static List<UnknownCause> CausesOfMaybes(List<(RuleAction Action, IReadOnlyList<UnknownCause> Causes)>? maybes, RuleAction? except)
+    {
+        var causes = new List<UnknownCause>();
+        if (maybes is not null)
+        {
+            foreach (var maybe in maybes)
+            {
+                if (maybe.Action != except)
+                {
+                    causes.AddRange(maybe.Causes);
+                }
+            }
+        }
+
+        return causes;
     }
 
     private static SubjectCollection? FindLaterAllow(IReadOnlyList<OrderedRule> rules, int start, RequirementInstance requirement, MatchContext context)
@@ -133,7 +169,4 @@ public static class FirstMatchEvaluator
 
         return null;
     }
-
-    private static UnknownCause ActionCause(SubjectCollection collection) =>
-        new(collection.Collection.NameSpan, $"the action of rule collection '{collection.Collection.Name}'");
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 
 namespace EgressAnalyzers.Engine.Coverage;
 
@@ -53,57 +52,88 @@ public sealed class FqdnPattern
     public bool HasWildcard => Kind is FqdnPatternKind.Any or FqdnPatternKind.Subdomains or FqdnPatternKind.Suffix;
 
     /// <summary>
-    /// Parses a rule's FQDN pattern. Memoised per string instance: coverage tests every rule value against every
-    /// requirement, and a model's strings live as long as the model, so a weak table keyed by the instance saves
-    /// re-parsing without holding anything alive.
+    /// Parses a rule's FQDN pattern. Not memoised: coverage parses only the targets of a requirement's candidate rules
+    /// (see <see cref="RuleIndex"/>) and hygiene each target once, and a per-string cache (one GC handle per rule
+    /// value) cost more in collections on large hubs than parsing does.
     /// </summary>
-    public static FqdnPattern Parse(string text) => ParsedByInstance.GetValue(text, ParseUncached);
-
-    private static readonly ConditionalWeakTable<string, FqdnPattern> ParsedByInstance = new();
-
-    private static FqdnPattern ParseUncached(string text)
+    public static FqdnPattern Parse(string text)
     {
+        var error = Classify(text, out var kind, out var lower);
+        return error is not null ? Invalid(text, error) : kind switch
+        {
+            FqdnPatternKind.Any => new FqdnPattern(text, kind, "", null),
+            FqdnPatternKind.Exact => new FqdnPattern(text, kind, lower, null),
+            FqdnPatternKind.Subdomains => new FqdnPattern(text, kind, lower.Substring(2), null),
+            _ => new FqdnPattern(text, kind, lower.Substring(1), null),
+        };
+    }
+
+    /// <summary>
+    /// What <see cref="Parse"/> would say about the text (why it is invalid, or null and its kind) without building the
+    /// pattern: hygiene asks this of every target of every rule.
+    /// </summary>
+    internal static string? Validate(string text, out FqdnPatternKind kind) => Classify(text, out kind, out _);
+
+    private static string? Classify(string text, out FqdnPatternKind kind, out string lower)
+    {
+        kind = FqdnPatternKind.Invalid;
+        lower = text;
         if (text.Length == 0)
         {
-            return Invalid(text, "the FQDN is empty");
+            return "the FQDN is empty";
         }
 
-        foreach (var c in text)
+        int star;
+        if (IsLowerCaseName(text))
         {
-            if (char.IsWhiteSpace(c))
+            // The common case in one pass: no spaces, nothing to lower-case, at most a leading star.
+            star = text[0] == '*' ? 0 : -1;
+        }
+        else
+        {
+            foreach (var c in text)
             {
-                return Invalid(text, "an FQDN cannot contain spaces");
+                if (char.IsWhiteSpace(c))
+                {
+                    return "an FQDN cannot contain spaces";
+                }
+            }
+
+            lower = text.ToLowerInvariant();
+            star = lower.IndexOf('*');
+            if (star > 0 || (star == 0 && lower.IndexOf('*', 1) >= 0))
+            {
+                return "a wildcard '*' is allowed only once, at the left-most position (for example '*.contoso.com')";
             }
         }
 
-        var lower = text.ToLowerInvariant();
         if (lower == "*")
         {
-            return new FqdnPattern(text, FqdnPatternKind.Any, "", null);
+            kind = FqdnPatternKind.Any;
+            return null;
         }
 
-        var star = lower.IndexOf('*');
-        if (star > 0 || (star == 0 && lower.IndexOf('*', 1) >= 0))
+        var (candidate, bodyStart, allowLeadingHyphen) = star < 0 ? (FqdnPatternKind.Exact, 0, false)
+            : lower.StartsWith("*.", StringComparison.Ordinal) ? (FqdnPatternKind.Subdomains, 2, false)
+            : (FqdnPatternKind.Suffix, 1, true);
+        var error = CheckName(lower, bodyStart, allowLeadingHyphen);
+        kind = error is null ? candidate : FqdnPatternKind.Invalid;
+        return error;
+    }
+
+    /// <summary>Only lower-case letters, digits, '.', '-' and '_', after an optional leading '*'.</summary>
+    private static bool IsLowerCaseName(string text)
+    {
+        for (var i = text[0] == '*' ? 1 : 0; i < text.Length; i++)
         {
-            return Invalid(text, "a wildcard '*' is allowed only once, at the left-most position (for example '*.contoso.com')");
+            var c = text[i];
+            if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '.' or '-' or '_'))
+            {
+                return false;
+            }
         }
 
-        if (star < 0)
-        {
-            var exactError = CheckName(lower, allowLeadingHyphen: false);
-            return exactError is null ? new FqdnPattern(text, FqdnPatternKind.Exact, lower, null) : Invalid(text, exactError);
-        }
-
-        if (lower.StartsWith("*.", StringComparison.Ordinal))
-        {
-            var body = lower.Substring(2);
-            var error = CheckName(body, allowLeadingHyphen: false);
-            return error is null ? new FqdnPattern(text, FqdnPatternKind.Subdomains, body, null) : Invalid(text, error);
-        }
-
-        var suffix = lower.Substring(1);
-        var suffixError = CheckName(suffix, allowLeadingHyphen: true);
-        return suffixError is null ? new FqdnPattern(text, FqdnPatternKind.Suffix, suffix, null) : Invalid(text, suffixError);
+        return true;
     }
 
     /// <summary>True when the pattern matches one concrete host name.</summary>
@@ -125,26 +155,37 @@ public sealed class FqdnPattern
     /// wildcard (<c>*.data.mcr.microsoft.com</c>) is covered only by a pattern that matches all of its names;
     /// an exact rule name never covers a wildcard requirement.
     /// </summary>
-    public bool Covers(string requirement)
-    {
-        if (!IsValid)
-        {
-            return false;
-        }
+    public bool Covers(string requirement) => IsValid && Covers(Kind, Body, 0, requirement);
 
-        var required = requirement.ToLowerInvariant();
-        if (Kind == FqdnPatternKind.Any)
+    /// <summary>
+    /// <c>Parse(patternText).Covers(requirement)</c> without building the pattern: the matcher asks it for every target
+    /// of every candidate rule.
+    /// </summary>
+    internal static bool Covers(string patternText, string requirement) =>
+        Classify(patternText, out var kind, out var lower) is null
+        && Covers(kind, lower, kind switch { FqdnPatternKind.Subdomains => 2, FqdnPatternKind.Suffix => 1, _ => 0 }, requirement);
+
+    /// <summary>The coverage rule for a valid pattern whose lower-case body is <paramref name="text"/>[bodyStart..].</summary>
+    private static bool Covers(FqdnPatternKind kind, string text, int bodyStart, string requirement)
+    {
+        if (kind == FqdnPatternKind.Any)
         {
             return true;
         }
 
+        var required = requirement.ToLowerInvariant();
+        var bodyLength = text.Length - bodyStart;
+        bool EndsWithBody(string name) =>
+            name.Length >= bodyLength && string.CompareOrdinal(name, name.Length - bodyLength, text, bodyStart, bodyLength) == 0;
+        bool DotBeforeBody(string name) => name[name.Length - bodyLength - 1] == '.';
+
         if (required.StartsWith("*.", StringComparison.Ordinal))
         {
-            var dotted = required.Substring(1);
-            return Kind switch
+            // The names below x: covered by "*.b" when ".x" ends with ".b", by "*b" when ".x" ends with "b".
+            return kind switch
             {
-                FqdnPatternKind.Subdomains => dotted.EndsWith("." + Body, StringComparison.Ordinal),
-                FqdnPatternKind.Suffix => dotted.EndsWith(Body, StringComparison.Ordinal),
+                FqdnPatternKind.Subdomains => required.Length - 1 >= bodyLength + 1 && EndsWithBody(required) && DotBeforeBody(required),
+                FqdnPatternKind.Suffix => required.Length - 1 >= bodyLength && EndsWithBody(required),
                 _ => false,
             };
         }
@@ -152,54 +193,69 @@ public sealed class FqdnPattern
         if (required.StartsWith("*", StringComparison.Ordinal))
         {
             // "*x" also matches x itself and look-alikes, which only another suffix pattern covers.
-            return Kind == FqdnPatternKind.Suffix && required.Substring(1).EndsWith(Body, StringComparison.Ordinal);
+            return kind == FqdnPatternKind.Suffix && required.Length - 1 >= bodyLength && EndsWithBody(required);
         }
 
-        return Matches(required);
+        return kind switch
+        {
+            FqdnPatternKind.Exact => required.Length == bodyLength && EndsWithBody(required),
+            FqdnPatternKind.Subdomains => required.Length > bodyLength + 1 && EndsWithBody(required) && DotBeforeBody(required),
+            FqdnPatternKind.Suffix => EndsWithBody(required),
+            _ => false,
+        };
     }
 
     public override string ToString() => Text;
 
     private static FqdnPattern Invalid(string text, string error) => new(text, FqdnPatternKind.Invalid, "", error);
 
-    private static string? CheckName(string name, bool allowLeadingHyphen)
+    /// <summary>Checks the name <paramref name="name"/>[start..] label by label, without splitting.</summary>
+    private static string? CheckName(string name, int start, bool allowLeadingHyphen)
     {
-        if (name.Length == 0)
+        if (name.Length == start)
         {
             return "the name after the wildcard is empty";
         }
 
-        if (name.Length > MaxNameLength)
+        if (name.Length - start > MaxNameLength)
         {
             return "an FQDN is at most 253 characters long";
         }
 
-        var labels = name.Split('.');
-        for (var i = 0; i < labels.Length; i++)
+        var labelStart = start;
+        for (var i = start; i <= name.Length; i++)
         {
-            var label = labels[i];
-            if (label.Length == 0)
+            if (i < name.Length && name[i] != '.')
+            {
+                continue;
+            }
+
+            var length = i - labelStart;
+            if (length == 0)
             {
                 return "an FQDN cannot have empty labels ('..', or a leading or trailing '.')";
             }
 
-            if (label.Length > MaxLabelLength)
+            if (length > MaxLabelLength)
             {
                 return "a label is at most 63 characters long";
             }
 
-            foreach (var c in label)
+            for (var j = labelStart; j < i; j++)
             {
+                var c = name[j];
                 if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_'))
                 {
                     return $"'{c}' is not allowed in an FQDN (letters, digits, '-', '.' and a leading '*' only)";
                 }
             }
 
-            if ((label[0] == '-' && !(allowLeadingHyphen && i == 0)) || label[label.Length - 1] == '-')
+            if ((name[labelStart] == '-' && !(allowLeadingHyphen && labelStart == start)) || name[i - 1] == '-')
             {
                 return "a label cannot start or end with '-'";
             }
+
+            labelStart = i + 1;
         }
 
         return null;

@@ -24,6 +24,11 @@ public sealed class LocationTemplate
 {
     private readonly Regex regex;
 
+    // The literal text around the one placeholder, when the template has exactly one and is ASCII (all catalog
+    // templates): lets TryMatch decide without the regular expression. Null otherwise.
+    private readonly string? prefix;
+    private readonly string? suffix;
+
     private LocationTemplate(Requirement requirement, string template, TemplateTarget target)
     {
         Requirement = requirement;
@@ -31,6 +36,13 @@ public sealed class LocationTemplate
         Target = target;
         var escaped = Regex.Escape(template).Replace(RequirementCatalog.LocationPlaceholder, "([a-z0-9-]+)");
         regex = new Regex("^" + escaped + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var placeholder = template.IndexOf(RequirementCatalog.LocationPlaceholder, StringComparison.Ordinal);
+        var afterPlaceholder = placeholder + RequirementCatalog.LocationPlaceholder.Length;
+        if (placeholder >= 0 && template.IndexOf(RequirementCatalog.LocationPlaceholder, afterPlaceholder, StringComparison.Ordinal) < 0 && IsAscii(template))
+        {
+            prefix = template.Substring(0, placeholder);
+            suffix = template.Substring(afterPlaceholder);
+        }
     }
 
     public Requirement Requirement { get; }
@@ -42,9 +54,108 @@ public sealed class LocationTemplate
     /// <summary>The region label the value names at the template's location position (lower case).</summary>
     public bool TryMatch(string value, out string location)
     {
+        if (prefix is not null && TryMatchLiteral(value, out location) is { } decided)
+        {
+            return decided;
+        }
+
         var match = regex.Match(value.Trim());
         location = match.Success ? match.Groups[1].Value.ToLowerInvariant() : "";
         return match.Success;
+    }
+
+    /// <summary>
+    /// The regular expression's answer without running it, for ASCII text: <c>prefix [a-z0-9-]+ suffix</c> compared
+    /// case-insensitively, the suffix first (where rule values of other services differ). Null when a non-ASCII
+    /// character is met where it matters: the expression's case-insensitive comparison knows more than ASCII does.
+    /// Every rule value of every firewall passes here, most failing on the suffix's last character.
+    /// </summary>
+    private bool? TryMatchLiteral(string value, out string location)
+    {
+        location = "";
+        var start = 0;
+        var end = value.Length;
+        while (start < end && char.IsWhiteSpace(value[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(value[end - 1]))
+        {
+            end--;
+        }
+
+        var labelLength = end - start - prefix!.Length - suffix!.Length;
+        if (labelLength < 1)
+        {
+            return false;
+        }
+
+        for (var i = 1; i <= suffix.Length; i++)
+        {
+            var same = SameAscii(value[end - i], suffix[suffix.Length - i]);
+            if (same != true)
+            {
+                return same;
+            }
+        }
+
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            var same = SameAscii(value[start + i], prefix[i]);
+            if (same != true)
+            {
+                return same;
+            }
+        }
+
+        var labelStart = start + prefix.Length;
+        for (var i = labelStart; i < labelStart + labelLength; i++)
+        {
+            var c = value[i];
+            if (c >= 128)
+            {
+                return null;
+            }
+
+            if (c is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-'))
+            {
+                return false;
+            }
+        }
+
+        location = value.Substring(labelStart, labelLength).ToLowerInvariant();
+        return true;
+    }
+
+    /// <summary>True or false for an ASCII character; null for another (the expression decides).</summary>
+    private static bool? SameAscii(char c, char expected)
+    {
+        if (c >= 128)
+        {
+            return null;
+        }
+
+        if (c == expected)
+        {
+            return true;
+        }
+
+        var lower = (char)(c | 0x20);
+        return lower >= 'a' && lower <= 'z' && lower == (char)(expected | 0x20);
+    }
+
+    private static bool IsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 128)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

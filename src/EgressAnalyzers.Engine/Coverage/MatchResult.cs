@@ -102,10 +102,23 @@ public sealed class MatchResult
 
     internal static IReadOnlyList<UnknownCause> Distinct(IEnumerable<UnknownCause> causes)
     {
-        var seen = new HashSet<UnknownCause>();
+        // First occurrences in order. Most lists are a handful of causes: compare pairwise below a small size
+        // instead of hashing every span and description.
         var result = new List<UnknownCause>();
+        HashSet<UnknownCause>? seen = null;
         foreach (var cause in causes)
         {
+            if (seen is null && result.Count < 8)
+            {
+                if (!result.Contains(cause))
+                {
+                    result.Add(cause);
+                }
+
+                continue;
+            }
+
+            seen ??= new HashSet<UnknownCause>(result);
             if (seen.Add(cause))
             {
                 result.Add(cause);
@@ -117,7 +130,8 @@ public sealed class MatchResult
 }
 
 /// <summary>Accumulates "any one of" alternatives: any Yes wins, else any Maybe, else No.</summary>
-internal sealed class AnyOf
+/// <remarks>A struct held in a local (pass it by <c>ref</c>): one is needed per value list of every rule match.</remarks>
+internal struct AnyOf
 {
     // Allocated on the first unknown only: most values are known, and this runs for every rule and requirement.
     private List<UnknownCause>? causes;

@@ -106,6 +106,100 @@ public sealed class PortSet
         return new PortSet(text, ranges, null);
     }
 
+    /// <summary>
+    /// <c>Parse(text)</c> is valid and contains the port, without building the set: network rule ports are tested for
+    /// every requirement against every candidate rule. Mirrors <see cref="Parse"/> part by part.
+    /// </summary>
+    internal static bool Includes(string text, int port)
+    {
+        var contains = false;
+        var partStart = 0;
+        while (true)
+        {
+            var comma = text.IndexOf(',', partStart);
+            var start = partStart;
+            var end = comma < 0 ? text.Length : comma;
+            Trim(text, ref start, ref end);
+            if (start == end)
+            {
+                return false;
+            }
+
+            if (end - start == 1 && text[start] == '*')
+            {
+                contains = true;
+            }
+            else
+            {
+                var dash = text.IndexOf('-', start, end - start);
+                if (dash < 0)
+                {
+                    if (!TryParsePort(text, start, end, out var single))
+                    {
+                        return false;
+                    }
+
+                    contains |= single == port;
+                }
+                else
+                {
+                    int firstStart = start, firstEnd = dash, lastStart = dash + 1, lastEnd = end;
+                    Trim(text, ref firstStart, ref firstEnd);
+                    Trim(text, ref lastStart, ref lastEnd);
+                    if (!TryParsePort(text, firstStart, firstEnd, out var first) || !TryParsePort(text, lastStart, lastEnd, out var last) || last < first)
+                    {
+                        return false;
+                    }
+
+                    contains |= first <= port && port <= last;
+                }
+            }
+
+            if (comma < 0)
+            {
+                return contains;
+            }
+
+            partStart = comma + 1;
+        }
+    }
+
+    private static void Trim(string text, ref int start, ref int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+    }
+
+    /// <summary><see cref="TryParsePort(string, out int, out string)"/> on text[start, end), without the error text.</summary>
+    private static bool TryParsePort(string text, int start, int end, out int port)
+    {
+        port = 0;
+        if (end - start is 0 or > 9)
+        {
+            return false;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            port = (port * 10) + (c - '0');
+        }
+
+        return port is >= MinPort and <= MaxPort;
+    }
+
     /// <summary>One port number (application rule <c>port</c>), 1..65535.</summary>
     public static bool TryParsePort(string text, out int port, out string error)
     {

@@ -40,27 +40,30 @@ public sealed class RequirementInstance
     public bool IsHttps => string.Equals(Protocol, "Https", StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>Https:443</c>, <c>UDP:1194</c>.</summary>
-    public string ProtocolPort => $"{Protocol}:{Port}";
+    public string ProtocolPort => protocolPort ??= $"{Protocol}:{Port}";
+
+    // Both texts are asked for once per cluster and rule set; the instance is immutable, so build them once.
+    private string? protocolPort;
+    private string? endpoint;
 
     /// <summary>
     /// The endpoint as messages show it: the FQDN for application requirements; for network requirements
     /// <c>UDP 1194 to AzureCloud.westeurope</c>, naming the most specific destination form (a service tag or FQDN
     /// before <c>*</c>; never the IP form, whose addresses the templates cannot know).
     /// </summary>
-    public string Endpoint
-    {
-        get
-        {
-            if (Kind == RequirementKind.Application)
-            {
-                return Fqdn ?? "";
-            }
+    public string Endpoint => endpoint ??= BuildEndpoint();
 
-            var named = Destinations.FirstOrDefault(d => d != IpAddressesForm && d != AnyDestination)
-                ?? Destinations.FirstOrDefault(d => d != IpAddressesForm)
-                ?? "the API server or region addresses";
-            return $"{Protocol} {Port} to {DestinationText(named)}";
+    private string BuildEndpoint()
+    {
+        if (Kind == RequirementKind.Application)
+        {
+            return Fqdn ?? "";
         }
+
+        var named = Destinations.FirstOrDefault(d => d != IpAddressesForm && d != AnyDestination)
+            ?? Destinations.FirstOrDefault(d => d != IpAddressesForm)
+            ?? "the API server or region addresses";
+        return $"{Protocol} {Port} to {DestinationText(named)}";
     }
 
     public static RequirementInstance For(Requirement requirement, string location) => new(requirement, location);

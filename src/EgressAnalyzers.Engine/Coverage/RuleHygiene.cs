@@ -25,8 +25,8 @@ public static class RuleHygiene
         IReadOnlyList<ClusterContext> clusters)
     {
         var findings = new List<Finding>();
-        var templates = catalog.For(settings.Profile, settings.Cloud).SelectMany(LocationTemplate.For).ToList();
-        var checkDeprecated = string.Equals(settings.Profile, "current", StringComparison.OrdinalIgnoreCase);
+        var region = new RegionCheck(ruleSet, catalog, settings, clusters);
+        var deprecated = string.Equals(settings.Profile, "current", StringComparison.OrdinalIgnoreCase) ? new DeprecatedNames(catalog) : null;
         foreach (var collection in ruleSet.Collections.Select(c => c.Collection).Where(c => c.Kind != RuleCollectionKind.Nat))
         {
             var allow = collection.Action == RuleAction.Allow;
@@ -36,12 +36,12 @@ public static class RuleHygiene
                 if (allow)
                 {
                     CheckAllowEverything(ruleSet, rule, findings);
-                    if (checkDeprecated)
+                    if (deprecated is not null)
                     {
-                        CheckDeprecated(ruleSet, rule, catalog, findings);
+                        CheckDeprecated(ruleSet, rule, deprecated, findings);
                     }
 
-                    CheckOtherRegion(ruleSet, rule.TargetFqdns, TemplateTarget.Fqdn, templates, catalog, settings, clusters, findings);
+                    region.Check(rule.TargetFqdns, TemplateTarget.Fqdn, findings);
                 }
             }
 
@@ -51,8 +51,8 @@ public static class RuleHygiene
                 if (allow)
                 {
                     CheckAllowEverything(ruleSet, rule, findings);
-                    CheckOtherRegion(ruleSet, rule.DestinationFqdns, TemplateTarget.Fqdn, templates, catalog, settings, clusters, findings);
-                    CheckOtherRegion(ruleSet, rule.DestinationAddresses, TemplateTarget.ServiceTag, templates, catalog, settings, clusters, findings);
+                    region.Check(rule.DestinationFqdns, TemplateTarget.Fqdn, findings);
+                    region.Check(rule.DestinationAddresses, TemplateTarget.ServiceTag, findings);
                 }
             }
         }
@@ -60,11 +60,14 @@ public static class RuleHygiene
         return findings;
     }
 
+    // The per-rule checks below run for every rule of every hub: index loops (no boxed enumerators) and checks that
+    // build nothing for valid values.
     private static void CheckValues(FirewallRuleSet ruleSet, ApplicationRule rule, List<Finding> findings)
     {
-        foreach (var protocol in rule.Protocols)
+        for (var i = 0; i < rule.Protocols.Count; i++)
         {
-            if (protocol.ProtocolType.Text is { } type && !ApplicationProtocols.Any(p => string.Equals(p, type.Trim(), StringComparison.OrdinalIgnoreCase)))
+            var protocol = rule.Protocols[i];
+            if (protocol.ProtocolType.Text is { } type && !IsOneOf(ApplicationProtocols, type))
             {
                 findings.Add(Invalid(ruleSet, protocol.ProtocolType, "application rule protocol", "expected Http, Https or Mssql"));
             }
@@ -75,11 +78,12 @@ public static class RuleHygiene
             }
         }
 
-        foreach (var target in rule.TargetFqdns)
+        for (var i = 0; i < rule.TargetFqdns.Count; i++)
         {
-            if (target.Text is { } text && FqdnPattern.Parse(text) is { IsValid: false } pattern)
+            var target = rule.TargetFqdns[i];
+            if (target.Text is { } text && FqdnPattern.Validate(text, out _) is { } error)
             {
-                findings.Add(Invalid(ruleSet, target, "target FQDN", pattern.Error!));
+                findings.Add(Invalid(ruleSet, target, "target FQDN", error));
             }
         }
 
@@ -88,42 +92,46 @@ public static class RuleHygiene
 
     private static void CheckValues(FirewallRuleSet ruleSet, NetworkRule rule, List<Finding> findings)
     {
-        foreach (var protocol in rule.Protocols)
+        for (var i = 0; i < rule.Protocols.Count; i++)
         {
-            if (protocol.Text is { } text && !NetworkProtocols.Any(p => string.Equals(p, text.Trim(), StringComparison.OrdinalIgnoreCase)))
+            var protocol = rule.Protocols[i];
+            if (protocol.Text is { } text && !IsOneOf(NetworkProtocols, text))
             {
                 findings.Add(Invalid(ruleSet, protocol, "network rule protocol", "expected TCP, UDP, ICMP or Any"));
             }
         }
 
-        foreach (var port in rule.DestinationPorts)
+        for (var i = 0; i < rule.DestinationPorts.Count; i++)
         {
+            var port = rule.DestinationPorts[i];
             if (port.Text is { } text && PortSet.Parse(text) is { IsValid: false } set)
             {
                 findings.Add(Invalid(ruleSet, port, "destination port", set.Error!));
             }
         }
 
-        foreach (var fqdn in rule.DestinationFqdns)
+        for (var i = 0; i < rule.DestinationFqdns.Count; i++)
         {
+            var fqdn = rule.DestinationFqdns[i];
             if (fqdn.Text is not { } text)
             {
                 continue;
             }
 
-            var pattern = FqdnPattern.Parse(text);
-            if (pattern.IsValid && pattern.HasWildcard)
+            var error = FqdnPattern.Validate(text, out var kind);
+            if (error is null && kind is FqdnPatternKind.Any or FqdnPatternKind.Subdomains or FqdnPatternKind.Suffix)
             {
                 findings.Add(Invalid(ruleSet, fqdn, "destination FQDN", "network rule FQDNs do not support wildcards; use an application rule"));
             }
-            else if (!pattern.IsValid)
+            else if (error is not null)
             {
-                findings.Add(Invalid(ruleSet, fqdn, "destination FQDN", pattern.Error!));
+                findings.Add(Invalid(ruleSet, fqdn, "destination FQDN", error));
             }
         }
 
-        foreach (var address in rule.DestinationAddresses)
+        for (var i = 0; i < rule.DestinationAddresses.Count; i++)
         {
+            var address = rule.DestinationAddresses[i];
             if (address.Text is { } text && !AddressRange.TryParse(text.Trim(), out _) && !ServiceTag.IsServiceTag(text.Trim()))
             {
                 findings.Add(Invalid(ruleSet, address, "destination address", "expected an IPv4 address, CIDR prefix, range, '*' or a service tag"));
@@ -135,8 +143,9 @@ public static class RuleHygiene
 
     private static void CheckSources(FirewallRuleSet ruleSet, FirewallRule rule, List<Finding> findings)
     {
-        foreach (var source in rule.SourceAddresses)
+        for (var i = 0; i < rule.SourceAddresses.Count; i++)
         {
+            var source = rule.SourceAddresses[i];
             if (source.Text is { } text && !AddressRange.TryParse(text.Trim(), out _))
             {
                 findings.Add(Invalid(ruleSet, source, "source address", "expected an IPv4 address, CIDR prefix, range or '*'"));
@@ -146,8 +155,9 @@ public static class RuleHygiene
 
     private static void CheckAllowEverything(FirewallRuleSet ruleSet, ApplicationRule rule, List<Finding> findings)
     {
-        foreach (var target in rule.TargetFqdns)
+        for (var i = 0; i < rule.TargetFqdns.Count; i++)
         {
+            var target = rule.TargetFqdns[i];
             if (target.Text is { } text && text.Trim() == "*")
             {
                 var protocols = rule.Protocols.Select(p => p.ProtocolType.Text).Where(p => p is not null).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -176,35 +186,70 @@ public static class RuleHygiene
         }
     }
 
-    private static void CheckDeprecated(FirewallRuleSet ruleSet, ApplicationRule rule, RequirementCatalog catalog, List<Finding> findings)
+    private static void CheckDeprecated(FirewallRuleSet ruleSet, ApplicationRule rule, DeprecatedNames deprecated, List<Finding> findings)
     {
-        foreach (var target in rule.TargetFqdns)
+        for (var i = 0; i < rule.TargetFqdns.Count; i++)
         {
-            if (target.Text is not { } text)
+            var target = rule.TargetFqdns[i];
+            if (target.Text is { } text && deprecated.Find(text) is { } endpoint)
             {
-                continue;
-            }
-
-            foreach (var deprecated in catalog.Deprecated)
-            {
-                if (MatchesTemplate(deprecated.Fqdn, text))
-                {
-                    findings.Add(new Finding(EgressRules.EGR2003_DeprecatedEndpointAllowed, target.Span, text, deprecated.Note) { Subject = ruleSet.Key, Endpoint = text.Trim() });
-                    break;
-                }
+                findings.Add(new Finding(EgressRules.EGR2003_DeprecatedEndpointAllowed, target.Span, text, endpoint.Note) { Subject = ruleSet.Key, Endpoint = text.Trim() });
             }
         }
     }
 
-    private static bool MatchesTemplate(string template, string text)
+    /// <summary>
+    /// The catalog's deprecated names ready for lookup: plain names in a hash table, location-specific ones as compiled
+    /// templates; the first entry in catalog order that matches a value is the one reported.
+    /// </summary>
+    private sealed class DeprecatedNames
     {
-        if (template.IndexOf(RequirementCatalog.LocationPlaceholder, StringComparison.Ordinal) < 0)
+        private readonly Dictionary<string, int> plain = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<int> plainLengths = new();
+        private readonly List<(int Index, IReadOnlyList<LocationTemplate> Templates)> located = new();
+        private readonly IReadOnlyList<DeprecatedEndpoint> endpoints;
+
+        public DeprecatedNames(RequirementCatalog catalog)
         {
-            return string.Equals(template, text.Trim(), StringComparison.OrdinalIgnoreCase);
+            endpoints = catalog.Deprecated;
+            for (var i = 0; i < endpoints.Count; i++)
+            {
+                var fqdn = endpoints[i].Fqdn;
+                if (fqdn.IndexOf(RequirementCatalog.LocationPlaceholder, StringComparison.Ordinal) >= 0)
+                {
+                    located.Add((i, DeprecatedTemplates.GetOrAdd(fqdn, t => LocationTemplate.For(new Requirement { Fqdn = t }))));
+                }
+                else if (!plain.ContainsKey(fqdn))
+                {
+                    plain.Add(fqdn, i);
+                    plainLengths.Add(fqdn.Length);
+                }
+            }
         }
 
-        var templates = DeprecatedTemplates.GetOrAdd(template, t => LocationTemplate.For(new Requirement { Fqdn = t }));
-        return templates.Any(t => t.TryMatch(text, out _));
+        public DeprecatedEndpoint? Find(string text)
+        {
+            // Most values have no deprecated name's length: no hashing for them.
+            var trimmed = text.Trim();
+            var first = plainLengths.Contains(trimmed.Length) && plain.TryGetValue(trimmed, out var index) ? index : int.MaxValue;
+            foreach (var (i, templates) in located)
+            {
+                if (i > first)
+                {
+                    break;
+                }
+
+                for (var t = 0; t < templates.Count; t++)
+                {
+                    if (templates[t].TryMatch(text, out _))
+                    {
+                        return endpoints[i];
+                    }
+                }
+            }
+
+            return first == int.MaxValue ? null : endpoints[first];
+        }
     }
 
     /// <summary>
@@ -213,48 +258,92 @@ public static class RuleHygiene
     /// </summary>
     private static readonly ConcurrentDictionary<string, IReadOnlyList<LocationTemplate>> DeprecatedTemplates = new(StringComparer.Ordinal);
 
-    private static void CheckOtherRegion(
-        FirewallRuleSet ruleSet,
-        IReadOnlyList<ModelValue> values,
-        TemplateTarget target,
-        IReadOnlyList<LocationTemplate> templates,
-        RequirementCatalog catalog,
-        EgressSettings settings,
-        IReadOnlyList<ClusterContext> clusters,
-        List<Finding> findings)
+    /// <summary>
+    /// EGR1005 for one rule set: which rule values name a location-specific endpoint of a region no cluster is in.
+    /// What does not change from value to value (located clusters, the templates per target) is worked out once.
+    /// </summary>
+    private sealed class RegionCheck
     {
-        var located = clusters.Where(c => c.Location is not null).ToList();
-        if (located.Count == 0)
-        {
-            return;
-        }
+        private readonly FirewallRuleSet ruleSet;
+        private readonly RequirementCatalog catalog;
+        private readonly EgressSettings settings;
+        private readonly List<ClusterContext> located;
+        private readonly List<LocationTemplate> fqdnTemplates = new();
+        private readonly List<LocationTemplate> serviceTagTemplates = new();
 
-        foreach (var value in values)
+        public RegionCheck(FirewallRuleSet ruleSet, RequirementCatalog catalog, EgressSettings settings, IReadOnlyList<ClusterContext> clusters)
         {
-            if (value.Text is not { } text)
+            this.ruleSet = ruleSet;
+            this.catalog = catalog;
+            this.settings = settings;
+            located = clusters.Where(c => c.Location is not null).ToList();
+            if (located.Count == 0)
             {
-                continue;
+                return;
             }
 
-            foreach (var template in templates.Where(t => t.Target == target))
+            // Many requirements share a template (AzureCloud.<location>): the first one decides for a value, so a
+            // later copy is never reached and testing it again is only cost.
+            var seen = new HashSet<(string, TemplateTarget)>();
+            foreach (var template in catalog.For(settings.Profile, settings.Cloud).SelectMany(LocationTemplate.For))
             {
-                if (!template.TryMatch(text, out var region)
-                    || located.Any(c => c.Location == region)
-                    || (catalog.Regions.ContainsKey(settings.Cloud) && !catalog.IsKnownRegion(settings.Cloud, region)))
+                if (seen.Add((template.Template, template.Target)))
+                {
+                    (template.Target == TemplateTarget.Fqdn ? fqdnTemplates : serviceTagTemplates).Add(template);
+                }
+            }
+        }
+
+        public void Check(IReadOnlyList<ModelValue> values, TemplateTarget target, List<Finding> findings)
+        {
+            if (located.Count == 0)
+            {
+                return;
+            }
+
+            var templates = target == TemplateTarget.Fqdn ? fqdnTemplates : serviceTagTemplates;
+            for (var i = 0; i < values.Count; i++)
+            {
+                var value = values[i];
+                if (value.Text is not { } text)
                 {
                     continue;
                 }
 
-                var cluster = located[0];
-                findings.Add(new Finding(EgressRules.EGR1005_LocationSpecificEndpointForOtherRegion, value.Span, text.Trim(), region, cluster.DisplayName, cluster.Location!)
+                foreach (var template in templates)
                 {
-                    Subject = ruleSet.Key,
-                    RequirementId = template.Requirement.Id,
-                    Endpoint = text.Trim(),
-                });
-                break;
+                    if (!template.TryMatch(text, out var region)
+                        || located.Exists(c => c.Location == region)
+                        || (catalog.Regions.ContainsKey(settings.Cloud) && !catalog.IsKnownRegion(settings.Cloud, region)))
+                    {
+                        continue;
+                    }
+
+                    var cluster = located[0];
+                    findings.Add(new Finding(EgressRules.EGR1005_LocationSpecificEndpointForOtherRegion, value.Span, text.Trim(), region, cluster.DisplayName, cluster.Location!)
+                    {
+                        Subject = ruleSet.Key,
+                        RequirementId = template.Requirement.Id,
+                        Endpoint = text.Trim(),
+                    });
+                    break;
+                }
             }
         }
+    }
+
+    private static bool IsOneOf(string[] names, string text)
+    {
+        var trimmed = text.Trim();
+        foreach (var name in names)
+        {
+            if (string.Equals(name, trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Finding Invalid(FirewallRuleSet ruleSet, ModelValue value, string what, string reason) =>

@@ -15,6 +15,45 @@ public sealed class MatchContext
 
     /// <summary>Custom DNS servers the nodes use (known addresses or unresolved values).</summary>
     public IReadOnlyList<ModelValue> CustomDnsServers { get; init; } = Array.Empty<ModelValue>();
+
+    /// <summary>
+    /// True when every match decided with this context is decided the same with <paramref name="other"/> (same node
+    /// prefixes, same DNS server values), so clusters alike can share outcomes. Must compare every property above.
+    /// </summary>
+    internal bool IsEquivalentTo(MatchContext other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if ((NodePrefixes is null) != (other.NodePrefixes is null)
+            || (NodePrefixes is not null && !SameItems(NodePrefixes, other.NodePrefixes!, (a, b) => a == b))
+            || !SameItems(CustomDnsServers, other.CustomDnsServers, ReferenceEquals))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool SameItems<T>(IReadOnlyList<T> left, IReadOnlyList<T> right, Func<T, T, bool> same)
+    {
+        if (left.Count != right.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < left.Count; i++)
+        {
+            if (!same(left[i], right[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary>
@@ -41,8 +80,9 @@ public static class RuleMatcher
     private static MatchResult MatchApplication(RequirementInstance requirement, ApplicationRule rule)
     {
         var protocol = new AnyOf();
-        foreach (var pair in rule.Protocols)
+        for (var pairIndex = 0; pairIndex < rule.Protocols.Count; pairIndex++)
         {
+            var pair = rule.Protocols[pairIndex];
             protocol.Add(MatchResult.And(
                 Equal(pair.ProtocolType, requirement.Protocol),
                 MatchPort(pair.Port, requirement.Port)));
@@ -54,8 +94,9 @@ public static class RuleMatcher
         }
 
         var destination = new AnyOf();
-        foreach (var target in rule.TargetFqdns)
+        for (var targetIndex = 0; targetIndex < rule.TargetFqdns.Count; targetIndex++)
         {
+            var target = rule.TargetFqdns[targetIndex];
             if (target.Text is null)
             {
                 if (requirement.Fqdn is null || ValueShape.CouldCoverFqdn(target.Shape, requirement.Fqdn))
@@ -69,15 +110,16 @@ public static class RuleMatcher
             }
             else
             {
-                destination.Add(requirement.Fqdn is not null && FqdnPattern.Parse(target.Text).Covers(requirement.Fqdn));
+                destination.Add(requirement.Fqdn is not null && FqdnPattern.Covers(target.Text, requirement.Fqdn));
             }
         }
 
         // The AKS FQDN tag covers only the core entries, and only over Https (reference §4).
         if (requirement.Requirement.CoveredByAksFqdnTag && requirement.IsHttps)
         {
-            foreach (var tag in rule.FqdnTags)
+            for (var tagIndex = 0; tagIndex < rule.FqdnTags.Count; tagIndex++)
             {
+                var tag = rule.FqdnTags[tagIndex];
                 destination.Add(Equal(tag, AksFqdnTag));
             }
         }
@@ -96,8 +138,9 @@ public static class RuleMatcher
         }
 
         var destination = new AnyOf();
-        foreach (var address in rule.DestinationAddresses)
+        for (var addressIndex = 0; addressIndex < rule.DestinationAddresses.Count; addressIndex++)
         {
+            var address = rule.DestinationAddresses[addressIndex];
             if (address.Text is null)
             {
                 // Only "*" or one of the requirement's service tags can let an FQDN through at L4.
@@ -121,8 +164,9 @@ public static class RuleMatcher
         }
 
         var wildcardRequirement = requirement.Fqdn is null || requirement.Fqdn.IndexOf('*') >= 0;
-        foreach (var fqdn in rule.DestinationFqdns)
+        for (var fqdnIndex = 0; fqdnIndex < rule.DestinationFqdns.Count; fqdnIndex++)
         {
+            var fqdn = rule.DestinationFqdns[fqdnIndex];
             if (fqdn.Text is null)
             {
                 if (!wildcardRequirement && ValueShape.CouldEqual(fqdn.Shape, requirement.Fqdn!))
@@ -146,8 +190,9 @@ public static class RuleMatcher
             return true;
         }
 
-        foreach (var form in requirement.Destinations)
+        for (var formIndex = 0; formIndex < requirement.Destinations.Count; formIndex++)
         {
+            var form = requirement.Destinations[formIndex];
             if (form.StartsWith(RequirementInstance.ServiceTagPrefix, StringComparison.OrdinalIgnoreCase)
                 && ValueShape.CouldEqual(shape, form.Substring(RequirementInstance.ServiceTagPrefix.Length)))
             {
@@ -168,8 +213,9 @@ public static class RuleMatcher
         }
 
         var destination = new AnyOf();
-        foreach (var form in requirement.Destinations)
+        for (var formIndex = 0; formIndex < requirement.Destinations.Count; formIndex++)
         {
+            var form = requirement.Destinations[formIndex];
             destination.Add(MatchDestinationForm(form, rule, context));
             if (destination.IsYes)
             {
@@ -187,8 +233,9 @@ public static class RuleMatcher
             || form.StartsWith(RequirementInstance.ServiceTagPrefix, StringComparison.OrdinalIgnoreCase))
         {
             var tag = form == RequirementInstance.AnyDestination ? null : form.Substring(RequirementInstance.ServiceTagPrefix.Length);
-            foreach (var address in rule.DestinationAddresses)
+            for (var addressIndex = 0; addressIndex < rule.DestinationAddresses.Count; addressIndex++)
             {
+                var address = rule.DestinationAddresses[addressIndex];
                 if (address.Text is null)
                 {
                     result.AddMaybe(UnknownCause.From(address));
@@ -202,16 +249,18 @@ public static class RuleMatcher
         else if (form.StartsWith(RequirementInstance.FqdnPrefix, StringComparison.OrdinalIgnoreCase))
         {
             var name = form.Substring(RequirementInstance.FqdnPrefix.Length);
-            foreach (var fqdn in rule.DestinationFqdns)
+            for (var fqdnIndex = 0; fqdnIndex < rule.DestinationFqdns.Count; fqdnIndex++)
             {
+                var fqdn = rule.DestinationFqdns[fqdnIndex];
                 result.Add(Equal(fqdn, name));
             }
         }
         else if (form == RequirementInstance.IpAddressesForm)
         {
             // Region CIDRs and the API server's public IP are not in any template: an address destination may be right.
-            foreach (var address in rule.DestinationAddresses)
+            for (var addressIndex = 0; addressIndex < rule.DestinationAddresses.Count; addressIndex++)
             {
+                var address = rule.DestinationAddresses[addressIndex];
                 if (address.Text is null)
                 {
                     result.AddMaybe(UnknownCause.From(address));
@@ -222,7 +271,7 @@ public static class RuleMatcher
                 }
             }
 
-            AddIpGroups(result, rule.DestinationIpGroups);
+            AddIpGroups(ref result, rule.DestinationIpGroups);
         }
         else if (form == RequirementInstance.CustomDnsServersForm)
         {
@@ -241,8 +290,9 @@ public static class RuleMatcher
 
         var ranges = new List<AddressRange>();
         var causes = new List<UnknownCause>();
-        foreach (var address in rule.DestinationAddresses)
+        for (var addressIndex = 0; addressIndex < rule.DestinationAddresses.Count; addressIndex++)
         {
+            var address = rule.DestinationAddresses[addressIndex];
             if (address.Text is null)
             {
                 causes.Add(UnknownCause.From(address));
@@ -253,14 +303,16 @@ public static class RuleMatcher
             }
         }
 
-        foreach (var group in rule.DestinationIpGroups)
+        for (var groupIndex = 0; groupIndex < rule.DestinationIpGroups.Count; groupIndex++)
         {
+            var group = rule.DestinationIpGroups[groupIndex];
             causes.Add(IpGroupCause(group));
         }
 
         var missingKnownServer = false;
-        foreach (var server in context.CustomDnsServers)
+        for (var serverIndex = 0; serverIndex < context.CustomDnsServers.Count; serverIndex++)
         {
+            var server = context.CustomDnsServers[serverIndex];
             if (server.Text is null || !AddressRange.TryParse(server.Text, out var serverRange))
             {
                 causes.Add(UnknownCause.From(server));
@@ -293,8 +345,9 @@ public static class RuleMatcher
 
         var known = new List<(ModelValue Value, AddressRange Range)>();
         var causes = new List<UnknownCause>();
-        foreach (var source in rule.SourceAddresses)
+        for (var sourceIndex = 0; sourceIndex < rule.SourceAddresses.Count; sourceIndex++)
         {
+            var source = rule.SourceAddresses[sourceIndex];
             if (source.Text is null)
             {
                 causes.Add(UnknownCause.From(source));
@@ -306,8 +359,9 @@ public static class RuleMatcher
         }
 
         var allCovered = true;
-        foreach (var prefix in prefixes)
+        for (var prefixIndex = 0; prefixIndex < prefixes.Count; prefixIndex++)
         {
+            var prefix = prefixes[prefixIndex];
             if (known.Exists(k => k.Range.Contains(prefix)))
             {
                 continue;
@@ -328,8 +382,9 @@ public static class RuleMatcher
             return MatchResult.Yes;
         }
 
-        foreach (var group in rule.SourceIpGroups)
+        for (var groupIndex = 0; groupIndex < rule.SourceIpGroups.Count; groupIndex++)
         {
+            var group = rule.SourceIpGroups[groupIndex];
             causes.Add(IpGroupCause(group));
         }
 
@@ -339,8 +394,9 @@ public static class RuleMatcher
     private static MatchResult MatchNetworkProtocol(NetworkRule rule, string protocol)
     {
         var result = new AnyOf();
-        foreach (var value in rule.Protocols)
+        for (var valueIndex = 0; valueIndex < rule.Protocols.Count; valueIndex++)
         {
+            var value = rule.Protocols[valueIndex];
             if (value.Text is null)
             {
                 result.AddMaybe(UnknownCause.From(value));
@@ -358,16 +414,16 @@ public static class RuleMatcher
     private static MatchResult MatchPorts(NetworkRule rule, int port)
     {
         var result = new AnyOf();
-        foreach (var value in rule.DestinationPorts)
+        for (var valueIndex = 0; valueIndex < rule.DestinationPorts.Count; valueIndex++)
         {
+            var value = rule.DestinationPorts[valueIndex];
             if (value.Text is null)
             {
                 result.AddMaybe(UnknownCause.From(value));
             }
             else
             {
-                var set = PortSet.Parse(value.Text);
-                result.Add(set.IsValid && set.Contains(port));
+                result.Add(PortSet.Includes(value.Text, port));
             }
         }
 
@@ -389,8 +445,9 @@ public static class RuleMatcher
 
     private static bool HasServiceTagForm(RequirementInstance requirement, string tag)
     {
-        foreach (var form in requirement.Destinations)
+        for (var formIndex = 0; formIndex < requirement.Destinations.Count; formIndex++)
         {
+            var form = requirement.Destinations[formIndex];
             if (form.StartsWith(RequirementInstance.ServiceTagPrefix, StringComparison.OrdinalIgnoreCase)
                 && ServiceTag.AreEqual(form.Substring(RequirementInstance.ServiceTagPrefix.Length), tag))
             {
@@ -401,10 +458,11 @@ public static class RuleMatcher
         return false;
     }
 
-    private static void AddIpGroups(AnyOf result, IReadOnlyList<ModelValue> groups)
+    private static void AddIpGroups(ref AnyOf result, IReadOnlyList<ModelValue> groups)
     {
-        foreach (var group in groups)
+        for (var groupIndex = 0; groupIndex < groups.Count; groupIndex++)
         {
+            var group = groups[groupIndex];
             result.AddMaybe(IpGroupCause(group));
         }
     }
@@ -417,8 +475,9 @@ public static class RuleMatcher
 
     private static bool Exists<T>(this IReadOnlyList<T> list, Func<T, bool> predicate)
     {
-        foreach (var item in list)
+        for (var itemIndex = 0; itemIndex < list.Count; itemIndex++)
         {
+            var item = list[itemIndex];
             if (predicate(item))
             {
                 return true;

@@ -25,7 +25,10 @@ public sealed class Finding
 
     public IReadOnlyList<object> MessageArguments { get; }
 
-    public string Message => Rule.FormatMessage(ToArray(MessageArguments));
+    /// <summary>Formatted once: sorting, de-duplication and every host ask for it again.</summary>
+    public string Message => message ??= Rule.FormatMessage(ToArray(MessageArguments));
+
+    private string? message;
 
     /// <summary>The firewall or policy concerned (its key), for coverage and hygiene findings.</summary>
     public ResourceKey Subject { get; init; }

@@ -1,3 +1,4 @@
+using CsCheck;
 using EgressAnalyzers.Engine.Coverage;
 
 namespace EgressAnalyzers.Engine.Tests.Coverage;
@@ -104,4 +105,59 @@ public class FqdnPatternTests
     [Fact]
     public void InvalidPattern_CoversNothing() =>
         Assert.False(FqdnPattern.Parse("mcr.*").Covers("mcr.microsoft.com"));
+
+    [Fact]
+    public void CoversWithoutBuildingThePattern_AgreesWithTheDocumentedRule()
+    {
+        var pattern = Gen.OneOf(new[] { "*", "*.", "*", "", "mcr", "MCR", "microsoft", "com", ".", "-", "data", "x y" });
+        var requirement = Gen.OneOf(new[] { "*.", "*", "", "mcr", "microsoft", "com", ".", "data", "Data" });
+        Gen.Select(pattern.Array[0, 5], requirement.Array[0, 5]).Sample(
+            (patternPieces, requirementPieces) =>
+            {
+                var text = string.Concat(patternPieces);
+                var name = string.Concat(requirementPieces);
+                Assert.True(FqdnPattern.Covers(text, name) == Reference(text, name), $"'{text}' covers '{name}'");
+                Assert.True(FqdnPattern.Parse(text).Covers(name) == Reference(text, name), $"'{text}' covers '{name}' (parsed)");
+            },
+            iter: 10000,
+            threads: 1);
+
+        // Reference §5.2 written with plain string operations: "*" covers all; "*.b" the names below b; "*b" the names
+        // ending with b; a wildcard requirement only when every name it stands for is covered.
+        static bool Reference(string text, string requirement)
+        {
+            var parsed = FqdnPattern.Parse(text);
+            if (!parsed.IsValid)
+            {
+                return false;
+            }
+
+            var body = parsed.Body;
+            var required = requirement.ToLowerInvariant();
+            if (parsed.Kind == FqdnPatternKind.Any)
+            {
+                return true;
+            }
+
+            if (required.StartsWith("*.", StringComparison.Ordinal))
+            {
+                var dotted = required.Substring(1);
+                return parsed.Kind == FqdnPatternKind.Subdomains ? dotted.EndsWith("." + body, StringComparison.Ordinal)
+                    : parsed.Kind == FqdnPatternKind.Suffix && dotted.EndsWith(body, StringComparison.Ordinal);
+            }
+
+            if (required.StartsWith("*", StringComparison.Ordinal))
+            {
+                return parsed.Kind == FqdnPatternKind.Suffix && required.Substring(1).EndsWith(body, StringComparison.Ordinal);
+            }
+
+            return parsed.Kind switch
+            {
+                FqdnPatternKind.Exact => required == body,
+                FqdnPatternKind.Subdomains => required.Length > body.Length + 1 && required.EndsWith("." + body, StringComparison.Ordinal),
+                FqdnPatternKind.Suffix => required.EndsWith(body, StringComparison.Ordinal),
+                _ => false,
+            };
+        }
+    }
 }

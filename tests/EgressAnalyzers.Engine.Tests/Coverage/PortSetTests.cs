@@ -1,3 +1,4 @@
+using CsCheck;
 using EgressAnalyzers.Engine.Coverage;
 
 namespace EgressAnalyzers.Engine.Tests.Coverage;
@@ -55,4 +56,38 @@ public class PortSetTests
     [InlineData("x", false)]
     public void ApplicationPort_AcceptsOneToMax(string text, bool expected) =>
         Assert.Equal(expected, PortSet.TryParsePort(text, out _, out _));
+
+    [Theory]
+    [InlineData("443", 443, true)]
+    [InlineData(" 80 , 440 - 450 ", 445, true)]
+    [InlineData("440-450", 440, true)]
+    [InlineData("440-450", 450, true)]
+    [InlineData("80,", 80, false)]
+    [InlineData("", 80, false)]
+    [InlineData("450-440", 445, false)]
+    [InlineData("1-2-3", 2, false)]
+    [InlineData("0", 0, false)]
+    [InlineData("65536", 65535, false)]
+    [InlineData("*,x", 80, false)]
+    public void Includes_IsParseValidAndContains(string text, int port, bool expected)
+    {
+        Assert.Equal(expected, PortSet.Includes(text, port));
+        var set = PortSet.Parse(text);
+        Assert.Equal(expected, set.IsValid && set.Contains(port));
+    }
+
+    [Fact]
+    public void Includes_OnRandomText_AgreesWithParse()
+    {
+        var piece = Gen.OneOf(new[] { "1", "80", "443", "65535", "65536", "0", "-", ",", "*", " ", "x", "1000", "9999999999", "80-443", "1-80", "443-1000" });
+        Gen.Select(piece.Array[0, 6], Gen.OneOf(new[] { 1, 80, 443, 1000, 65535 })).Sample(
+            (pieces, port) =>
+            {
+                var text = string.Concat(pieces);
+                var set = PortSet.Parse(text);
+                Assert.True(PortSet.Includes(text, port) == (set.IsValid && set.Contains(port)), $"'{text}' {port}");
+            },
+            iter: 5000,
+            threads: 1);
+    }
 }

@@ -1,3 +1,4 @@
+using CsCheck;
 using EgressAnalyzers.Engine.Coverage;
 using EgressAnalyzers.Engine.Model;
 using static EgressAnalyzers.Engine.Tests.Coverage.TestModel;
@@ -44,5 +45,41 @@ public class ValueShapeTests
     {
         var rule = App(new[] { U("[parameters('fqdns')]") });
         Assert.Equal(Tri.Maybe, RuleMatcher.Match(Mcr, rule, MatchContext.Unknown).Value);
+    }
+
+    [Theory]
+    [InlineData("{a}.monitoring.azure.com", "WestEurope.Monitoring.Azure.com", true)]
+    [InlineData("{a}.{b}.azure.com", "x.azure.com", false)]
+    [InlineData("{a}{b}", "", true)]
+    [InlineData("mcr.{a}.com{b}", "mcr.com", false)]
+    [InlineData("ab{a}ba", "aba", false)]
+    [InlineData("ab{a}ba", "abba", true)]
+    [InlineData("{a}x{b}x{c}", "axbxc", true)]
+    [InlineData("{a}x{b}x{c}", "ax", false)]
+    [InlineData("a{b{c}}d", "a-d", true)]
+    [InlineData("a{b", "zzz", true)]
+    [InlineData("}a{b}", "}abc", true)]
+    public void CouldEqual_WithoutTheExpression_AgreesWithIt(string shape, string candidate, bool expected)
+    {
+        Assert.Equal(expected, ValueShape.CouldEqual(shape, candidate));
+        Assert.Equal(expected, ValueShape.CouldEqualByExpression(shape, candidate));
+    }
+
+    [Fact]
+    public void CouldEqual_OnRandomAsciiShapes_AgreesWithTheExpression()
+    {
+        var piece = Gen.OneOf(new[] { "a", "b", "ab", ".", "-", "A", "{x}", "{", "}", "*", "" });
+        var text = Gen.OneOf(new[] { "a", "b", "B", ".", "-", "*", "ab", "x" });
+        Gen.Select(piece.Array[0, 6], text.Array[0, 6]).Sample(
+            (pieces, chars) =>
+            {
+                var shape = string.Concat(pieces);
+                var candidate = string.Concat(chars);
+                Assert.True(
+                    ValueShape.CouldEqual(shape, candidate) == ValueShape.CouldEqualByExpression(shape, candidate),
+                    $"shape '{shape}', candidate '{candidate}'");
+            },
+            iter: 5000,
+            threads: 1);
     }
 }
