@@ -57,6 +57,12 @@ public abstract class ArmValue
 
     /// <summary>Renders known scalars as ARM's <c>string()</c> does; null for arrays, objects and unknowns.</summary>
     public virtual string? AsString() => null;
+
+    /// <summary>
+    /// True when this value is unknown or an array/object with an unknown somewhere inside. Lets the reader skip
+    /// whole known subtrees when it re-points unknowns at their use site (most of a template is known).
+    /// </summary>
+    internal virtual bool ContainsUnknown => false;
 }
 
 public sealed class ArmNull : ArmValue
@@ -126,45 +132,113 @@ public sealed class ArmString : ArmValue
 
 public sealed class ArmArray : ArmValue
 {
+    private readonly bool _containsUnknown;
+
     public ArmArray(IReadOnlyList<ArmValue> items, SourceSpan origin)
         : base(origin)
     {
         Items = items;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].ContainsUnknown)
+            {
+                _containsUnknown = true;
+                break;
+            }
+        }
+    }
+
+    private ArmArray(IReadOnlyList<ArmValue> items, bool containsUnknown, SourceSpan origin)
+        : base(origin)
+    {
+        Items = items;
+        _containsUnknown = containsUnknown;
     }
 
     public IReadOnlyList<ArmValue> Items { get; }
 
+    internal override bool ContainsUnknown => _containsUnknown;
+
     public override ArmValueKind Kind => ArmValueKind.Array;
 
-    public override ArmValue WithOrigin(SourceSpan origin) => new ArmArray(Items, origin);
+    public override ArmValue WithOrigin(SourceSpan origin) => new ArmArray(Items, _containsUnknown, origin);
 }
 
 /// <summary>An object; property names compare case-insensitively, as ARM does; order is kept.</summary>
 public sealed class ArmObject : ArmValue
 {
-    private readonly Dictionary<string, int> _index;
+    // Most template objects are small (a rule has five or six properties): a backwards scan finds a name faster than
+    // a dictionary costs to build. Larger objects get the index on first lookup.
+    private const int SmallObjectSize = 8;
+
+    private readonly bool _containsUnknown;
+    private Dictionary<string, int>? _index;
 
     public ArmObject(IReadOnlyList<ArmProperty> properties, SourceSpan origin)
         : base(origin)
     {
         Properties = properties;
-        _index = new Dictionary<string, int>(properties.Count, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < properties.Count; i++)
         {
-            // Last one wins, as in JSON.NET (what ARM uses) for duplicate keys.
-            _index[properties[i].Name] = i;
+            if (properties[i].Value.ContainsUnknown)
+            {
+                _containsUnknown = true;
+                break;
+            }
         }
+    }
+
+    private ArmObject(ArmObject source, SourceSpan origin)
+        : base(origin)
+    {
+        Properties = source.Properties;
+        _containsUnknown = source._containsUnknown;
+        _index = source._index;
     }
 
     public IReadOnlyList<ArmProperty> Properties { get; }
 
     public override ArmValueKind Kind => ArmValueKind.Object;
 
-    public ArmValue? this[string name] => _index.TryGetValue(name, out var i) ? Properties[i].Value : null;
+    internal override bool ContainsUnknown => _containsUnknown;
 
-    public ArmProperty? GetProperty(string name) => _index.TryGetValue(name, out var i) ? Properties[i] : null;
+    public ArmValue? this[string name] => IndexOf(name) is var i && i >= 0 ? Properties[i].Value : null;
 
-    public override ArmValue WithOrigin(SourceSpan origin) => new ArmObject(Properties, origin);
+    public ArmProperty? GetProperty(string name) => IndexOf(name) is var i && i >= 0 ? Properties[i] : null;
+
+    public override ArmValue WithOrigin(SourceSpan origin) => new ArmObject(this, origin);
+
+    /// <summary>Position of the property named <paramref name="name"/>; the last one wins, as in JSON.NET (what ARM uses) for duplicate keys.</summary>
+    private int IndexOf(string name)
+    {
+        var properties = Properties;
+        if (properties.Count <= SmallObjectSize)
+        {
+            for (var i = properties.Count - 1; i >= 0; i--)
+            {
+                if (string.Equals(properties[i].Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var index = _index;
+        if (index is null)
+        {
+            index = new Dictionary<string, int>(properties.Count, StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < properties.Count; i++)
+            {
+                index[properties[i].Name] = i;
+            }
+
+            _index = index;
+        }
+
+        return index.TryGetValue(name, out var found) ? found : -1;
+    }
 }
 
 public sealed class ArmProperty
@@ -225,6 +299,8 @@ public sealed class ArmUnknown : ArmValue
     public string? Symbol { get; }
 
     public override ArmValueKind Kind => ArmValueKind.Unknown;
+
+    internal override bool ContainsUnknown => true;
 
     public override ArmValue WithOrigin(SourceSpan origin) => new ArmUnknown(Reason, Symbol, origin);
 }

@@ -25,6 +25,13 @@ public sealed class JsonDocument
     /// <summary>Tokens read between two cancellation checks (cheap enough to be invisible, frequent enough to react).</summary>
     public const int CancellationCheckInterval = 4096;
 
+    // Strings up to this length are looked up among recent ones before a new one is made (see Parser.Recent).
+    private const int RecentStringMaxLength = 48;
+
+    private const int RecentStringSlots = 1024;
+
+    private static readonly char[] QuoteOrBackslash = { '"', '\\' };
+
     private JsonDocument(string text, JsonNode? root, IReadOnlyList<JsonComment> comments, IReadOnlyList<JsonSyntaxError> errors)
     {
         Text = text;
@@ -88,6 +95,15 @@ public sealed class JsonDocument
 
         // Reused for strings with escapes (the rare case; plain strings are one Substring).
         private readonly StringBuilder _builder = new();
+
+        // Members and items of the containers being read, innermost last: each container copies its own run into an
+        // array of exactly its size when it closes, so no list (and no list slack) stays behind per container.
+        private readonly List<JsonProperty> _openProperties = new();
+        private readonly List<JsonNode> _openItems = new();
+
+        // Recently read short strings, by hash: property names repeat in every object of a kind ("name",
+        // "properties", "sourceAddresses"), and so do many values ("Allow", "443"); one string object serves them all.
+        private readonly string?[] _recentStrings = new string?[RecentStringSlots];
 
         // End of the last consumed token: a container cut short by an error ends there.
         private int _lastEnd;
@@ -173,21 +189,21 @@ public sealed class JsonDocument
             }
 
             Next();
-            var properties = new List<JsonProperty>();
+            var first = _openProperties.Count;
             while (true)
             {
                 if (_kind == TokenKind.RightBrace)
                 {
                     var end = _tokenStart + _tokenLength;
                     Next();
-                    return new JsonObject(properties, start, end - start);
+                    return new JsonObject(CloseProperties(first), start, end - start);
                 }
 
                 if (_kind != TokenKind.String)
                 {
                     ReportUnexpected("a property name or '}'");
                     _stopped = true;
-                    return new JsonObject(properties, start, _lastEnd - start);
+                    return new JsonObject(CloseProperties(first), start, _lastEnd - start);
                 }
 
                 var name = _tokenValue!;
@@ -207,18 +223,18 @@ public sealed class JsonDocument
                 {
                     ReportUnexpected("':'");
                     _stopped = true;
-                    return new JsonObject(properties, start, _lastEnd - start);
+                    return new JsonObject(CloseProperties(first), start, _lastEnd - start);
                 }
 
                 var value = ParseValue(depth);
                 if (value is not null)
                 {
-                    properties.Add(new JsonProperty(name, nameStart, nameLength, value));
+                    _openProperties.Add(new JsonProperty(name, nameStart, nameLength, value));
                 }
 
                 if (_stopped)
                 {
-                    return new JsonObject(properties, start, _lastEnd - start);
+                    return new JsonObject(CloseProperties(first), start, _lastEnd - start);
                 }
 
                 if (_kind == TokenKind.Comma)
@@ -234,7 +250,7 @@ public sealed class JsonDocument
                 {
                     ReportUnexpected("',' or '}'");
                     _stopped = true;
-                    return new JsonObject(properties, start, _lastEnd - start);
+                    return new JsonObject(CloseProperties(first), start, _lastEnd - start);
                 }
             }
         }
@@ -250,25 +266,25 @@ public sealed class JsonDocument
             }
 
             Next();
-            var items = new List<JsonNode>();
+            var first = _openItems.Count;
             while (true)
             {
                 if (_kind == TokenKind.RightBracket)
                 {
                     var end = _tokenStart + _tokenLength;
                     Next();
-                    return new JsonArray(items, start, end - start);
+                    return new JsonArray(CloseItems(first), start, end - start);
                 }
 
                 var item = ParseValue(depth);
                 if (item is not null)
                 {
-                    items.Add(item);
+                    _openItems.Add(item);
                 }
 
                 if (_stopped)
                 {
-                    return new JsonArray(items, start, _lastEnd - start);
+                    return new JsonArray(CloseItems(first), start, _lastEnd - start);
                 }
 
                 if (_kind == TokenKind.Comma)
@@ -283,9 +299,37 @@ public sealed class JsonDocument
                 {
                     ReportUnexpected("',' or ']'");
                     _stopped = true;
-                    return new JsonArray(items, start, _lastEnd - start);
+                    return new JsonArray(CloseItems(first), start, _lastEnd - start);
                 }
             }
+        }
+
+        private JsonProperty[] CloseProperties(int first)
+        {
+            var count = _openProperties.Count - first;
+            if (count == 0)
+            {
+                return System.Array.Empty<JsonProperty>();
+            }
+
+            var properties = new JsonProperty[count];
+            _openProperties.CopyTo(first, properties, 0, count);
+            _openProperties.RemoveRange(first, count);
+            return properties;
+        }
+
+        private JsonNode[] CloseItems(int first)
+        {
+            var count = _openItems.Count - first;
+            if (count == 0)
+            {
+                return System.Array.Empty<JsonNode>();
+            }
+
+            var items = new JsonNode[count];
+            _openItems.CopyTo(first, items, 0, count);
+            _openItems.RemoveRange(first, count);
+            return items;
         }
 
         /// <summary>Steps over a too-deep container without recursion (the current token is its opening bracket).</summary>
@@ -485,26 +529,18 @@ public sealed class JsonDocument
             var start = _pos;
             var i = start + 1;
 
-            // Fast path: no escapes, one substring.
-            while (i < text.Length)
+            // Fast path: no escapes, one substring (or a recent string with the same text).
+            var stop = text.IndexOfAny(QuoteOrBackslash, i);
+            if (stop >= 0 && text[stop] == '"')
             {
-                var c = text[i];
-                if (c == '"')
-                {
-                    _kind = TokenKind.String;
-                    _tokenValue = text.Substring(start + 1, i - start - 1);
-                    _tokenLength = i + 1 - start;
-                    _pos = i + 1;
-                    return;
-                }
-
-                if (c == '\\')
-                {
-                    break;
-                }
-
-                i++;
+                _kind = TokenKind.String;
+                _tokenValue = Recent(start + 1, stop - start - 1);
+                _tokenLength = stop + 1 - start;
+                _pos = stop + 1;
+                return;
             }
+
+            i = stop < 0 ? text.Length : stop;
 
             var builder = _builder;
             builder.Clear();
@@ -597,6 +633,38 @@ public sealed class JsonDocument
             Invalid("unterminated string", lineEnd - start);
         }
 
+        /// <summary>The text at [start, start + length), shared with an earlier equal string when one is at hand.</summary>
+        private string Recent(int start, int length)
+        {
+            var text = _text;
+            if (length > RecentStringMaxLength)
+            {
+                return text.Substring(start, length);
+            }
+
+            if (length == 0)
+            {
+                return string.Empty;
+            }
+
+            var hash = (uint)length;
+            for (var k = start; k < start + length; k++)
+            {
+                hash = (hash * 31) + text[k];
+            }
+
+            var slot = (int)(hash & (RecentStringSlots - 1));
+            var recent = _recentStrings[slot];
+            if (recent is not null && recent.Length == length && string.CompareOrdinal(text, start, recent, 0, length) == 0)
+            {
+                return recent;
+            }
+
+            recent = text.Substring(start, length);
+            _recentStrings[slot] = recent;
+            return recent;
+        }
+
         private bool TryReadHex4(int at, out char value)
         {
             value = '\0';
@@ -650,7 +718,7 @@ public sealed class JsonDocument
             if (IsValidNumber(text, start, end))
             {
                 _kind = TokenKind.Number;
-                _tokenValue = text.Substring(start, end - start);
+                _tokenValue = Recent(start, end - start);
                 _tokenLength = end - start;
             }
             else

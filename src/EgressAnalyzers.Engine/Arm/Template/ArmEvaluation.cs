@@ -22,7 +22,8 @@ internal static class ArmEvaluation
 
     private static ArmValue Relocate(ArmValue value, JsonNode? node, string filePath)
     {
-        if (node is null)
+        // Only unknowns move: a subtree without one comes back as it is.
+        if (node is null || !value.ContainsUnknown)
         {
             return value;
         }
