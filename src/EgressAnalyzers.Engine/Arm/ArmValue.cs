@@ -172,12 +172,20 @@ public sealed class ArmObject : ArmValue
     private const int SmallObjectSize = 8;
 
     private readonly bool _containsUnknown;
+
+    // An object evaluated straight from a JSON object keeps the JSON members (names and name spans) beside the
+    // values, and makes its ArmProperty list only when someone asks for it: readers mostly look names up.
+    private readonly IReadOnlyList<Json.JsonProperty>? _members;
+    private readonly ArmValue[]? _values;
+    private readonly string? _filePath;
+
+    private IReadOnlyList<ArmProperty>? _properties;
     private Dictionary<string, int>? _index;
 
     public ArmObject(IReadOnlyList<ArmProperty> properties, SourceSpan origin)
         : base(origin)
     {
-        Properties = properties;
+        _properties = properties;
         for (var i = 0; i < properties.Count; i++)
         {
             if (properties[i].Value.ContainsUnknown)
@@ -188,35 +196,73 @@ public sealed class ArmObject : ArmValue
         }
     }
 
+    /// <summary>The object of JSON <paramref name="members"/> whose values evaluated to <paramref name="values"/> (same order).</summary>
+    internal ArmObject(IReadOnlyList<Json.JsonProperty> members, ArmValue[] values, string filePath, SourceSpan origin)
+        : base(origin)
+    {
+        _members = members;
+        _values = values;
+        _filePath = filePath;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i].ContainsUnknown)
+            {
+                _containsUnknown = true;
+                break;
+            }
+        }
+    }
+
     private ArmObject(ArmObject source, SourceSpan origin)
         : base(origin)
     {
-        Properties = source.Properties;
+        _properties = source._properties;
+        _members = source._members;
+        _values = source._values;
+        _filePath = source._filePath;
         _containsUnknown = source._containsUnknown;
         _index = source._index;
     }
 
-    public IReadOnlyList<ArmProperty> Properties { get; }
+    public IReadOnlyList<ArmProperty> Properties => _properties ??= MakeProperties();
 
     public override ArmValueKind Kind => ArmValueKind.Object;
 
     internal override bool ContainsUnknown => _containsUnknown;
 
-    public ArmValue? this[string name] => IndexOf(name) is var i && i >= 0 ? Properties[i].Value : null;
+    public ArmValue? this[string name] => IndexOf(name) is var i && i >= 0 ? ValueAt(i) : null;
 
     public ArmProperty? GetProperty(string name) => IndexOf(name) is var i && i >= 0 ? Properties[i] : null;
 
     public override ArmValue WithOrigin(SourceSpan origin) => new ArmObject(this, origin);
 
+    private int Count => _values?.Length ?? _properties!.Count;
+
+    private string NameAt(int i) => _members is not null ? _members[i].Name : _properties![i].Name;
+
+    private ArmValue ValueAt(int i) => _values is not null ? _values[i] : _properties![i].Value;
+
+    private ArmProperty[] MakeProperties()
+    {
+        var properties = new ArmProperty[_values!.Length];
+        for (var i = 0; i < properties.Length; i++)
+        {
+            var member = _members![i];
+            properties[i] = new ArmProperty(member.Name, _values[i], new SourceSpan(_filePath!, member.NameStart, member.NameLength));
+        }
+
+        return properties;
+    }
+
     /// <summary>Position of the property named <paramref name="name"/>; the last one wins, as in JSON.NET (what ARM uses) for duplicate keys.</summary>
     private int IndexOf(string name)
     {
-        var properties = Properties;
-        if (properties.Count <= SmallObjectSize)
+        var count = Count;
+        if (count <= SmallObjectSize)
         {
-            for (var i = properties.Count - 1; i >= 0; i--)
+            for (var i = count - 1; i >= 0; i--)
             {
-                if (string.Equals(properties[i].Name, name, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(NameAt(i), name, StringComparison.OrdinalIgnoreCase))
                 {
                     return i;
                 }
@@ -228,10 +274,10 @@ public sealed class ArmObject : ArmValue
         var index = _index;
         if (index is null)
         {
-            index = new Dictionary<string, int>(properties.Count, StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < properties.Count; i++)
+            index = new Dictionary<string, int>(count, StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < count; i++)
             {
-                index[properties[i].Name] = i;
+                index[NameAt(i)] = i;
             }
 
             _index = index;

@@ -155,8 +155,21 @@ public static class ArmExpressionEvaluator
 
     private static ArmObject EvaluateObject(JsonObject obj, SourceSpan origin, IArmEvaluationScope scope)
     {
-        var properties = new List<ArmProperty>(obj.Properties.Count);
-        foreach (var property in obj.Properties)
+        var members = obj.Properties;
+        if (!HasPropertyCopy(members))
+        {
+            // The usual object: one value per JSON member, names as written.
+            var values = new ArmValue[members.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = EvaluateNode(members[i].Value, scope);
+            }
+
+            return new ArmObject(members, values, scope.FilePath, origin);
+        }
+
+        var properties = new List<ArmProperty>(members.Count);
+        foreach (var property in members)
         {
             if (property.Value is JsonArray loops
                 && string.Equals(property.Name, "copy", StringComparison.OrdinalIgnoreCase)
@@ -181,6 +194,22 @@ public static class ArmExpressionEvaluator
         }
 
         return new ArmObject(properties, origin);
+    }
+
+    private static bool HasPropertyCopy(IReadOnlyList<JsonProperty> members)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            var property = members[i];
+            if (property.Value is JsonArray loops
+                && string.Equals(property.Name, "copy", StringComparison.OrdinalIgnoreCase)
+                && IsPropertyCopy(loops))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsPropertyCopy(JsonArray loops)

@@ -97,10 +97,11 @@ internal static class ArmNav
             return Array.Empty<ModelValue>();
         }
 
-        var result = new List<ModelValue>(array.Items.Count);
-        foreach (var item in array.Items)
+        var items = array.Items;
+        var result = new List<ModelValue>(items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
-            if (ToModelValue(item) is { } modelValue)
+            if (ToModelValue(items[i]) is { } modelValue)
             {
                 result.Add(modelValue);
             }
