@@ -110,7 +110,13 @@ public sealed class ArmInteger : ArmValue
 
     public override ArmValue WithOrigin(SourceSpan origin) => new ArmInteger(Value, origin);
 
-    public override string AsString() => Value.ToString(CultureInfo.InvariantCulture);
+    public override string AsString() =>
+        Value >= 0 && Value < SmallIntegerTexts.Length
+            ? SmallIntegerTexts[Value] ??= Value.ToString(CultureInfo.InvariantCulture)
+            : Value.ToString(CultureInfo.InvariantCulture);
+
+    // Ports and priorities repeat across thousands of rules; their text is made once (a benign race makes it twice).
+    private static readonly string?[] SmallIntegerTexts = new string?[10000];
 }
 
 public sealed class ArmString : ArmValue

@@ -97,14 +97,21 @@ internal static class ArmNav
             return Array.Empty<ModelValue>();
         }
 
+        // An exact array (no list slack): models of large rule sets hold hundreds of thousands of these.
         var items = array.Items;
-        var result = new List<ModelValue>(items.Count);
+        var result = new ModelValue[items.Count];
+        var count = 0;
         for (var i = 0; i < items.Count; i++)
         {
             if (ToModelValue(items[i]) is { } modelValue)
             {
-                result.Add(modelValue);
+                result[count++] = modelValue;
             }
+        }
+
+        if (count < result.Length)
+        {
+            Array.Resize(ref result, count);
         }
 
         return result;
