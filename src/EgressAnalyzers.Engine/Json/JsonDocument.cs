@@ -25,8 +25,10 @@ public sealed class JsonDocument
     /// <summary>Tokens read between two cancellation checks (cheap enough to be invisible, frequent enough to react).</summary>
     public const int CancellationCheckInterval = 4096;
 
-    // Strings up to this length are looked up among recent ones before a new one is made (see Parser.Recent).
-    private const int RecentStringMaxLength = 48;
+    // Strings up to these lengths are looked up among recent ones before a new one is made (see Parser.TakeString).
+    private const int RecentNameMaxLength = 48;
+
+    private const int RecentValueMaxLength = 16;
 
     private const int RecentStringSlots = 1024;
 
@@ -91,6 +93,11 @@ public sealed class JsonDocument
         private int _tokenStart;
         private int _tokenLength;
         private string? _tokenValue;
+
+        // A string token without escapes is not copied while lexing: its body is at [_plainStart, _plainStart + _plainLength)
+        // until the parser takes it as a name or a value (see TakeString).
+        private int _plainStart = -1;
+        private int _plainLength;
         private string? _invalidMessage;
 
         // Reused for strings with escapes (the rare case; plain strings are one Substring).
@@ -154,7 +161,7 @@ public sealed class JsonDocument
                 case TokenKind.LeftBracket:
                     return ParseArray(depth + 1);
                 case TokenKind.String:
-                    node = new JsonString(_tokenValue!, _tokenStart, _tokenLength);
+                    node = new JsonString(TakeString(RecentValueMaxLength), _tokenStart, _tokenLength);
                     break;
                 case TokenKind.Number:
                     node = new JsonNumber(_tokenValue!, _tokenStart, _tokenLength);
@@ -206,7 +213,7 @@ public sealed class JsonDocument
                     return new JsonObject(CloseProperties(first), start, _lastEnd - start);
                 }
 
-                var name = _tokenValue!;
+                var name = TakeString(RecentNameMaxLength);
                 var nameStart = _tokenStart;
                 var nameLength = _tokenLength;
                 Next();
@@ -410,6 +417,7 @@ public sealed class JsonDocument
 
             SkipTrivia();
             _tokenValue = null;
+            _plainStart = -1;
             _tokenStart = _pos;
             if (_pos >= _text.Length)
             {
@@ -534,7 +542,8 @@ public sealed class JsonDocument
             if (stop >= 0 && text[stop] == '"')
             {
                 _kind = TokenKind.String;
-                _tokenValue = Recent(start + 1, stop - start - 1);
+                _plainStart = start + 1;
+                _plainLength = stop - start - 1;
                 _tokenLength = stop + 1 - start;
                 _pos = stop + 1;
                 return;
@@ -633,14 +642,25 @@ public sealed class JsonDocument
             Invalid("unterminated string", lineEnd - start);
         }
 
+        /// <summary>
+        /// The value of the current string token. Names repeat in every object of a kind and short values repeat
+        /// often ("Allow", "Tcp"), so strings up to <paramref name="recentMaxLength"/> are shared with an earlier
+        /// equal one; longer ones (mostly unique: FQDNs, expressions) are not worth the lookup.
+        /// </summary>
+        private string TakeString(int recentMaxLength)
+        {
+            if (_plainStart < 0)
+            {
+                return _tokenValue!;
+            }
+
+            return _plainLength <= recentMaxLength ? Recent(_plainStart, _plainLength) : _text.Substring(_plainStart, _plainLength);
+        }
+
         /// <summary>The text at [start, start + length), shared with an earlier equal string when one is at hand.</summary>
         private string Recent(int start, int length)
         {
             var text = _text;
-            if (length > RecentStringMaxLength)
-            {
-                return text.Substring(start, length);
-            }
 
             if (length == 0)
             {
@@ -718,7 +738,7 @@ public sealed class JsonDocument
             if (IsValidNumber(text, start, end))
             {
                 _kind = TokenKind.Number;
-                _tokenValue = Recent(start, end - start);
+                _tokenValue = end - start <= RecentValueMaxLength ? Recent(start, end - start) : text.Substring(start, end - start);
                 _tokenLength = end - start;
             }
             else
