@@ -181,7 +181,7 @@ public sealed class ArmObject : ArmValue
 
     // An object evaluated straight from a JSON object keeps the JSON members (names and name spans) beside the
     // values, and makes its ArmProperty list only when someone asks for it: readers mostly look names up.
-    private readonly IReadOnlyList<Json.JsonProperty>? _members;
+    private readonly Json.JsonObject? _members;
     private readonly ArmValue[]? _values;
     private readonly string? _filePath;
 
@@ -202,8 +202,8 @@ public sealed class ArmObject : ArmValue
         }
     }
 
-    /// <summary>The object of JSON <paramref name="members"/> whose values evaluated to <paramref name="values"/> (same order).</summary>
-    internal ArmObject(IReadOnlyList<Json.JsonProperty> members, ArmValue[] values, string filePath, SourceSpan origin)
+    /// <summary>The object of the JSON object <paramref name="members"/> whose member values evaluated to <paramref name="values"/> (same order).</summary>
+    internal ArmObject(Json.JsonObject members, ArmValue[] values, string filePath, SourceSpan origin)
         : base(origin)
     {
         _members = members;
@@ -244,7 +244,7 @@ public sealed class ArmObject : ArmValue
 
     private int Count => _values?.Length ?? _properties!.Count;
 
-    private string NameAt(int i) => _members is not null ? _members[i].Name : _properties![i].Name;
+    private string NameAt(int i) => _members is not null ? _members.NameAt(i) : _properties![i].Name;
 
     private ArmValue ValueAt(int i) => _values is not null ? _values[i] : _properties![i].Value;
 
@@ -253,8 +253,8 @@ public sealed class ArmObject : ArmValue
         var properties = new ArmProperty[_values!.Length];
         for (var i = 0; i < properties.Length; i++)
         {
-            var member = _members![i];
-            properties[i] = new ArmProperty(member.Name, _values[i], new SourceSpan(_filePath!, member.NameStart, member.NameLength));
+            var members = _members!;
+            properties[i] = new ArmProperty(members.NameAt(i), _values[i], new SourceSpan(_filePath!, members.NameStartAt(i), members.NameLengthAt(i)));
         }
 
         return properties;

@@ -105,7 +105,9 @@ public sealed class JsonDocument
 
         // Members and items of the containers being read, innermost last: each container copies its own run into an
         // array of exactly its size when it closes, so no list (and no list slack) stays behind per container.
-        private readonly List<JsonProperty> _openProperties = new();
+        // Objects keep members as alternating name/value entries plus name token spans (see JsonObject).
+        private readonly List<object> _openMembers = new();
+        private readonly List<int> _openNameSpans = new();
         private readonly List<JsonNode> _openItems = new();
 
         // Recently read short strings, by hash: property names repeat in every object of a kind ("name",
@@ -196,21 +198,21 @@ public sealed class JsonDocument
             }
 
             Next();
-            var first = _openProperties.Count;
+            var first = _openMembers.Count;
             while (true)
             {
                 if (_kind == TokenKind.RightBrace)
                 {
                     var end = _tokenStart + _tokenLength;
                     Next();
-                    return new JsonObject(CloseProperties(first), start, end - start);
+                    return CloseObject(first, start, end - start);
                 }
 
                 if (_kind != TokenKind.String)
                 {
                     ReportUnexpected("a property name or '}'");
                     _stopped = true;
-                    return new JsonObject(CloseProperties(first), start, _lastEnd - start);
+                    return CloseObject(first, start, _lastEnd - start);
                 }
 
                 var name = TakeString(RecentNameMaxLength);
@@ -230,18 +232,21 @@ public sealed class JsonDocument
                 {
                     ReportUnexpected("':'");
                     _stopped = true;
-                    return new JsonObject(CloseProperties(first), start, _lastEnd - start);
+                    return CloseObject(first, start, _lastEnd - start);
                 }
 
                 var value = ParseValue(depth);
                 if (value is not null)
                 {
-                    _openProperties.Add(new JsonProperty(name, nameStart, nameLength, value));
+                    _openMembers.Add(name);
+                    _openMembers.Add(value);
+                    _openNameSpans.Add(nameStart);
+                    _openNameSpans.Add(nameLength);
                 }
 
                 if (_stopped)
                 {
-                    return new JsonObject(CloseProperties(first), start, _lastEnd - start);
+                    return CloseObject(first, start, _lastEnd - start);
                 }
 
                 if (_kind == TokenKind.Comma)
@@ -257,7 +262,7 @@ public sealed class JsonDocument
                 {
                     ReportUnexpected("',' or '}'");
                     _stopped = true;
-                    return new JsonObject(CloseProperties(first), start, _lastEnd - start);
+                    return CloseObject(first, start, _lastEnd - start);
                 }
             }
         }
@@ -311,18 +316,21 @@ public sealed class JsonDocument
             }
         }
 
-        private JsonProperty[] CloseProperties(int first)
+        private JsonObject CloseObject(int first, int start, int length)
         {
-            var count = _openProperties.Count - first;
+            var count = _openMembers.Count - first;
             if (count == 0)
             {
-                return System.Array.Empty<JsonProperty>();
+                return new JsonObject(System.Array.Empty<JsonProperty>(), start, length);
             }
 
-            var properties = new JsonProperty[count];
-            _openProperties.CopyTo(first, properties, 0, count);
-            _openProperties.RemoveRange(first, count);
-            return properties;
+            var members = new object[count];
+            _openMembers.CopyTo(first, members, 0, count);
+            _openMembers.RemoveRange(first, count);
+            var nameSpans = new int[count];
+            _openNameSpans.CopyTo(first, nameSpans, 0, count);
+            _openNameSpans.RemoveRange(first, count);
+            return new JsonObject(members, nameSpans, start, length);
         }
 
         private JsonNode[] CloseItems(int first)

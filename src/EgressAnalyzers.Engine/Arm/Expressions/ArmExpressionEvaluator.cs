@@ -155,19 +155,19 @@ public static class ArmExpressionEvaluator
 
     private static ArmObject EvaluateObject(JsonObject obj, SourceSpan origin, IArmEvaluationScope scope)
     {
-        var members = obj.Properties;
-        if (!HasPropertyCopy(members))
+        if (!HasPropertyCopy(obj))
         {
             // The usual object: one value per JSON member, names as written.
-            var values = new ArmValue[members.Count];
+            var values = new ArmValue[obj.Count];
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = EvaluateNode(members[i].Value, scope);
+                values[i] = EvaluateNode(obj.ValueAt(i), scope);
             }
 
-            return new ArmObject(members, values, scope.FilePath, origin);
+            return new ArmObject(obj, values, scope.FilePath, origin);
         }
 
+        var members = obj.Properties;
         var properties = new List<ArmProperty>(members.Count);
         foreach (var property in members)
         {
@@ -196,13 +196,12 @@ public static class ArmExpressionEvaluator
         return new ArmObject(properties, origin);
     }
 
-    private static bool HasPropertyCopy(IReadOnlyList<JsonProperty> members)
+    private static bool HasPropertyCopy(JsonObject obj)
     {
-        for (var i = 0; i < members.Count; i++)
+        for (var i = 0; i < obj.Count; i++)
         {
-            var property = members[i];
-            if (property.Value is JsonArray loops
-                && string.Equals(property.Name, "copy", StringComparison.OrdinalIgnoreCase)
+            if (obj.ValueAt(i) is JsonArray loops
+                && string.Equals(obj.NameAt(i), "copy", StringComparison.OrdinalIgnoreCase)
                 && IsPropertyCopy(loops))
             {
                 return true;
