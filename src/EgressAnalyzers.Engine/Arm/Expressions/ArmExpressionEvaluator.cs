@@ -200,8 +200,9 @@ public static class ArmExpressionEvaluator
     {
         for (var i = 0; i < obj.Count; i++)
         {
-            if (obj.ValueAt(i) is JsonArray loops
-                && string.Equals(obj.NameAt(i), "copy", StringComparison.OrdinalIgnoreCase)
+            // The name first: it rules out nearly every member without touching its value.
+            if (string.Equals(obj.NameAt(i), "copy", StringComparison.OrdinalIgnoreCase)
+                && obj.ValueAt(i) is JsonArray loops
                 && IsPropertyCopy(loops))
             {
                 return true;
