@@ -144,13 +144,12 @@ public sealed class ArmArray : ArmValue
         : base(origin)
     {
         Items = items;
-        for (var i = 0; i < items.Count; i++)
+
+        // Deferred items are not looked at before they are read: they may hold an unknown.
+        _containsUnknown = items is DeferredArmItems;
+        for (var i = 0; !_containsUnknown && i < items.Count; i++)
         {
-            if (items[i].ContainsUnknown)
-            {
-                _containsUnknown = true;
-                break;
-            }
+            _containsUnknown = items[i].ContainsUnknown;
         }
     }
 
@@ -291,6 +290,31 @@ public sealed class ArmObject : ArmValue
 
         return index.TryGetValue(name, out var found) ? found : -1;
     }
+}
+
+/// <summary>
+/// Items of an array that are evaluated each time they are read instead of once up front. The template reader uses
+/// them for long arrays in resource properties (rule lists): each rule's values then live only while it is mapped,
+/// instead of the whole evaluated list living as long as the resource is read.
+/// </summary>
+internal abstract class DeferredArmItems : IReadOnlyList<ArmValue>
+{
+    public abstract int Count { get; }
+
+    public abstract ArmValue this[int index] { get; }
+
+    /// <summary>The same items, each passed through <paramref name="step"/> (value, index) after it is evaluated.</summary>
+    public abstract DeferredArmItems Then(Func<ArmValue, int, ArmValue> step);
+
+    public IEnumerator<ArmValue> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 public sealed class ArmProperty

@@ -33,6 +33,12 @@ internal static class ArmEvaluation
         {
             case ArmUnknown unknown:
                 return useSite.Contains(unknown.Origin) ? unknown : unknown.WithOrigin(useSite);
+            case ArmArray { Items: DeferredArmItems deferred } array:
+                // Same pairing as below, applied to each item when it is read.
+                var pairedItems = array.Origin == useSite && node is JsonArray pairedArray && pairedArray.Items.Count == deferred.Count
+                    ? pairedArray.Items
+                    : null;
+                return ArmValue.Array(deferred.Then((item, i) => Relocate(item, pairedItems is null ? node : pairedItems[i], filePath)), array.Origin);
             case ArmArray array:
                 // Items map to JSON items only when the array is the JSON array itself (no copy loop, no expression).
                 var jsonItems = array.Origin == useSite && node is JsonArray jsonArray && jsonArray.Items.Count == array.Items.Count

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
+using EgressAnalyzers.Engine.Arm.Expressions;
 using EgressAnalyzers.Engine.Json;
 using EgressAnalyzers.Engine.Text;
 
@@ -195,15 +196,19 @@ internal sealed class TemplateContext
 /// the resource being read. A loop whose index is not known (unknown count) is kept with a null index, so that
 /// <c>copyIndex()</c> inside it is unknown rather than the index of an outer loop.
 /// </summary>
-internal sealed class TemplateScope : IArmEvaluationScope
+internal sealed class TemplateScope : IArmEvaluationScope, IDeferringScope
 {
     private readonly CopyFrame? _frames;
 
-    public TemplateScope(TemplateContext context, CopyFrame? frames)
+    public TemplateScope(TemplateContext context, CopyFrame? frames, bool defersLongArrays = false)
     {
         Context = context;
         _frames = frames;
+        DefersLongArrays = defersLongArrays;
     }
+
+    /// <summary>True in the scope of a resource's own properties, whose long arrays are evaluated as they are read.</summary>
+    public bool DefersLongArrays { get; }
 
     public TemplateContext Context { get; }
 
@@ -232,7 +237,13 @@ internal sealed class TemplateScope : IArmEvaluationScope
 
     public IArmEvaluationScope WithCopyIndex(string loopName, int index) => WithLoop(loopName, index);
 
-    public TemplateScope WithLoop(string loopName, int? index) => new(Context, new CopyFrame(loopName, index, _frames));
+    public TemplateScope WithLoop(string loopName, int? index) => new(Context, new CopyFrame(loopName, index, _frames), DefersLongArrays);
+
+    /// <summary>
+    /// This scope, for evaluating a resource's own properties: nothing refers to them (reference() is not resolved),
+    /// so their long arrays may be evaluated as the mapper reads them.
+    /// </summary>
+    public TemplateScope ForResourceProperties() => DefersLongArrays ? this : new(Context, _frames, defersLongArrays: true);
 
     public override string ToString() =>
         _frames is null ? "(template scope)" : string.Format(CultureInfo.InvariantCulture, "copy {0}={1}", _frames.Name, _frames.Index);

@@ -147,13 +147,14 @@ internal sealed class TemplateWalker
         }
         else
         {
+            var propertyScope = scope.ForResourceProperties();
             _mapper.Map(new ResourceDeclaration(
                 key,
                 nameValue,
                 ResourceMapper.DisplayNameOf(nameValue, fullName),
                 _file.Span(resource),
                 NameSpanOf(resource),
-                name => EvaluateProperty(resource, name, scope),
+                name => EvaluateProperty(resource, name, propertyScope),
                 declaration => ReadSuppressions(resource, declaration.DisplayName))
             {
                 // Route next hops written as reference(...) name the resource they read from in this scope.
