@@ -345,34 +345,41 @@ internal static class RuleMapper
             ArmNav.ToModelValues(ArmNav.Get(rule, "sourceIpGroups")));
     }
 
-    private static List<ApplicationProtocol> ReadApplicationProtocols(ArmValue? protocols)
+    private static ApplicationProtocol[] ReadApplicationProtocols(ArmValue? protocols)
     {
+        // An exact array: the model keeps one per rule.
         var itemList = ArmNav.Items(protocols);
-        var result = new List<ApplicationProtocol>(itemList.Count);
+        var result = new ApplicationProtocol[itemList.Count];
+        var count = 0;
         for (var index = 0; index < itemList.Count; index++)
         {
             var item = itemList[index];
             switch (item)
             {
                 case ArmObject:
-                    result.Add(new ApplicationProtocol(
+                    result[count++] = new ApplicationProtocol(
                         ArmNav.ToModelValue(ArmNav.Get(item, "protocolType")) ?? ModelValue.Unknown("protocolType is not set", item.Origin),
                         ArmNav.ToModelValue(ArmNav.Get(item, "port")) ?? ModelValue.Unknown("port is not set", item.Origin),
-                        item.Origin));
+                        item.Origin);
                     break;
                 case ArmString text when text.Value.IndexOf(':') > 0:
                     // "Https:443", the short form some tools write.
                     var cut = text.Value.IndexOf(':');
-                    result.Add(new ApplicationProtocol(
+                    result[count++] = new ApplicationProtocol(
                         ModelValue.Known(text.Value.Substring(0, cut).Trim(), text.Origin),
                         ModelValue.Known(text.Value.Substring(cut + 1).Trim(), text.Origin),
-                        text.Origin));
+                        text.Origin);
                     break;
                 case ArmUnknown:
                     var unknown = UnknownValue(item);
-                    result.Add(new ApplicationProtocol(unknown, unknown, item.Origin));
+                    result[count++] = new ApplicationProtocol(unknown, unknown, item.Origin);
                     break;
             }
+        }
+
+        if (count < result.Length)
+        {
+            Array.Resize(ref result, count);
         }
 
         return result;
