@@ -18,8 +18,8 @@ internal sealed class TemplateContext
     private readonly JsonObject? _variables;
     private readonly Dictionary<string, ArmValue> _supplied;
     private readonly bool _unsuppliedAreUnknown;
-    private readonly Dictionary<string, ArmValue> _parameterCache = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, ArmValue> _variableCache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ArmValue> _parameterCache;
+    private readonly Dictionary<string, ArmValue> _variableCache;
     private readonly HashSet<string> _parametersInProgress = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _variablesInProgress = new(StringComparer.OrdinalIgnoreCase);
 
@@ -35,7 +35,10 @@ internal sealed class TemplateContext
         Depth = depth;
         _parameterDeclarations = template["parameters"] as JsonObject;
         _variables = template["variables"] as JsonObject;
-        _supplied = new Dictionary<string, ArmValue>(StringComparer.OrdinalIgnoreCase);
+        // Sized up front: compiled Bicep templates nest many modules, each a context with dozens of parameters.
+        _parameterCache = new Dictionary<string, ArmValue>(_parameterDeclarations?.Count ?? 0, StringComparer.OrdinalIgnoreCase);
+        _variableCache = new Dictionary<string, ArmValue>(_variables?.Count ?? 0, StringComparer.OrdinalIgnoreCase);
+        _supplied = new Dictionary<string, ArmValue>(supplied.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var pair in supplied)
         {
             _supplied[pair.Key] = pair.Value;

@@ -197,9 +197,9 @@ internal sealed class TemplateWalker
 
         // Inner scope (also every compiled Bicep module): the template has its own parameters, whose values the
         // deployment passes in properties.parameters.<name>.value, evaluated where the deployment is written.
-        var supplied = new Dictionary<string, ArmValue>(StringComparer.OrdinalIgnoreCase);
         var unsuppliedAreUnknown = properties["parametersLink"] is not null;
         var parameters = properties["parameters"];
+        var supplied = new Dictionary<string, ArmValue>((parameters as JsonObject)?.Count ?? 0, StringComparer.OrdinalIgnoreCase);
         if (parameters is JsonObject parameterObject)
         {
             foreach (var parameter in parameterObject.Properties)
