@@ -57,6 +57,12 @@ public abstract class ArmValue
 
     /// <summary>Renders known scalars as ARM's <c>string()</c> does; null for arrays, objects and unknowns.</summary>
     public virtual string? AsString() => null;
+
+    /// <summary>
+    /// True when this value is unknown or an array/object with an unknown somewhere inside. Lets the reader skip
+    /// whole known subtrees when it re-points unknowns at their use site (most of a template is known).
+    /// </summary>
+    internal virtual bool ContainsUnknown => false;
 }
 
 public sealed class ArmNull : ArmValue
@@ -104,7 +110,13 @@ public sealed class ArmInteger : ArmValue
 
     public override ArmValue WithOrigin(SourceSpan origin) => new ArmInteger(Value, origin);
 
-    public override string AsString() => Value.ToString(CultureInfo.InvariantCulture);
+    public override string AsString() =>
+        Value >= 0 && Value < SmallIntegerTexts.Length
+            ? SmallIntegerTexts[Value] ??= Value.ToString(CultureInfo.InvariantCulture)
+            : Value.ToString(CultureInfo.InvariantCulture);
+
+    // Ports and priorities repeat across thousands of rules; their text is made once (a benign race makes it twice).
+    private static readonly string?[] SmallIntegerTexts = new string?[10000];
 }
 
 public sealed class ArmString : ArmValue
@@ -126,45 +138,183 @@ public sealed class ArmString : ArmValue
 
 public sealed class ArmArray : ArmValue
 {
+    private readonly bool _containsUnknown;
+
     public ArmArray(IReadOnlyList<ArmValue> items, SourceSpan origin)
         : base(origin)
     {
         Items = items;
+
+        // Deferred items are not looked at before they are read: they may hold an unknown.
+        _containsUnknown = items is DeferredArmItems;
+        for (var i = 0; !_containsUnknown && i < items.Count; i++)
+        {
+            _containsUnknown = items[i].ContainsUnknown;
+        }
+    }
+
+    private ArmArray(IReadOnlyList<ArmValue> items, bool containsUnknown, SourceSpan origin)
+        : base(origin)
+    {
+        Items = items;
+        _containsUnknown = containsUnknown;
     }
 
     public IReadOnlyList<ArmValue> Items { get; }
 
+    internal override bool ContainsUnknown => _containsUnknown;
+
     public override ArmValueKind Kind => ArmValueKind.Array;
 
-    public override ArmValue WithOrigin(SourceSpan origin) => new ArmArray(Items, origin);
+    public override ArmValue WithOrigin(SourceSpan origin) => new ArmArray(Items, _containsUnknown, origin);
 }
 
 /// <summary>An object; property names compare case-insensitively, as ARM does; order is kept.</summary>
 public sealed class ArmObject : ArmValue
 {
-    private readonly Dictionary<string, int> _index;
+    // Most template objects are small (a rule has five or six properties): a backwards scan finds a name faster than
+    // a dictionary costs to build. Larger objects get the index on first lookup.
+    private const int SmallObjectSize = 8;
+
+    private readonly bool _containsUnknown;
+
+    // An object evaluated straight from a JSON object keeps the JSON members (names and name spans) beside the
+    // values, and makes its ArmProperty list only when someone asks for it: readers mostly look names up.
+    private readonly Json.JsonObject? _members;
+    private readonly ArmValue[]? _values;
+    private readonly string? _filePath;
+
+    private IReadOnlyList<ArmProperty>? _properties;
+    private Dictionary<string, int>? _index;
 
     public ArmObject(IReadOnlyList<ArmProperty> properties, SourceSpan origin)
         : base(origin)
     {
-        Properties = properties;
-        _index = new Dictionary<string, int>(properties.Count, StringComparer.OrdinalIgnoreCase);
+        _properties = properties;
         for (var i = 0; i < properties.Count; i++)
         {
-            // Last one wins, as in JSON.NET (what ARM uses) for duplicate keys.
-            _index[properties[i].Name] = i;
+            if (properties[i].Value.ContainsUnknown)
+            {
+                _containsUnknown = true;
+                break;
+            }
         }
     }
 
-    public IReadOnlyList<ArmProperty> Properties { get; }
+    /// <summary>The object of the JSON object <paramref name="members"/> whose member values evaluated to <paramref name="values"/> (same order).</summary>
+    internal ArmObject(Json.JsonObject members, ArmValue[] values, string filePath, SourceSpan origin)
+        : base(origin)
+    {
+        _members = members;
+        _values = values;
+        _filePath = filePath;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i].ContainsUnknown)
+            {
+                _containsUnknown = true;
+                break;
+            }
+        }
+    }
+
+    private ArmObject(ArmObject source, SourceSpan origin)
+        : base(origin)
+    {
+        _properties = source._properties;
+        _members = source._members;
+        _values = source._values;
+        _filePath = source._filePath;
+        _containsUnknown = source._containsUnknown;
+        _index = source._index;
+    }
+
+    public IReadOnlyList<ArmProperty> Properties => _properties ??= MakeProperties();
 
     public override ArmValueKind Kind => ArmValueKind.Object;
 
-    public ArmValue? this[string name] => _index.TryGetValue(name, out var i) ? Properties[i].Value : null;
+    internal override bool ContainsUnknown => _containsUnknown;
 
-    public ArmProperty? GetProperty(string name) => _index.TryGetValue(name, out var i) ? Properties[i] : null;
+    public ArmValue? this[string name] => IndexOf(name) is var i && i >= 0 ? ValueAt(i) : null;
 
-    public override ArmValue WithOrigin(SourceSpan origin) => new ArmObject(Properties, origin);
+    public ArmProperty? GetProperty(string name) => IndexOf(name) is var i && i >= 0 ? Properties[i] : null;
+
+    public override ArmValue WithOrigin(SourceSpan origin) => new ArmObject(this, origin);
+
+    private int Count => _values?.Length ?? _properties!.Count;
+
+    private string NameAt(int i) => _members is not null ? _members.NameAt(i) : _properties![i].Name;
+
+    private ArmValue ValueAt(int i) => _values is not null ? _values[i] : _properties![i].Value;
+
+    private ArmProperty[] MakeProperties()
+    {
+        var properties = new ArmProperty[_values!.Length];
+        for (var i = 0; i < properties.Length; i++)
+        {
+            var members = _members!;
+            properties[i] = new ArmProperty(members.NameAt(i), _values[i], new SourceSpan(_filePath!, members.NameStartAt(i), members.NameLengthAt(i)));
+        }
+
+        return properties;
+    }
+
+    /// <summary>Position of the property named <paramref name="name"/>; the last one wins, as in JSON.NET (what ARM uses) for duplicate keys.</summary>
+    private int IndexOf(string name)
+    {
+        var count = Count;
+        if (count <= SmallObjectSize)
+        {
+            for (var i = count - 1; i >= 0; i--)
+            {
+                if (string.Equals(NameAt(i), name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var index = _index;
+        if (index is null)
+        {
+            index = new Dictionary<string, int>(count, StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < count; i++)
+            {
+                index[NameAt(i)] = i;
+            }
+
+            _index = index;
+        }
+
+        return index.TryGetValue(name, out var found) ? found : -1;
+    }
+}
+
+/// <summary>
+/// Items of an array that are evaluated each time they are read instead of once up front. The template reader uses
+/// them for long arrays in resource properties (rule lists): each rule's values then live only while it is mapped,
+/// instead of the whole evaluated list living as long as the resource is read.
+/// </summary>
+internal abstract class DeferredArmItems : IReadOnlyList<ArmValue>
+{
+    public abstract int Count { get; }
+
+    public abstract ArmValue this[int index] { get; }
+
+    /// <summary>The same items, each passed through <paramref name="step"/> (value, index) after it is evaluated.</summary>
+    public abstract DeferredArmItems Then(Func<ArmValue, int, ArmValue> step);
+
+    public IEnumerator<ArmValue> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 public sealed class ArmProperty
@@ -225,6 +375,8 @@ public sealed class ArmUnknown : ArmValue
     public string? Symbol { get; }
 
     public override ArmValueKind Kind => ArmValueKind.Unknown;
+
+    internal override bool ContainsUnknown => true;
 
     public override ArmValue WithOrigin(SourceSpan origin) => new ArmUnknown(Reason, Symbol, origin);
 }

@@ -25,6 +25,15 @@ public sealed class JsonDocument
     /// <summary>Tokens read between two cancellation checks (cheap enough to be invisible, frequent enough to react).</summary>
     public const int CancellationCheckInterval = 4096;
 
+    // Strings up to these lengths are looked up among recent ones before a new one is made (see Parser.TakeString).
+    private const int RecentNameMaxLength = 48;
+
+    private const int RecentValueMaxLength = 16;
+
+    private const int RecentStringSlots = 1024;
+
+    private static readonly char[] QuoteOrBackslash = { '"', '\\' };
+
     private JsonDocument(string text, JsonNode? root, IReadOnlyList<JsonComment> comments, IReadOnlyList<JsonSyntaxError> errors)
     {
         Text = text;
@@ -84,10 +93,26 @@ public sealed class JsonDocument
         private int _tokenStart;
         private int _tokenLength;
         private string? _tokenValue;
+
+        // A string token without escapes is not copied while lexing: its body is at [_plainStart, _plainStart + _plainLength)
+        // until the parser takes it as a name or a value (see TakeString).
+        private int _plainStart = -1;
+        private int _plainLength;
         private string? _invalidMessage;
 
         // Reused for strings with escapes (the rare case; plain strings are one Substring).
         private readonly StringBuilder _builder = new();
+
+        // Members and items of the containers being read, innermost last: each container copies its own run into an
+        // array of exactly its size when it closes, so no list (and no list slack) stays behind per container.
+        // Objects keep members as alternating name/value entries plus name token spans (see JsonObject).
+        private readonly List<object> _openMembers = new();
+        private readonly List<int> _openNameSpans = new();
+        private readonly List<JsonNode> _openItems = new();
+
+        // Recently read short strings, by hash: property names repeat in every object of a kind ("name",
+        // "properties", "sourceAddresses"), and so do many values ("Allow", "443"); one string object serves them all.
+        private readonly string?[] _recentStrings = new string?[RecentStringSlots];
 
         // End of the last consumed token: a container cut short by an error ends there.
         private int _lastEnd;
@@ -138,7 +163,7 @@ public sealed class JsonDocument
                 case TokenKind.LeftBracket:
                     return ParseArray(depth + 1);
                 case TokenKind.String:
-                    node = new JsonString(_tokenValue!, _tokenStart, _tokenLength);
+                    node = new JsonString(TakeString(RecentValueMaxLength), _tokenStart, _tokenLength);
                     break;
                 case TokenKind.Number:
                     node = new JsonNumber(_tokenValue!, _tokenStart, _tokenLength);
@@ -173,24 +198,24 @@ public sealed class JsonDocument
             }
 
             Next();
-            var properties = new List<JsonProperty>();
+            var first = _openMembers.Count;
             while (true)
             {
                 if (_kind == TokenKind.RightBrace)
                 {
                     var end = _tokenStart + _tokenLength;
                     Next();
-                    return new JsonObject(properties, start, end - start);
+                    return CloseObject(first, start, end - start);
                 }
 
                 if (_kind != TokenKind.String)
                 {
                     ReportUnexpected("a property name or '}'");
                     _stopped = true;
-                    return new JsonObject(properties, start, _lastEnd - start);
+                    return CloseObject(first, start, _lastEnd - start);
                 }
 
-                var name = _tokenValue!;
+                var name = TakeString(RecentNameMaxLength);
                 var nameStart = _tokenStart;
                 var nameLength = _tokenLength;
                 Next();
@@ -207,18 +232,21 @@ public sealed class JsonDocument
                 {
                     ReportUnexpected("':'");
                     _stopped = true;
-                    return new JsonObject(properties, start, _lastEnd - start);
+                    return CloseObject(first, start, _lastEnd - start);
                 }
 
                 var value = ParseValue(depth);
                 if (value is not null)
                 {
-                    properties.Add(new JsonProperty(name, nameStart, nameLength, value));
+                    _openMembers.Add(name);
+                    _openMembers.Add(value);
+                    _openNameSpans.Add(nameStart);
+                    _openNameSpans.Add(nameLength);
                 }
 
                 if (_stopped)
                 {
-                    return new JsonObject(properties, start, _lastEnd - start);
+                    return CloseObject(first, start, _lastEnd - start);
                 }
 
                 if (_kind == TokenKind.Comma)
@@ -234,7 +262,7 @@ public sealed class JsonDocument
                 {
                     ReportUnexpected("',' or '}'");
                     _stopped = true;
-                    return new JsonObject(properties, start, _lastEnd - start);
+                    return CloseObject(first, start, _lastEnd - start);
                 }
             }
         }
@@ -250,25 +278,25 @@ public sealed class JsonDocument
             }
 
             Next();
-            var items = new List<JsonNode>();
+            var first = _openItems.Count;
             while (true)
             {
                 if (_kind == TokenKind.RightBracket)
                 {
                     var end = _tokenStart + _tokenLength;
                     Next();
-                    return new JsonArray(items, start, end - start);
+                    return new JsonArray(CloseItems(first), start, end - start);
                 }
 
                 var item = ParseValue(depth);
                 if (item is not null)
                 {
-                    items.Add(item);
+                    _openItems.Add(item);
                 }
 
                 if (_stopped)
                 {
-                    return new JsonArray(items, start, _lastEnd - start);
+                    return new JsonArray(CloseItems(first), start, _lastEnd - start);
                 }
 
                 if (_kind == TokenKind.Comma)
@@ -283,9 +311,40 @@ public sealed class JsonDocument
                 {
                     ReportUnexpected("',' or ']'");
                     _stopped = true;
-                    return new JsonArray(items, start, _lastEnd - start);
+                    return new JsonArray(CloseItems(first), start, _lastEnd - start);
                 }
             }
+        }
+
+        private JsonObject CloseObject(int first, int start, int length)
+        {
+            var count = _openMembers.Count - first;
+            if (count == 0)
+            {
+                return new JsonObject(System.Array.Empty<JsonProperty>(), start, length);
+            }
+
+            var members = new object[count];
+            _openMembers.CopyTo(first, members, 0, count);
+            _openMembers.RemoveRange(first, count);
+            var nameSpans = new int[count];
+            _openNameSpans.CopyTo(first, nameSpans, 0, count);
+            _openNameSpans.RemoveRange(first, count);
+            return new JsonObject(members, nameSpans, start, length);
+        }
+
+        private JsonNode[] CloseItems(int first)
+        {
+            var count = _openItems.Count - first;
+            if (count == 0)
+            {
+                return System.Array.Empty<JsonNode>();
+            }
+
+            var items = new JsonNode[count];
+            _openItems.CopyTo(first, items, 0, count);
+            _openItems.RemoveRange(first, count);
+            return items;
         }
 
         /// <summary>Steps over a too-deep container without recursion (the current token is its opening bracket).</summary>
@@ -366,6 +425,7 @@ public sealed class JsonDocument
 
             SkipTrivia();
             _tokenValue = null;
+            _plainStart = -1;
             _tokenStart = _pos;
             if (_pos >= _text.Length)
             {
@@ -485,26 +545,19 @@ public sealed class JsonDocument
             var start = _pos;
             var i = start + 1;
 
-            // Fast path: no escapes, one substring.
-            while (i < text.Length)
+            // Fast path: no escapes, one substring (or a recent string with the same text).
+            var stop = text.IndexOfAny(QuoteOrBackslash, i);
+            if (stop >= 0 && text[stop] == '"')
             {
-                var c = text[i];
-                if (c == '"')
-                {
-                    _kind = TokenKind.String;
-                    _tokenValue = text.Substring(start + 1, i - start - 1);
-                    _tokenLength = i + 1 - start;
-                    _pos = i + 1;
-                    return;
-                }
-
-                if (c == '\\')
-                {
-                    break;
-                }
-
-                i++;
+                _kind = TokenKind.String;
+                _plainStart = start + 1;
+                _plainLength = stop - start - 1;
+                _tokenLength = stop + 1 - start;
+                _pos = stop + 1;
+                return;
             }
+
+            i = stop < 0 ? text.Length : stop;
 
             var builder = _builder;
             builder.Clear();
@@ -597,6 +650,49 @@ public sealed class JsonDocument
             Invalid("unterminated string", lineEnd - start);
         }
 
+        /// <summary>
+        /// The value of the current string token. Names repeat in every object of a kind and short values repeat
+        /// often ("Allow", "Tcp"), so strings up to <paramref name="recentMaxLength"/> are shared with an earlier
+        /// equal one; longer ones (mostly unique: FQDNs, expressions) are not worth the lookup.
+        /// </summary>
+        private string TakeString(int recentMaxLength)
+        {
+            if (_plainStart < 0)
+            {
+                return _tokenValue!;
+            }
+
+            return _plainLength <= recentMaxLength ? Recent(_plainStart, _plainLength) : _text.Substring(_plainStart, _plainLength);
+        }
+
+        /// <summary>The text at [start, start + length), shared with an earlier equal string when one is at hand.</summary>
+        private string Recent(int start, int length)
+        {
+            var text = _text;
+
+            if (length == 0)
+            {
+                return string.Empty;
+            }
+
+            var hash = (uint)length;
+            for (var k = start; k < start + length; k++)
+            {
+                hash = (hash * 31) + text[k];
+            }
+
+            var slot = (int)(hash & (RecentStringSlots - 1));
+            var recent = _recentStrings[slot];
+            if (recent is not null && recent.Length == length && string.CompareOrdinal(text, start, recent, 0, length) == 0)
+            {
+                return recent;
+            }
+
+            recent = text.Substring(start, length);
+            _recentStrings[slot] = recent;
+            return recent;
+        }
+
         private bool TryReadHex4(int at, out char value)
         {
             value = '\0';
@@ -650,7 +746,7 @@ public sealed class JsonDocument
             if (IsValidNumber(text, start, end))
             {
                 _kind = TokenKind.Number;
-                _tokenValue = text.Substring(start, end - start);
+                _tokenValue = end - start <= RecentValueMaxLength ? Recent(start, end - start) : text.Substring(start, end - start);
                 _tokenLength = end - start;
             }
             else

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace EgressAnalyzers.Engine.Json;
 
@@ -39,53 +40,96 @@ public abstract class JsonNode
 
 public sealed class JsonObject : JsonNode
 {
-    private Dictionary<string, JsonProperty>? _index;
+    // Most template objects are small (a rule has four or five properties): a scan is cheaper than building an
+    // index for each of them.
+    private const int SmallObjectSize = 8;
+
+    // An object read from text keeps its members compactly, names and values alternating ([name0, value0, name1, …])
+    // with the name tokens' spans beside them ([start0, length0, …]); the JsonProperty objects are made only when
+    // Properties (or GetProperty) is read. Large templates have millions of members, most only ever looked up.
+    private readonly object[]? _members;
+    private readonly int[]? _nameSpans;
+
+    private IReadOnlyList<JsonProperty>? _properties;
+    private Dictionary<string, int>? _index;
 
     public JsonObject(IReadOnlyList<JsonProperty> properties, int start, int length)
         : base(start, length)
     {
-        Properties = properties;
+        _properties = properties;
+    }
+
+    internal JsonObject(object[] members, int[] nameSpans, int start, int length)
+        : base(start, length)
+    {
+        _members = members;
+        _nameSpans = nameSpans;
     }
 
     public override JsonNodeKind Kind => JsonNodeKind.Object;
 
-    public IReadOnlyList<JsonProperty> Properties { get; }
+    public IReadOnlyList<JsonProperty> Properties =>
+        _properties ?? Interlocked.CompareExchange(ref _properties, MakeProperties(), null) ?? _properties!;
+
+    /// <summary>Number of members (duplicates included), as in <see cref="Properties"/>.</summary>
+    internal int Count => _members is null ? _properties!.Count : _members.Length / 2;
 
     /// <summary>Case-insensitive lookup (ARM property names are case-insensitive); the last duplicate wins.</summary>
-    public JsonProperty? GetProperty(string name)
+    public JsonProperty? GetProperty(string name) => IndexOf(name) is var i && i >= 0 ? Properties[i] : null;
+
+    public JsonNode? this[string name] => IndexOf(name) is var i && i >= 0 ? ValueAt(i) : null;
+
+    /// <summary>The name of member <paramref name="i"/>, as <see cref="JsonProperty.Name"/>.</summary>
+    internal string NameAt(int i) => _members is null ? _properties![i].Name : (string)_members[2 * i];
+
+    internal JsonNode ValueAt(int i) => _members is null ? _properties![i].Value : (JsonNode)_members[(2 * i) + 1];
+
+    internal int NameStartAt(int i) => _members is null ? _properties![i].NameStart : _nameSpans![2 * i];
+
+    internal int NameLengthAt(int i) => _members is null ? _properties![i].NameLength : _nameSpans![(2 * i) + 1];
+
+    private JsonProperty[] MakeProperties()
     {
-        // Most template objects are small (a rule has four or five properties): a scan is cheaper than building an
-        // index for each of them. Duplicate names resolve to the last one, as the index does.
-        if (Properties.Count <= SmallObjectSize)
+        var properties = new JsonProperty[Count];
+        for (var i = 0; i < properties.Length; i++)
         {
-            for (var i = Properties.Count - 1; i >= 0; i--)
+            properties[i] = new JsonProperty(NameAt(i), NameStartAt(i), NameLengthAt(i), ValueAt(i));
+        }
+
+        return properties;
+    }
+
+    private int IndexOf(string name)
+    {
+        var count = Count;
+        if (count <= SmallObjectSize)
+        {
+            // Duplicate names resolve to the last one, as the index does.
+            for (var i = count - 1; i >= 0; i--)
             {
-                if (string.Equals(Properties[i].Name, name, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(NameAt(i), name, StringComparison.OrdinalIgnoreCase))
                 {
-                    return Properties[i];
+                    return i;
                 }
             }
 
-            return null;
+            return -1;
         }
 
-        if (_index is null)
+        var index = _index;
+        if (index is null)
         {
-            var index = new Dictionary<string, JsonProperty>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in Properties)
+            index = new Dictionary<string, int>(count, StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < count; i++)
             {
-                index[property.Name] = property;
+                index[NameAt(i)] = i;
             }
 
             _index = index;
         }
 
-        return _index.TryGetValue(name, out var found) ? found : null;
+        return index.TryGetValue(name, out var found) ? found : -1;
     }
-
-    public JsonNode? this[string name] => GetProperty(name)?.Value;
-
-    private const int SmallObjectSize = 8;
 }
 
 public sealed class JsonProperty

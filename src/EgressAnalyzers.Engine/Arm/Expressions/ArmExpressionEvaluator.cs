@@ -25,6 +25,9 @@ public static class ArmExpressionEvaluator
     /// </summary>
     internal const int MaxEvaluationDepth = 400;
 
+    /// <summary>Arrays at least this long are evaluated item by item as they are read, where the scope allows it.</summary>
+    internal const int DeferredArrayLength = 16;
+
     [ThreadStatic]
     private static int t_depth;
 
@@ -107,6 +110,11 @@ public static class ArmExpressionEvaluator
                         ? ArmValue.Integer(integer, origin)
                         : ArmValue.Unknown("non-integer number " + number.RawText, origin);
                 case JsonArray array:
+                    if (array.Items.Count >= DeferredArrayLength && scope is IDeferringScope { DefersLongArrays: true })
+                    {
+                        return ArmValue.Array(new DeferredJsonItems(array, scope, t_depth, null), origin);
+                    }
+
                     var items = new ArmValue[array.Items.Count];
                     for (var i = 0; i < items.Length; i++)
                     {
@@ -128,6 +136,21 @@ public static class ArmExpressionEvaluator
         finally
         {
             Exit();
+        }
+    }
+
+    /// <summary><see cref="EvaluateNode"/> as if <paramref name="depth"/> evaluations were open on this thread.</summary>
+    internal static ArmValue EvaluateAtDepth(JsonNode node, IArmEvaluationScope scope, int depth)
+    {
+        var saved = t_depth;
+        t_depth = depth;
+        try
+        {
+            return EvaluateNode(node, scope);
+        }
+        finally
+        {
+            t_depth = saved;
         }
     }
 
@@ -155,8 +178,21 @@ public static class ArmExpressionEvaluator
 
     private static ArmObject EvaluateObject(JsonObject obj, SourceSpan origin, IArmEvaluationScope scope)
     {
-        var properties = new List<ArmProperty>(obj.Properties.Count);
-        foreach (var property in obj.Properties)
+        if (!HasPropertyCopy(obj))
+        {
+            // The usual object: one value per JSON member, names as written.
+            var values = new ArmValue[obj.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = EvaluateNode(obj.ValueAt(i), scope);
+            }
+
+            return new ArmObject(obj, values, scope.FilePath, origin);
+        }
+
+        var members = obj.Properties;
+        var properties = new List<ArmProperty>(members.Count);
+        foreach (var property in members)
         {
             if (property.Value is JsonArray loops
                 && string.Equals(property.Name, "copy", StringComparison.OrdinalIgnoreCase)
@@ -181,6 +217,22 @@ public static class ArmExpressionEvaluator
         }
 
         return new ArmObject(properties, origin);
+    }
+
+    private static bool HasPropertyCopy(JsonObject obj)
+    {
+        for (var i = 0; i < obj.Count; i++)
+        {
+            // The name first: it rules out nearly every member without touching its value.
+            if (string.Equals(obj.NameAt(i), "copy", StringComparison.OrdinalIgnoreCase)
+                && obj.ValueAt(i) is JsonArray loops
+                && IsPropertyCopy(loops))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsPropertyCopy(JsonArray loops)
@@ -241,5 +293,49 @@ public static class ArmExpressionEvaluator
         }
 
         return new ArmProperty(name, value, nameSpan);
+    }
+}
+
+/// <summary>
+/// A scope whose long JSON arrays may be evaluated lazily (<see cref="DeferredArmItems"/>). Only for values that
+/// nothing else refers to (resource properties): parameters and variables are evaluated in full, once.
+/// </summary>
+internal interface IDeferringScope
+{
+    bool DefersLongArrays { get; }
+}
+
+/// <summary>The items of a JSON array, each evaluated when read (never cached: the reader reads each item once).</summary>
+internal sealed class DeferredJsonItems : DeferredArmItems
+{
+    private readonly JsonArray _array;
+    private readonly IArmEvaluationScope _scope;
+    private readonly int _depth;
+    private readonly Func<ArmValue, int, ArmValue>? _then;
+
+    public DeferredJsonItems(JsonArray array, IArmEvaluationScope scope, int depth, Func<ArmValue, int, ArmValue>? then)
+    {
+        _array = array;
+        _scope = scope;
+        _depth = depth;
+        _then = then;
+    }
+
+    public override int Count => _array.Items.Count;
+
+    public override ArmValue this[int index]
+    {
+        get
+        {
+            // Evaluated at the nesting depth the array was read at, so the depth limit cuts where it would have.
+            var value = ArmExpressionEvaluator.EvaluateAtDepth(_array.Items[index], _scope, _depth);
+            return _then is null ? value : _then(value, index);
+        }
+    }
+
+    public override DeferredArmItems Then(Func<ArmValue, int, ArmValue> step)
+    {
+        var first = _then;
+        return new DeferredJsonItems(_array, _scope, _depth, first is null ? step : (value, index) => step(first(value, index), index));
     }
 }

@@ -430,7 +430,7 @@ internal static class ArmFunctions
             return ctx.UnknownAt(call);
         }
 
-        var builder = new StringPartsBuilder();
+        var builder = new StringPartsBuilder(format.Length + 16);
         var i = 0;
         while (i < format.Length)
         {
@@ -492,7 +492,7 @@ internal static class ArmFunctions
                     next++;
                 }
 
-                builder.AddText(format.Substring(i, next - i));
+                builder.AddText(format, i, next - i);
                 i = next;
             }
         }
@@ -1383,8 +1383,18 @@ internal static class ArmFunctions
     /// </summary>
     private sealed class StringPartsBuilder
     {
-        private readonly StringBuilder _text = new();
-        private StringBuilder? _symbol = new();
+        private readonly StringBuilder _text;
+
+        // The symbol is the text until the first unknown part: it gets its own builder only then.
+        private StringBuilder? _symbol;
+
+        // An unknown part without a symbol: the result has no symbol either.
+        private bool _symbolLost;
+
+        public StringPartsBuilder(int capacity = 16)
+        {
+            _text = new StringBuilder(capacity);
+        }
 
         public bool IsKnown => FirstUnknownReason is null;
 
@@ -1392,12 +1402,18 @@ internal static class ArmFunctions
 
         public string Text => _text.ToString();
 
-        public string? Symbol => _symbol?.ToString();
+        public string? Symbol => _symbolLost ? null : (_symbol ?? _text).ToString();
 
         public void AddText(string text)
         {
             _text.Append(text);
             _symbol?.Append(text);
+        }
+
+        public void AddText(string text, int start, int length)
+        {
+            _text.Append(text, start, length);
+            _symbol?.Append(text, start, length);
         }
 
         /// <summary>False for values that cannot be part of a string (arrays, objects).</summary>
@@ -1407,28 +1423,12 @@ internal static class ArmFunctions
             {
                 case ArmUnknown unknown:
                     FirstUnknownReason ??= unknown.Reason;
-                    if (unknown.Symbol is null)
-                    {
-                        _symbol = null;
-                    }
-                    else
-                    {
-                        _symbol?.Append(unknown.Symbol);
-                    }
-
+                    AddSymbol(unknown.Symbol);
                     return true;
                 case ArmResourceId resourceId:
                     var symbol = ResourceIdSymbol(resourceId);
                     FirstUnknownReason ??= symbol is null ? "resourceId('" + resourceId.ResourceType + "', …)" : symbol.Substring(1, symbol.Length - 2);
-                    if (symbol is null)
-                    {
-                        _symbol = null;
-                    }
-                    else
-                    {
-                        _symbol?.Append(symbol);
-                    }
-
+                    AddSymbol(symbol);
                     return true;
                 default:
                     if (value.AsString() is not { } text)
@@ -1439,6 +1439,24 @@ internal static class ArmFunctions
                     AddText(text);
                     return true;
             }
+        }
+
+        private void AddSymbol(string? symbol)
+        {
+            if (_symbolLost)
+            {
+                return;
+            }
+
+            if (symbol is null)
+            {
+                _symbolLost = true;
+                _symbol = null;
+                return;
+            }
+
+            _symbol ??= new StringBuilder(_text.ToString(), _text.Length + symbol.Length + 16);
+            _symbol.Append(symbol);
         }
 
         public ArmValue ToValue(EvaluationContext ctx, CallNode call) =>

@@ -20,9 +20,14 @@ internal static class ArmEvaluation
         return Relocate(value, node, scope.FilePath);
     }
 
+    // Its own method: a lambda in Relocate would make every Relocate call allocate the closure.
+    private static DeferredArmItems RelocateEach(DeferredArmItems items, IReadOnlyList<JsonNode>? pairedItems, JsonNode node, string filePath) =>
+        items.Then((item, i) => Relocate(item, pairedItems is null ? node : pairedItems[i], filePath));
+
     private static ArmValue Relocate(ArmValue value, JsonNode? node, string filePath)
     {
-        if (node is null)
+        // Only unknowns move: a subtree without one comes back as it is.
+        if (node is null || !value.ContainsUnknown)
         {
             return value;
         }
@@ -32,6 +37,12 @@ internal static class ArmEvaluation
         {
             case ArmUnknown unknown:
                 return useSite.Contains(unknown.Origin) ? unknown : unknown.WithOrigin(useSite);
+            case ArmArray { Items: DeferredArmItems deferred } array:
+                // Same pairing as below, applied to each item when it is read.
+                var pairedItems = array.Origin == useSite && node is JsonArray pairedArray && pairedArray.Items.Count == deferred.Count
+                    ? pairedArray.Items
+                    : null;
+                return ArmValue.Array(RelocateEach(deferred, pairedItems, node, filePath), array.Origin);
             case ArmArray array:
                 // Items map to JSON items only when the array is the JSON array itself (no copy loop, no expression).
                 var jsonItems = array.Origin == useSite && node is JsonArray jsonArray && jsonArray.Items.Count == array.Items.Count

@@ -97,13 +97,21 @@ internal static class ArmNav
             return Array.Empty<ModelValue>();
         }
 
-        var result = new List<ModelValue>(array.Items.Count);
-        foreach (var item in array.Items)
+        // An exact array (no list slack): models of large rule sets hold hundreds of thousands of these.
+        var items = array.Items;
+        var result = new ModelValue[items.Count];
+        var count = 0;
+        for (var i = 0; i < items.Count; i++)
         {
-            if (ToModelValue(item) is { } modelValue)
+            if (ToModelValue(items[i]) is { } modelValue)
             {
-                result.Add(modelValue);
+                result[count++] = modelValue;
             }
+        }
+
+        if (count < result.Length)
+        {
+            Array.Resize(ref result, count);
         }
 
         return result;

@@ -102,9 +102,10 @@ public static class ArmTemplateReader
             return false;
         }
 
-        var head = text.Length > SniffLength ? text.Substring(0, SniffLength) : text;
-        return head.IndexOf("$schema", StringComparison.OrdinalIgnoreCase) >= 0
-            && head.IndexOf(schemaName, StringComparison.OrdinalIgnoreCase) >= 0;
+        // Searched in place: hosts sniff every file against every template, a copy of the head each time adds up.
+        var headLength = Math.Min(text.Length, SniffLength);
+        return text.IndexOf("$schema", 0, headLength, StringComparison.OrdinalIgnoreCase) >= 0
+            && text.IndexOf(schemaName, 0, headLength, StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
     // subscriptionDeploymentTemplate.json, managementGroupDeploymentTemplate.json and tenantDeploymentTemplate.json

@@ -15,6 +15,12 @@ internal static class ParametersFile
 {
     public static bool IsParametersFileName(string templatePath, string candidatePath)
     {
+        // Most candidates are no parameters file at all: say so before comparing directories.
+        if (candidatePath.IndexOf(".parameters.", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return false;
+        }
+
         if (!string.Equals(TemplatePaths.Directory(templatePath), TemplatePaths.Directory(candidatePath), StringComparison.OrdinalIgnoreCase))
         {
             return false;

@@ -49,10 +49,12 @@ internal static class RuleMapper
         var collectionProperties = ArmNav.Get(collection, "properties");
         var rulesValue = ArmNav.Get(collectionProperties, "rules");
         var action = kind == RuleCollectionKind.Nat ? RuleAction.Other : ReadAction(ArmNav.Path(collectionProperties, "action", "type"));
-        var applicationRules = new List<ApplicationRule>();
-        var networkRules = new List<NetworkRule>();
-        foreach (var rule in ArmNav.Items(rulesValue))
+        var ruleList = ArmNav.Items(rulesValue);
+        var applicationRules = new List<ApplicationRule>(kind == RuleCollectionKind.Application ? ruleList.Count : 0);
+        var networkRules = new List<NetworkRule>(kind == RuleCollectionKind.Network ? ruleList.Count : 0);
+        for (var index = 0; index < ruleList.Count; index++)
         {
+            var rule = ruleList[index];
             if (kind == RuleCollectionKind.Application)
             {
                 applicationRules.Add(ReadApplicationRule(rule));
@@ -154,8 +156,10 @@ internal static class RuleMapper
     public static List<RuleCollection> ReadLegacyRuleGroupRules(ArmValue? groupProperties)
     {
         var result = new List<RuleCollection>();
-        foreach (var rule in ArmNav.Items(ArmNav.Get(groupProperties, "rules")))
+        var ruleList = ArmNav.Items(ArmNav.Get(groupProperties, "rules"));
+        for (var index = 0; index < ruleList.Count; index++)
         {
+            var rule = ruleList[index];
             if (rule is not ArmObject)
             {
                 result.Add(Placeholder(rule, RuleCollectionKind.Network));
@@ -209,8 +213,9 @@ internal static class RuleMapper
     private static SplitResult SplitRules(IReadOnlyList<ArmValue> rules, string typeProperty = "ruleType")
     {
         var split = new SplitResult();
-        foreach (var rule in rules)
+        for (var index = 0; index < rules.Count; index++)
         {
+            var rule = rules[index];
             var kind = RuleKind(rule, typeProperty);
             if (kind == RuleCollectionKind.Application || kind is null)
             {
@@ -340,32 +345,41 @@ internal static class RuleMapper
             ArmNav.ToModelValues(ArmNav.Get(rule, "sourceIpGroups")));
     }
 
-    private static List<ApplicationProtocol> ReadApplicationProtocols(ArmValue? protocols)
+    private static ApplicationProtocol[] ReadApplicationProtocols(ArmValue? protocols)
     {
-        var result = new List<ApplicationProtocol>();
-        foreach (var item in ArmNav.Items(protocols))
+        // An exact array: the model keeps one per rule.
+        var itemList = ArmNav.Items(protocols);
+        var result = new ApplicationProtocol[itemList.Count];
+        var count = 0;
+        for (var index = 0; index < itemList.Count; index++)
         {
+            var item = itemList[index];
             switch (item)
             {
                 case ArmObject:
-                    result.Add(new ApplicationProtocol(
+                    result[count++] = new ApplicationProtocol(
                         ArmNav.ToModelValue(ArmNav.Get(item, "protocolType")) ?? ModelValue.Unknown("protocolType is not set", item.Origin),
                         ArmNav.ToModelValue(ArmNav.Get(item, "port")) ?? ModelValue.Unknown("port is not set", item.Origin),
-                        item.Origin));
+                        item.Origin);
                     break;
                 case ArmString text when text.Value.IndexOf(':') > 0:
                     // "Https:443", the short form some tools write.
                     var cut = text.Value.IndexOf(':');
-                    result.Add(new ApplicationProtocol(
+                    result[count++] = new ApplicationProtocol(
                         ModelValue.Known(text.Value.Substring(0, cut).Trim(), text.Origin),
                         ModelValue.Known(text.Value.Substring(cut + 1).Trim(), text.Origin),
-                        text.Origin));
+                        text.Origin);
                     break;
                 case ArmUnknown:
                     var unknown = UnknownValue(item);
-                    result.Add(new ApplicationProtocol(unknown, unknown, item.Origin));
+                    result[count++] = new ApplicationProtocol(unknown, unknown, item.Origin);
                     break;
             }
+        }
+
+        if (count < result.Length)
+        {
+            Array.Resize(ref result, count);
         }
 
         return result;

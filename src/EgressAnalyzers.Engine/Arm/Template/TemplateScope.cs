@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
+using EgressAnalyzers.Engine.Arm.Expressions;
 using EgressAnalyzers.Engine.Json;
 using EgressAnalyzers.Engine.Text;
 
@@ -17,8 +18,8 @@ internal sealed class TemplateContext
     private readonly JsonObject? _variables;
     private readonly Dictionary<string, ArmValue> _supplied;
     private readonly bool _unsuppliedAreUnknown;
-    private readonly Dictionary<string, ArmValue> _parameterCache = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, ArmValue> _variableCache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ArmValue> _parameterCache;
+    private readonly Dictionary<string, ArmValue> _variableCache;
     private readonly HashSet<string> _parametersInProgress = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _variablesInProgress = new(StringComparer.OrdinalIgnoreCase);
 
@@ -34,7 +35,10 @@ internal sealed class TemplateContext
         Depth = depth;
         _parameterDeclarations = template["parameters"] as JsonObject;
         _variables = template["variables"] as JsonObject;
-        _supplied = new Dictionary<string, ArmValue>(StringComparer.OrdinalIgnoreCase);
+        // Sized up front: compiled Bicep templates nest many modules, each a context with dozens of parameters.
+        _parameterCache = new Dictionary<string, ArmValue>(_parameterDeclarations?.Count ?? 0, StringComparer.OrdinalIgnoreCase);
+        _variableCache = new Dictionary<string, ArmValue>(_variables?.Count ?? 0, StringComparer.OrdinalIgnoreCase);
+        _supplied = new Dictionary<string, ArmValue>(supplied.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var pair in supplied)
         {
             _supplied[pair.Key] = pair.Value;
@@ -195,15 +199,19 @@ internal sealed class TemplateContext
 /// the resource being read. A loop whose index is not known (unknown count) is kept with a null index, so that
 /// <c>copyIndex()</c> inside it is unknown rather than the index of an outer loop.
 /// </summary>
-internal sealed class TemplateScope : IArmEvaluationScope
+internal sealed class TemplateScope : IArmEvaluationScope, IDeferringScope
 {
     private readonly CopyFrame? _frames;
 
-    public TemplateScope(TemplateContext context, CopyFrame? frames)
+    public TemplateScope(TemplateContext context, CopyFrame? frames, bool defersLongArrays = false)
     {
         Context = context;
         _frames = frames;
+        DefersLongArrays = defersLongArrays;
     }
+
+    /// <summary>True in the scope of a resource's own properties, whose long arrays are evaluated as they are read.</summary>
+    public bool DefersLongArrays { get; }
 
     public TemplateContext Context { get; }
 
@@ -232,7 +240,13 @@ internal sealed class TemplateScope : IArmEvaluationScope
 
     public IArmEvaluationScope WithCopyIndex(string loopName, int index) => WithLoop(loopName, index);
 
-    public TemplateScope WithLoop(string loopName, int? index) => new(Context, new CopyFrame(loopName, index, _frames));
+    public TemplateScope WithLoop(string loopName, int? index) => new(Context, new CopyFrame(loopName, index, _frames), DefersLongArrays);
+
+    /// <summary>
+    /// This scope, for evaluating a resource's own properties: nothing refers to them (reference() is not resolved),
+    /// so their long arrays may be evaluated as the mapper reads them.
+    /// </summary>
+    public TemplateScope ForResourceProperties() => DefersLongArrays ? this : new(Context, _frames, defersLongArrays: true);
 
     public override string ToString() =>
         _frames is null ? "(template scope)" : string.Format(CultureInfo.InvariantCulture, "copy {0}={1}", _frames.Name, _frames.Index);

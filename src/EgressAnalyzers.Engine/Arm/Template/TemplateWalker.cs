@@ -147,13 +147,14 @@ internal sealed class TemplateWalker
         }
         else
         {
+            var propertyScope = scope.ForResourceProperties();
             _mapper.Map(new ResourceDeclaration(
                 key,
                 nameValue,
                 ResourceMapper.DisplayNameOf(nameValue, fullName),
                 _file.Span(resource),
                 NameSpanOf(resource),
-                name => EvaluateProperty(resource, name, scope),
+                name => EvaluateProperty(resource, name, propertyScope),
                 declaration => ReadSuppressions(resource, declaration.DisplayName))
             {
                 // Route next hops written as reference(...) name the resource they read from in this scope.
@@ -196,9 +197,9 @@ internal sealed class TemplateWalker
 
         // Inner scope (also every compiled Bicep module): the template has its own parameters, whose values the
         // deployment passes in properties.parameters.<name>.value, evaluated where the deployment is written.
-        var supplied = new Dictionary<string, ArmValue>(StringComparer.OrdinalIgnoreCase);
         var unsuppliedAreUnknown = properties["parametersLink"] is not null;
         var parameters = properties["parameters"];
+        var supplied = new Dictionary<string, ArmValue>((parameters as JsonObject)?.Count ?? 0, StringComparer.OrdinalIgnoreCase);
         if (parameters is JsonObject parameterObject)
         {
             foreach (var parameter in parameterObject.Properties)
