@@ -29,6 +29,7 @@ internal sealed class EgressCompilationContext
     private readonly object _gate = new();
     private readonly CSharpSdkSymbols? _symbols;
     private readonly CSharpResourceSyntaxFilter? _resourceFilter;
+    private SemanticModelCache? _models;
     private readonly PulumiStackConfig _stackConfig = PulumiStackConfig.Empty;
     private readonly ConcurrentBag<ModelResource> _codeResources = new();
     private AnalysisSnapshot? _snapshot;
@@ -59,10 +60,13 @@ internal sealed class EgressCompilationContext
         }
 
         var model = context.SemanticModel;
+        var models = LazyInitializer.EnsureInitialized(ref _models, () => new SemanticModelCache(model.Compilation))!;
         foreach (var candidate in _resourceFilter.Candidates(model.SyntaxTree, context.CancellationToken))
         {
+            // Kept only for trees that create resources: the driver frees the models of the others.
+            models.Add(model);
             if (model.GetOperation(candidate, context.CancellationToken) is IObjectCreationOperation creation
-                && CSharpResourceCollector.TryRead(creation, _symbols, _stackConfig, model.Compilation, context.CancellationToken) is { } resource)
+                && CSharpResourceCollector.TryRead(creation, _symbols, _stackConfig, models, context.CancellationToken) is { } resource)
             {
                 _codeResources.Add(resource);
             }

@@ -52,13 +52,13 @@ internal sealed class CSharpFixAnalysis
         var resources = new List<Engine.Model.ModelResource>();
         // The analyzer's own filter, so that the fix sees exactly the resources the analyzer saw.
         var resourceFilter = CSharpResourceSyntaxFilter.Create(compilation, cancellationToken);
+        var models = new SemanticModelCache(compilation);
         foreach (var tree in compilation.SyntaxTrees)
         {
-            var model = compilation.GetSemanticModel(tree);
             foreach (var node in resourceFilter.Candidates(tree, cancellationToken))
             {
-                if (model.GetOperation(node, cancellationToken) is IObjectCreationOperation creation
-                    && CSharpResourceCollector.TryRead(creation, symbols, config, compilation, cancellationToken) is { } resource)
+                if (models.For(tree).GetOperation(node, cancellationToken) is IObjectCreationOperation creation
+                    && CSharpResourceCollector.TryRead(creation, symbols, config, models, cancellationToken) is { } resource)
                 {
                     resources.Add(resource);
                 }

@@ -8,7 +8,7 @@ namespace EgressAnalyzers.CSharp;
 /// <summary>One object creation → a model resource, the same way for the analyzer and the code fixes.</summary>
 internal static class CSharpResourceCollector
 {
-    public static ModelResource? TryRead(IObjectCreationOperation creation, CSharpSdkSymbols symbols, PulumiStackConfig config, Compilation compilation, CancellationToken cancellationToken)
+    public static ModelResource? TryRead(IObjectCreationOperation creation, CSharpSdkSymbols symbols, PulumiStackConfig config, SemanticModelCache models, CancellationToken cancellationToken)
     {
         var (kind, sdk) = symbols.Classify(creation.Type);
         if (kind == CSharpResourceKind.None)
@@ -16,7 +16,7 @@ internal static class CSharpResourceCollector
             return null;
         }
 
-        var resolver = new CSharpValueResolver(compilation, config, cancellationToken);
+        var resolver = new CSharpValueResolver(models, config, cancellationToken);
         if (sdk == CSharpSdk.AzureResourceManager)
         {
             // Azure SDK data objects are filled in after creation (get-only lists and .Add): read them with the later calls.

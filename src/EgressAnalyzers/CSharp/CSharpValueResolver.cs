@@ -21,13 +21,13 @@ internal sealed class CSharpValueResolver
 {
     private const int MaxDepth = 12;
 
-    private readonly Compilation _compilation;
+    private readonly SemanticModelCache _models;
     private readonly PulumiStackConfig _config;
     private readonly CancellationToken _cancellationToken;
 
-    public CSharpValueResolver(Compilation compilation, PulumiStackConfig config, CancellationToken cancellationToken)
+    public CSharpValueResolver(SemanticModelCache models, PulumiStackConfig config, CancellationToken cancellationToken)
     {
-        _compilation = compilation;
+        _models = models;
         _config = config;
         _cancellationToken = cancellationToken;
     }
@@ -651,12 +651,7 @@ internal sealed class CSharpValueResolver
         return returns is { Count: 1 } && returns[0].Parent == declaration.Body ? returns[0].Expression : null;
     }
 
-    private SemanticModel ModelFor(SyntaxTree tree)
-    {
-#pragma warning disable RS1030 // Values flow across files (static readonly fields, helper methods): their trees need their own model.
-        return _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-    }
+    private SemanticModel ModelFor(SyntaxTree tree) => _models.For(tree);
 }
 
 /// <summary><c>x.Id</c> / <c>x.Name</c> of a resource the program creates: readers turn it into a resource key.</summary>
