@@ -176,7 +176,8 @@ internal sealed class RuleIndex
         for (var i = 0; i < fqdns.Count; i++)
         {
             var text = fqdns[i].Text;
-            if (text is null || text == "*" || !targets.TryAdd(text, position))
+            // An empty target is invalid, but which rules the matcher answers is its call: keep it visited.
+            if (text is null || text.Length == 0 || text == "*" || !targets.TryAdd(text, position))
             {
                 AddOnce(anyFqdn, position);
             }

@@ -67,6 +67,14 @@ public class RuleIndexTests
     }
 
     [Fact]
+    public void EmptyTarget_IsLeftToTheMatcher_AndTheNamedRuleIsStillFound()
+    {
+        // Found by the AFL++ fuzzer: an empty target text indexed its first character.
+        var set = RuleSet(Allow("apps", 100, App(new[] { V("") }, name: "empty"), App("mcr.microsoft.com", name: "mcr")));
+        Assert.Equal(new[] { "empty", "mcr" }, CandidateNames(set, Mcr));
+    }
+
+    [Fact]
     public void InvalidTarget_IsNeverACandidate() =>
         Assert.Empty(CandidateNames(RuleSet(Allow("apps", 100, App("mcr..microsoft.com"), App("mcr.microsoft.com:443"))), Mcr));
 

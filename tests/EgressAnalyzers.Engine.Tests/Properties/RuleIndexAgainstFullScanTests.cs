@@ -23,7 +23,7 @@ public class RuleIndexAgainstFullScanTests
         "*microsoft.com", "*crosoft.com", "*.com", "*data.mcr.microsoft.com", "*MCR.microsoft.com", "microsoft.com",
         "eastus.data.mcr.microsoft.com", "westeurope.data.mcr.microsoft.com", "*.hcp.westeurope.azmk8s.io", "x.hcp.westeurope.azmk8s.io",
         "*azmk8s.io", "*.azmk8s.io", "nvidia.github.io", "security.ubuntu.com", "other.example", "mcr..microsoft.com", "*.*.com",
-        " mcr.microsoft.com", "?", "?{p}.microsoft.com", "?mcr.{p}", "?*.{p}.azmk8s.io", "?{p}",
+        " mcr.microsoft.com", "", "?", "?{p}.microsoft.com", "?mcr.{p}", "?*.{p}.azmk8s.io", "?{p}",
     };
 
     private static readonly string[] Tags = { "AzureKubernetesService", "azurekubernetesservice", "WindowsUpdate", "?" };
@@ -37,7 +37,7 @@ public class RuleIndexAgainstFullScanTests
         "*", "0.0.0.0/0", "10.0.0.0/8", "1.2.3.4", "AzureCloud.westeurope", "AzureCloud", "AzureMonitor", "Storage", "?", "?AzureCloud.{p}", "?{p}",
     };
 
-    private static readonly string[] NetFqdns = { "mcr.microsoft.com", "MCR.MICROSOFT.COM", "ntp.ubuntu.com", "*.microsoft.com", "?", "?{p}.ubuntu.com" };
+    private static readonly string[] NetFqdns = { "", "mcr.microsoft.com", "MCR.MICROSOFT.COM", "ntp.ubuntu.com", "*.microsoft.com", "?", "?{p}.ubuntu.com" };
 
     private static readonly string[] NetPorts = { "*", "443", "1194", "123", "80", "1-65535", "400-500", "?" };
 
