@@ -170,12 +170,8 @@ public sealed class ArmArray : ArmValue
 }
 
 /// <summary>An object; property names compare case-insensitively, as ARM does; order is kept.</summary>
-public sealed class ArmObject : ArmValue
+public sealed class ArmObject : ArmValue, Json.INamedMembers
 {
-    // Most template objects are small (a rule has five or six properties): a backwards scan finds a name faster than
-    // a dictionary costs to build. Larger objects get the index on first lookup.
-    private const int SmallObjectSize = 8;
-
     private readonly bool _containsUnknown;
 
     // An object evaluated straight from a JSON object keeps the JSON members (names and name spans) beside the
@@ -259,37 +255,12 @@ public sealed class ArmObject : ArmValue
         return properties;
     }
 
-    /// <summary>Position of the property named <paramref name="name"/>; the last one wins, as in JSON.NET (what ARM uses) for duplicate keys.</summary>
-    private int IndexOf(string name)
-    {
-        var count = Count;
-        if (count <= SmallObjectSize)
-        {
-            for (var i = count - 1; i >= 0; i--)
-            {
-                if (string.Equals(NameAt(i), name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return i;
-                }
-            }
+    /// <summary>Position of the property named <paramref name="name"/> (case-insensitive; the last duplicate wins).</summary>
+    private int IndexOf(string name) => Json.NamedMembers.IndexOf(this, name, ref _index);
 
-            return -1;
-        }
+    int Json.INamedMembers.MemberCount => Count;
 
-        var index = _index;
-        if (index is null)
-        {
-            index = new Dictionary<string, int>(count, StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < count; i++)
-            {
-                index[NameAt(i)] = i;
-            }
-
-            _index = index;
-        }
-
-        return index.TryGetValue(name, out var found) ? found : -1;
-    }
+    string Json.INamedMembers.MemberNameAt(int index) => NameAt(index);
 }
 
 /// <summary>

@@ -38,12 +38,8 @@ public abstract class JsonNode
     public int End => Start + Length;
 }
 
-public sealed class JsonObject : JsonNode
+public sealed class JsonObject : JsonNode, INamedMembers
 {
-    // Most template objects are small (a rule has four or five properties): a scan is cheaper than building an
-    // index for each of them.
-    private const int SmallObjectSize = 8;
-
     // An object read from text keeps its members compactly, names and values alternating ([name0, value0, name1, …])
     // with the name tokens' spans beside them ([start0, length0, …]); the JsonProperty objects are made only when
     // Properties (or GetProperty) is read. Large templates have millions of members, most only ever looked up.
@@ -99,37 +95,12 @@ public sealed class JsonObject : JsonNode
         return properties;
     }
 
-    private int IndexOf(string name)
-    {
-        var count = Count;
-        if (count <= SmallObjectSize)
-        {
-            // Duplicate names resolve to the last one, as the index does.
-            for (var i = count - 1; i >= 0; i--)
-            {
-                if (string.Equals(NameAt(i), name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return i;
-                }
-            }
+    /// <summary>Position of the property named <paramref name="name"/> (case-insensitive; the last duplicate wins).</summary>
+    private int IndexOf(string name) => NamedMembers.IndexOf(this, name, ref _index);
 
-            return -1;
-        }
+    int INamedMembers.MemberCount => Count;
 
-        var index = _index;
-        if (index is null)
-        {
-            index = new Dictionary<string, int>(count, StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < count; i++)
-            {
-                index[NameAt(i)] = i;
-            }
-
-            _index = index;
-        }
-
-        return index.TryGetValue(name, out var found) ? found : -1;
-    }
+    string INamedMembers.MemberNameAt(int index) => NameAt(index);
 }
 
 public sealed class JsonProperty
