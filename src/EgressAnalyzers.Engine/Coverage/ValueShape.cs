@@ -161,40 +161,20 @@ internal static class ValueShape
         return true;
     }
 
+    /// <summary><c>^lit0.*lit1…litN$</c>; null when the braces are unbalanced (a shape we did not write: claim nothing).</summary>
     private static string? ToRegex(string shape)
     {
-        var builder = new StringBuilder("^");
-        var depth = 0;
-        var literal = new StringBuilder();
-        foreach (var c in shape)
+        if (Literals(shape) is not { } literals)
         {
-            if (c == '{')
-            {
-                if (depth == 0)
-                {
-                    builder.Append(Regex.Escape(literal.ToString())).Append(".*");
-                    literal.Clear();
-                }
-
-                depth++;
-            }
-            else if (c == '}' && depth > 0)
-            {
-                depth--;
-            }
-            else if (depth == 0)
-            {
-                literal.Append(c);
-            }
-        }
-
-        if (depth != 0)
-        {
-            // Unbalanced: the shape is not one we wrote; claim nothing.
             return null;
         }
 
-        builder.Append(Regex.Escape(literal.ToString())).Append('$');
-        return builder.ToString().Replace(".*.*", ".*");
+        var builder = new StringBuilder("^");
+        for (var i = 0; i < literals.Count; i++)
+        {
+            builder.Append(i == 0 ? string.Empty : ".*").Append(Regex.Escape(literals[i]));
+        }
+
+        return builder.Append('$').ToString().Replace(".*.*", ".*");
     }
 }
