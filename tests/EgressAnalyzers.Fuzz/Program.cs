@@ -17,7 +17,8 @@ public static class Program
     {
         if (args.Length > 0)
         {
-            // Replay: run the given inputs once (a crash from findings/default/crashes, or the seeds).
+            // Replay: run the given inputs once (a crash from findings/default/crashes, or the seeds) — from an
+            // uninstrumented build; the instrumented engine in bin/fuzz only runs under AFL++.
             foreach (var path in args)
             {
                 AnalyzeTemplate(File.ReadAllText(path));
