@@ -29,6 +29,22 @@ public class CSharpResourceSyntaxFilterTests
         }
         """;
 
+    /// <summary>A subclass in a file of its own; the reader follows its base constructor call.</summary>
+    private static string HubFirewallFile => Usings + """
+        public class HubFirewall : AzureFirewall
+        {
+            public HubFirewall() : base("fw-hub", HubArgs.Create()) { }
+        }
+        """;
+
+    /// <summary>A file that creates the firewall and names no SDK type (no usings).</summary>
+    private static string Creation(string newExpression) => $$"""
+        public static class HubStack
+        {
+            public static object Create() => {{newExpression}};
+        }
+        """;
+
     private static async Task AssertFirewallIsReadAsync(params string[] sources)
     {
         var diagnostics = await CSharpAnalysisRunner.RunAsync(sources.Prepend(Cluster()).ToArray());
@@ -41,45 +57,19 @@ public class CSharpResourceSyntaxFilterTests
     [Fact]
     public async Task SubclassDeclaredInAnotherFile_IsReadLikeTheSdkType()
     {
-        var subclass = Usings + """
-            public class HubFirewall : AzureFirewall
-            {
-                // The reader follows the base constructor call; forwarded parameters would be unknown (EGR1006).
-                public HubFirewall() : base("fw-hub", HubArgs.Create()) { }
-            }
-            """;
-        var creation = Usings + """
-            public static class HubStack
-            {
-                public static object Create() => new HubFirewall();
-            }
-            """;
-
-        await AssertFirewallIsReadAsync(subclass, creation, HubArgsFile);
+        await AssertFirewallIsReadAsync(HubFirewallFile, Creation("new HubFirewall()"), HubArgsFile);
     }
 
     [Fact]
     public async Task SubclassOfASubclass_IsRead()
     {
-        var subclasses = Usings + """
-            public class HubFirewall : AzureFirewall
-            {
-                public HubFirewall() : base("fw-hub", HubArgs.Create()) { }
-            }
-            """;
         var subSubclass = Usings + """
             public sealed class WestHubFirewall : HubFirewall
             {
             }
             """;
-        var creation = """
-            public static class HubStack
-            {
-                public static object Create() => new WestHubFirewall();
-            }
-            """;
 
-        await AssertFirewallIsReadAsync(subclasses, subSubclass, creation, HubArgsFile);
+        await AssertFirewallIsReadAsync(HubFirewallFile, subSubclass, Creation("new WestHubFirewall()"), HubArgsFile);
     }
 
     [Fact]
