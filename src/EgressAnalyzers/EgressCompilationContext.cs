@@ -32,6 +32,7 @@ internal sealed class EgressCompilationContext
     private SemanticModelCache? _models;
     private readonly PulumiStackConfig _stackConfig = PulumiStackConfig.Empty;
     private readonly ConcurrentBag<ModelResource> _codeResources = new();
+    private readonly GeneratedCodeLocations _generatedCode = new();
     private AnalysisSnapshot? _snapshot;
 
     public EgressCompilationContext(AnalyzerOptions options)
@@ -60,6 +61,7 @@ internal sealed class EgressCompilationContext
         }
 
         var model = context.SemanticModel;
+        _generatedCode.RecordTree(model.SyntaxTree, context.IsGeneratedCode);
         var models = LazyInitializer.EnsureInitialized(ref _models, () => new SemanticModelCache(model.Compilation))!;
         foreach (var candidate in _resourceFilter.Candidates(model.SyntaxTree, context.CancellationToken))
         {
@@ -77,11 +79,16 @@ internal sealed class EgressCompilationContext
     public void ReportAllFindings(CompilationAnalysisContext context)
     {
         var snapshot = GetSnapshot(context.CancellationToken, context.Compilation);
+        var models = _models ?? new SemanticModelCache(context.Compilation);
         foreach (var findings in snapshot.FindingsByFile.Values)
         {
             foreach (var finding in findings)
             {
-                context.ReportDiagnostic(ToDiagnostic(finding, snapshot));
+                var diagnostic = ToDiagnostic(finding, snapshot);
+                if (!_generatedCode.Contains(diagnostic.Location, models, context.CancellationToken))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
             }
         }
 

@@ -18,7 +18,11 @@ public sealed class EgressCoverageAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is read (a rule collection group emitted by a generator still covers a hand-written policy), and
+        // findings located in it are dropped by GeneratedCodeLocations. Left to the driver (flag None), every finding
+        // reported at compilation end made it compute the generated-code symbols of the finding's whole tree — 2% of the
+        // compile time of the 500-file benchmark — and resources created in generated files were never seen at all.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
             // Symbols once per compilation; projects that reference no infrastructure SDK pay nothing for C# analysis.

@@ -79,12 +79,31 @@ internal sealed class CSharpResourceSyntaxFilter
         // A file whose text contains none of the names cannot create a resource (an explicit creation names the type;
         // a target-typed one is only considered in files that name it). A substring test is enough: it only over-includes.
         var text = tree.GetText(cancellationToken).ToString();
-        if (!Array.Exists(_typeNames, name => text.IndexOf(name, StringComparison.Ordinal) >= 0))
+        var namePositions = new List<int>();
+        foreach (var name in _typeNames)
         {
-            yield break;
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+            {
+                namePositions.Add(at);
+            }
         }
 
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        if (namePositions.Count == 0)
+        {
+            return Array.Empty<BaseObjectCreationExpressionSyntax>();
+        }
+
+        // Only the parts of the tree that hold a candidate are walked: where a name occurs, and where a target-typed
+        // `new (` may be. Walking every node of the files that pass the text test was most of the filter's cost.
+        var positions = namePositions;
+        positions.AddRange(TargetTypedNewPositions(text));
+        positions.Sort();
+        return CandidatesAround(tree.GetRoot(cancellationToken), positions);
+    }
+
+    private IEnumerable<BaseObjectCreationExpressionSyntax> CandidatesAround(SyntaxNode root, List<int> positions)
+    {
+        foreach (var node in root.DescendantNodes(node => ContainsAny(node.FullSpan, positions)))
         {
             switch (node)
             {
@@ -96,6 +115,61 @@ internal sealed class CSharpResourceSyntaxFilter
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Where <c>new</c> is followed (after white space and comments) by <c>(</c>: every target-typed creation, and some
+    /// other text (an identifier ending in "new", a string) — extra positions only cost a deeper walk.
+    /// </summary>
+    private static IEnumerable<int> TargetTypedNewPositions(string text)
+    {
+        for (var at = text.IndexOf("new", StringComparison.Ordinal); at >= 0; at = text.IndexOf("new", at + 3, StringComparison.Ordinal))
+        {
+            var next = SkipTrivia(text, at + 3);
+            if (next < text.Length && text[next] == '(')
+            {
+                yield return at;
+            }
+        }
+    }
+
+    private static int SkipTrivia(string text, int at)
+    {
+        while (at < text.Length)
+        {
+            if (char.IsWhiteSpace(text[at]))
+            {
+                at++;
+            }
+            else if (string.CompareOrdinal(text, at, "//", 0, 2) == 0)
+            {
+                var lineEnd = text.IndexOf('\n', at);
+                at = lineEnd < 0 ? text.Length : lineEnd + 1;
+            }
+            else if (string.CompareOrdinal(text, at, "/*", 0, 2) == 0)
+            {
+                var commentEnd = text.IndexOf("*/", at + 2, StringComparison.Ordinal);
+                at = commentEnd < 0 ? text.Length : commentEnd + 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return at;
+    }
+
+    private static bool ContainsAny(Microsoft.CodeAnalysis.Text.TextSpan span, List<int> sortedPositions)
+    {
+        // The first position at or after the span's start decides.
+        var index = sortedPositions.BinarySearch(span.Start);
+        if (index < 0)
+        {
+            index = ~index;
+        }
+
+        return index < sortedPositions.Count && sortedPositions[index] < span.End;
     }
 
     private static string? RightmostName(TypeSyntax type) => type switch

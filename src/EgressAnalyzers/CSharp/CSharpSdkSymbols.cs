@@ -80,11 +80,15 @@ internal sealed class CSharpSdkSymbols
 
     private CSharpSdkSymbols(Compilation compilation)
     {
+        // Namespace by namespace from the merged global namespace: one lookup of "Pulumi" and "Azure" across all
+        // references, then only the assemblies that declare them. GetTypeByMetadataName searched every reference for
+        // every name, 13 times per compilation, in every project built with the analyzer.
+        var namespaces = new Dictionary<string, INamespaceSymbol?>(System.StringComparer.Ordinal);
         foreach (var (table, sdk) in new[] { (PulumiAzureNativeResources, CSharpSdk.PulumiAzureNative), (PulumiAzureClassicResources, CSharpSdk.PulumiAzureClassic), (AzureResourceManagerResources, CSharpSdk.AzureResourceManager) })
         {
             foreach (var (name, kind) in table)
             {
-                if (compilation.GetTypeByMetadataName(name) is { } type)
+                if (FindType(compilation, namespaces, name) is { } type)
                 {
                     _resources[type] = kind;
                     _sdks[type] = sdk;
@@ -92,7 +96,7 @@ internal sealed class CSharpSdkSymbols
             }
         }
 
-        CustomResource = compilation.GetTypeByMetadataName("Pulumi.CustomResource");
+        CustomResource = FindType(compilation, namespaces, "Pulumi.CustomResource");
     }
 
     /// <summary>Pulumi's resource base class (versioned Azure Native namespaces such as <c>Network.V20230501</c> derive from it too).</summary>
@@ -130,5 +134,62 @@ internal sealed class CSharpSdkSymbols
         }
 
         return (CSharpResourceKind.None, CSharpSdk.PulumiAzureNative);
+    }
+
+    /// <summary>
+    /// The one non-generic type of that full name visible to the compilation; null if there is none or several (as
+    /// <see cref="Compilation.GetTypeByMetadataName"/> answers for a name declared in two references).
+    /// </summary>
+    private static INamedTypeSymbol? FindType(Compilation compilation, Dictionary<string, INamespaceSymbol?> namespaces, string fullName)
+    {
+        var lastDot = fullName.LastIndexOf('.');
+        if (FindNamespace(compilation, namespaces, fullName.Substring(0, lastDot)) is not { } containing)
+        {
+            return null;
+        }
+
+        INamedTypeSymbol? found = null;
+        foreach (var type in containing.GetTypeMembers(fullName.Substring(lastDot + 1)))
+        {
+            if (type.Arity != 0)
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = type;
+        }
+
+        return found;
+    }
+
+    private static INamespaceSymbol? FindNamespace(Compilation compilation, Dictionary<string, INamespaceSymbol?> namespaces, string name)
+    {
+        if (namespaces.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var lastDot = name.LastIndexOf('.');
+        var parent = lastDot < 0 ? compilation.GlobalNamespace : FindNamespace(compilation, namespaces, name.Substring(0, lastDot));
+        INamespaceSymbol? result = null;
+        if (parent is not null)
+        {
+            foreach (var member in parent.GetMembers(name.Substring(lastDot + 1)))
+            {
+                if (member is INamespaceSymbol childNamespace)
+                {
+                    result = childNamespace;
+                    break;
+                }
+            }
+        }
+
+        namespaces[name] = result;
+        return result;
     }
 }

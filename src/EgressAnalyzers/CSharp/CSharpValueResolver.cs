@@ -563,7 +563,7 @@ internal sealed class CSharpValueResolver
         if (field.IsReadOnly && field.IsStatic
             && field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer } declarator)
         {
-            return Resolve(ModelFor(declarator.SyntaxTree).GetOperation(initializer.Value, _cancellationToken), depth + 1);
+            return CSharpLiteralInitializer.TryRead(field, initializer.Value) ?? Resolve(ModelFor(declarator.SyntaxTree).GetOperation(initializer.Value, _cancellationToken), depth + 1);
         }
 
         return CSharpUnknown.Of(useSite);

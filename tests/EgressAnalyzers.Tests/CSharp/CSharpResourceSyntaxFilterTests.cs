@@ -1,6 +1,7 @@
 using EgressAnalyzers.CSharp;
 using EgressAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using static EgressAnalyzers.Tests.Verifiers.PulumiFixtures;
 
 namespace EgressAnalyzers.Tests.CSharp;
@@ -131,5 +132,70 @@ public class CSharpResourceSyntaxFilterTests
         // The Args objects inside are read through the firewall's creation, not bound on their own.
         var candidate = Assert.Single(candidates);
         Assert.StartsWith("new AzureFirewall(\"fw-hub\"", candidate, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TargetTypedNew_WithCommentsBeforeItsArguments_IsRead()
+    {
+        var creation = Usings + $$"""
+            public static class HubStack
+            {
+                public static AzureFirewall Create()
+                {
+                    AzureFirewall firewall = new /* the hub */
+                        // one firewall per region
+                        ("fw-hub", {{FirewallArgs}});
+                    return firewall;
+                }
+            }
+            """;
+
+        await AssertFirewallIsReadAsync(creation);
+    }
+
+    [Fact]
+    public void Candidates_AreTheNamedAndTargetTypedCreations_AFullWalkFinds()
+    {
+        // The filter walks only the parts of a tree around a type name or a `new (`; a full walk is the reference.
+        var source = Usings + """
+            using Fw = Pulumi.AzureNative.Network.AzureFirewall;
+
+            public static class Stacks
+            {
+                // Target-typed creations whose own text names no type: found through their `new (`.
+                private static readonly AzureFirewall Field = new("fw-field", Args());
+                private static readonly List<string> Names = new List<string> { "a", "b" };
+
+                public static IEnumerable<object> Create()
+                {
+                    var tags = new Dictionary<string, string> { ["team"] = "platform" };
+                    yield return new Pulumi.AzureNative.Network.AzureFirewall("fw-qualified", new AzureFirewallArgs());
+                    yield return new Fw("fw-alias", new AzureFirewallArgs());
+                    System.Func<AzureFirewall> factory = () => new AzureFirewall("fw-lambda", new AzureFirewallArgs());
+                    yield return factory();
+                    yield return Local();
+                    AzureFirewall Local() => new
+                        /* target-typed */ ("fw-local", Args());
+                    object unrelated = new object();
+                    yield return unrelated;
+                }
+
+                private static AzureFirewallArgs Args() => new AzureFirewallArgs();
+            }
+            """;
+        var compilation = SdkStubs.CompileUserCode(OutputKind.DynamicallyLinkedLibrary, new[] { ("/src/Stacks.cs", source) });
+        var tree = compilation.SyntaxTrees.Single();
+        var filter = CSharpResourceSyntaxFilter.Create(compilation, CancellationToken.None);
+        var typeNames = new HashSet<string>(CSharpSdkSymbols.ResourceTypeSimpleNames) { "Fw" };
+
+        var expected = tree.GetRoot().DescendantNodes()
+            .Where(n => n is ImplicitObjectCreationExpressionSyntax
+                || (n is ObjectCreationExpressionSyntax creation && typeNames.Contains(creation.Type is QualifiedNameSyntax q ? q.Right.Identifier.ValueText : creation.Type.ToString())))
+            .Select(n => n.SpanStart)
+            .ToList();
+        var actual = filter.Candidates(tree, CancellationToken.None).Select(n => n.SpanStart).ToList();
+
+        Assert.Equal(5, expected.Count);
+        Assert.Equal(expected, actual);
     }
 }
