@@ -5,6 +5,22 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace EgressAnalyzers.Benchmarks;
 
+/// <summary>How the generated project's firewalls look.</summary>
+public enum PulumiProjectShape
+{
+    /// <summary>
+    /// Stress: every tenth file a firewall (50), each missing most of what AKS needs (17 findings each, 450 warnings
+    /// printed) — far denser in resources and findings than a real repository.
+    /// </summary>
+    Dense,
+
+    /// <summary>
+    /// A platform team's hub: one firewall that allows what AKS needs but one endpoint (one warning), one cluster, and
+    /// 498 files of other resources and helpers — the shape of the repositories the analyzer is for.
+    /// </summary>
+    Hub,
+}
+
 /// <summary>The generated 500-file Pulumi Azure Native project of the C# compile benchmarks, and the SDK stubs it compiles against.</summary>
 internal static class GeneratedPulumiProject
 {
@@ -32,8 +48,8 @@ internal static class GeneratedPulumiProject
         return stream.ToArray();
     }
 
-    /// <summary>One file of a platform team's stack: every tenth file a firewall with rules, one a cluster, the rest other resources.</summary>
-    public static string File(int index)
+    /// <summary>One file of a platform team's stack: firewalls as <paramref name="shape"/> says, one cluster, the rest other resources.</summary>
+    public static string File(int index, PulumiProjectShape shape = PulumiProjectShape.Dense)
     {
         var code = new StringBuilder();
         code.AppendLine("using System.Collections.Generic;");
@@ -57,7 +73,12 @@ internal static class GeneratedPulumiProject
             code.AppendLine($"        var helper{r} = Describe(\"item-{index}-{r}\", {r});");
         }
 
-        if (index % 10 == 0)
+        if (shape == PulumiProjectShape.Hub && index == 0)
+        {
+            AppendHubFirewall(code);
+        }
+
+        if (shape == PulumiProjectShape.Dense && index % 10 == 0)
         {
             code.AppendLine($"        _ = new AzureFirewall(\"fw-{index}\", new AzureFirewallArgs");
             code.AppendLine("        {");
@@ -89,4 +110,36 @@ internal static class GeneratedPulumiProject
         code.AppendLine("    }");
         code.AppendLine("}");
         return code.ToString();
-    }}
+    }
+
+    /// <summary>
+    /// The hub's firewall: the westeurope AKS endpoints of the catalog (required and recommended) except
+    /// packages.aks.azure.com, so that the build prints one EGR1001 and shows the analyzer read it.
+    /// </summary>
+    private static void AppendHubFirewall(StringBuilder code)
+    {
+        const string Https = "new AzureFirewallApplicationRuleProtocolArgs { ProtocolType = \"Https\", Port = 443 }";
+        const string Http = "new AzureFirewallApplicationRuleProtocolArgs { ProtocolType = \"Http\", Port = 80 }";
+        code.AppendLine("        _ = new AzureFirewall(\"fw-hub\", new AzureFirewallArgs");
+        code.AppendLine("        {");
+        code.AppendLine("            ResourceGroupName = rg.Name,");
+        code.AppendLine("            AdditionalProperties = { { \"Network.DNS.EnableProxy\", \"true\" } },");
+        code.AppendLine("            NetworkRuleCollections =");
+        code.AppendLine("            {");
+        code.AppendLine("                new AzureFirewallNetworkRuleCollectionArgs { Name = \"aks-network\", Priority = 100, Action = new AzureFirewallRCActionArgs { Type = AzureFirewallRCActionType.Allow }, Rules =");
+        code.AppendLine("                {");
+        code.AppendLine("                    new AzureFirewallNetworkRuleArgs { Name = \"tunnel-and-api-server\", Protocols = { \"UDP\", \"TCP\" }, SourceAddresses = { \"10.240.0.0/16\" }, DestinationAddresses = { \"AzureCloud.\" + Region }, DestinationPorts = { \"1194\", \"9000\", \"443\" } },");
+        code.AppendLine("                    new AzureFirewallNetworkRuleArgs { Name = \"ntp\", Protocols = { \"UDP\" }, SourceAddresses = { \"10.240.0.0/16\" }, DestinationFqdns = { \"ntp.ubuntu.com\" }, DestinationPorts = { \"123\" } },");
+        code.AppendLine("                } },");
+        code.AppendLine("            },");
+        code.AppendLine("            ApplicationRuleCollections =");
+        code.AppendLine("            {");
+        code.AppendLine("                new AzureFirewallApplicationRuleCollectionArgs { Name = \"aks-application\", Priority = 200, Action = new AzureFirewallRCActionArgs { Type = AzureFirewallRCActionType.Allow }, Rules =");
+        code.AppendLine("                {");
+        code.AppendLine($"                    new AzureFirewallApplicationRuleArgs {{ Name = \"aks-core\", SourceAddresses = {{ \"10.240.0.0/16\" }}, Protocols = {{ {Https} }}, TargetFqdns = {{ $\"*.hcp.{{Region}}.azmk8s.io\", \"mcr.microsoft.com\", \"*.data.mcr.microsoft.com\", \"mcr-0001.mcr-msedge.net\", \"management.azure.com\", \"login.microsoftonline.com\", \"packages.microsoft.com\", \"acs-mirror.azureedge.net\", \"snapshot.ubuntu.com\" }} }},");
+        code.AppendLine($"                    new AzureFirewallApplicationRuleArgs {{ Name = \"ubuntu-updates\", SourceAddresses = {{ \"10.240.0.0/16\" }}, Protocols = {{ {Http} }}, TargetFqdns = {{ \"security.ubuntu.com\", \"azure.archive.ubuntu.com\", \"changelogs.ubuntu.com\" }} }},");
+        code.AppendLine("                } },");
+        code.AppendLine("            },");
+        code.AppendLine("        });");
+    }
+}
