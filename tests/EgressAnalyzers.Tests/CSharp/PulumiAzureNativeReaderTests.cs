@@ -180,24 +180,7 @@ public class PulumiAzureNativeReaderTests
                         Priority = 200,
                         RuleCollections =
                         {
-                            new FirewallPolicyFilterRuleCollectionArgs
-                            {
-                                Name = "aks-app",
-                                Priority = 100,
-                                RuleCollectionType = "FirewallPolicyFilterRuleCollection",
-                                Action = new FirewallPolicyFilterRuleCollectionActionArgs { Type = FirewallPolicyFilterRuleCollectionActionType.Allow },
-                                Rules = new[]
-                                {
-                                    new ApplicationRuleArgs
-                                    {
-                                        Name = "core",
-                                        RuleType = "ApplicationRule",
-                                        SourceAddresses = { "*" },
-                                        Protocols = { new FirewallPolicyRuleApplicationProtocolArgs { ProtocolType = "Https", Port = 443 } },
-                                        TargetFqdns = { {{CoreFqdnLiteralsExcept("acs-mirror.azureedge.net")}} },
-                                    },
-                                },
-                            },
+                            {{PolicyFilterCollection(CoreFqdnLiteralsExcept("acs-mirror.azureedge.net"))}},
                         },
                     });
                 }

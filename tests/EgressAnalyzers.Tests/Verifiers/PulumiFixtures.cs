@@ -70,4 +70,26 @@ internal static class PulumiFixtures
                                 TargetFqdns = {{targetFqdns}},
                             }
         """;
+
+    /// <summary>A policy filter collection named "aks-app" with one HTTPS application rule to <paramref name="targetFqdnLiterals"/>.</summary>
+    public static string PolicyFilterCollection(string targetFqdnLiterals) => $$"""
+        new FirewallPolicyFilterRuleCollectionArgs
+                            {
+                                Name = "aks-app",
+                                Priority = 100,
+                                RuleCollectionType = "FirewallPolicyFilterRuleCollection",
+                                Action = new FirewallPolicyFilterRuleCollectionActionArgs { Type = FirewallPolicyFilterRuleCollectionActionType.Allow },
+                                Rules = new[]
+                                {
+                                    new ApplicationRuleArgs
+                                    {
+                                        Name = "core",
+                                        RuleType = "ApplicationRule",
+                                        SourceAddresses = { "*" },
+                                        Protocols = { new FirewallPolicyRuleApplicationProtocolArgs { ProtocolType = "Https", Port = 443 } },
+                                        TargetFqdns = { {{targetFqdnLiterals}} },
+                                    },
+                                },
+                            }
+        """;
 }
