@@ -62,7 +62,9 @@ public static class ArmExpressionEvaluator
 
         try
         {
-            var root = ExpressionParser.Parse(value, 1, value.Length - 1, out _);
+            var root = scope is IExpressionCachingScope caching
+                ? caching.ExpressionCache.GetOrParse(value)
+                : ExpressionParser.Parse(value, 1, value.Length - 1, out _);
             if (root is null)
             {
                 return ArmValue.Unknown(value, origin);

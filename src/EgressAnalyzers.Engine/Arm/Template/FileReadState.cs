@@ -46,6 +46,9 @@ internal sealed class FileReadState
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>Expressions parsed in this file (and its nested templates), by text.</summary>
+    public Expressions.ParsedExpressionCache ExpressionCache { get; } = new();
+
     /// <summary>True when literal rule values are mapped straight from the JSON (see <see cref="LiteralJson"/>).</summary>
     public bool MapsLiteralsDirectly { get; }
 
