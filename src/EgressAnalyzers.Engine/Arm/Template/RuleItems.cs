@@ -104,32 +104,75 @@ internal readonly struct RuleItem
             return ArmNav.Get(_value, name);
         }
 
-        return _json[name] is { } member ? ArmEvaluation.EvaluateNodeAtDepth(member, _scope!, _memberDepth) : null;
+        return _json[name] is { } member ? Evaluate(member) : null;
     }
 
-    public IReadOnlyList<ModelValue> ModelValues(string name) =>
-        _json?[name] is { } member && LiteralJson.TryModelValues(member, _scope!.FilePath, out var values)
-            ? values
-            : ArmNav.ToModelValues(Get(name));
+    public IReadOnlyList<ModelValue> ModelValues(string name)
+    {
+        if (_json is null)
+        {
+            return ArmNav.ToModelValues(ArmNav.Get(_value, name));
+        }
 
-    public ModelValue? ModelValue(string name) =>
-        _json?[name] is { } member && LiteralJson.TryModelValue(member, _scope!.FilePath, out var value)
-            ? value
-            : ArmNav.ToModelValue(Get(name));
+        if (_json[name] is not { } member)
+        {
+            return ArmNav.ToModelValues(null);
+        }
 
-    public string? NameText(string name) =>
-        _json?[name] is { } member && LiteralJson.TryNameText(member, out var text)
-            ? text
-            : ArmNav.NameText(Get(name));
+        return LiteralJson.TryModelValues(member, _scope!.FilePath, out var values) ? values : ArmNav.ToModelValues(Evaluate(member));
+    }
 
-    public string? AsString(string name) =>
-        _json?[name] is { } member && LiteralJson.TryString(member, out var text)
-            ? text
-            : ArmNav.AsString(Get(name));
+    public ModelValue? ModelValue(string name)
+    {
+        if (_json is null)
+        {
+            return ArmNav.ToModelValue(ArmNav.Get(_value, name));
+        }
+
+        if (_json[name] is not { } member)
+        {
+            return null;
+        }
+
+        return LiteralJson.TryModelValue(member, _scope!.FilePath, out var value) ? value : ArmNav.ToModelValue(Evaluate(member));
+    }
+
+    public string? NameText(string name)
+    {
+        if (_json is null)
+        {
+            return ArmNav.NameText(ArmNav.Get(_value, name));
+        }
+
+        if (_json[name] is not { } member)
+        {
+            return null;
+        }
+
+        return LiteralJson.TryNameText(member, out var text) ? text : ArmNav.NameText(Evaluate(member));
+    }
+
+    public string? AsString(string name)
+    {
+        if (_json is null)
+        {
+            return ArmNav.AsString(ArmNav.Get(_value, name));
+        }
+
+        if (_json[name] is not { } member)
+        {
+            return null;
+        }
+
+        return LiteralJson.TryString(member, out var text) ? text : ArmNav.AsString(Evaluate(member));
+    }
 
     /// <summary>The member's protocols as an application rule reads them; null when the evaluated value must be read.</summary>
     public ApplicationProtocol[]? LiteralApplicationProtocols(string name) =>
         _json?[name] is { } member && LiteralJson.TryApplicationProtocols(member, _scope!.FilePath, out var protocols)
             ? protocols
             : null;
+
+    // A member as it reads inside the evaluated item: one level below the item, its unknowns pointed at the member.
+    private ArmValue Evaluate(JsonNode member) => ArmEvaluation.EvaluateNodeAtDepth(member, _scope!, _memberDepth);
 }
