@@ -10,6 +10,12 @@ namespace EgressAnalyzers.Engine.Arm.Expressions;
 /// </summary>
 internal sealed class ParsedExpressionCache
 {
+    /// <summary>
+    /// Texts kept at most: a file whose expressions are all different (generated rule sets) would otherwise keep every
+    /// tree alive for the whole read, for nothing. Real templates have a few hundred distinct expressions.
+    /// </summary>
+    public const int MaxEntries = 4096;
+
     private readonly Dictionary<string, ExpressionNode?> _parsed = new(System.StringComparer.Ordinal);
 
     /// <summary>How many strings were parsed (not found here): what the cache saves is the rest of the lookups.</summary>
@@ -21,8 +27,11 @@ internal sealed class ParsedExpressionCache
         if (!_parsed.TryGetValue(value, out var root))
         {
             root = ExpressionParser.Parse(value, 1, value.Length - 1, out _);
-            _parsed[value] = root;
             ParseCount++;
+            if (_parsed.Count < MaxEntries)
+            {
+                _parsed[value] = root;
+            }
         }
 
         return root;

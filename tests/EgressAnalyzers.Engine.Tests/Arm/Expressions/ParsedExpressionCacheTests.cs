@@ -46,6 +46,25 @@ public class ParsedExpressionCacheTests
     }
 
     [Fact]
+    public void GetOrParse_MoreTextsThanTheCacheKeeps_ParsesTheRestEachTimeWithTheSameResult()
+    {
+        var cache = new ParsedExpressionCache();
+        for (var i = 0; i < ParsedExpressionCache.MaxEntries; i++)
+        {
+            cache.GetOrParse("[concat('" + i + "')]");
+        }
+
+        var first = Assert.IsType<CallNode>(cache.GetOrParse("[format('{0}', 'late')]"));
+        var second = Assert.IsType<CallNode>(cache.GetOrParse("[format('{0}', 'late')]"));
+        cache.GetOrParse("[concat('0')]");
+
+        // The late text is parsed both times (not kept); the early ones are still found.
+        Assert.Equal(ParsedExpressionCache.MaxEntries + 2, cache.ParseCount);
+        Assert.NotSame(first, second);
+        Assert.Equal(first.Name, second.Name);
+    }
+
+    [Fact]
     public void TemplateRead_SameExpressionInSeveralPlaces_EachValueKeepsItsOwnSpan()
     {
         var rules = string.Join(
