@@ -110,10 +110,13 @@ public sealed class ArmInteger : ArmValue
 
     public override ArmValue WithOrigin(SourceSpan origin) => new ArmInteger(Value, origin);
 
-    public override string AsString() =>
-        Value >= 0 && Value < SmallIntegerTexts.Length
-            ? SmallIntegerTexts[Value] ??= Value.ToString(CultureInfo.InvariantCulture)
-            : Value.ToString(CultureInfo.InvariantCulture);
+    public override string AsString() => Text(Value);
+
+    /// <summary>An integer's text as <c>string()</c> renders it (what <see cref="AsString"/> returns).</summary>
+    internal static string Text(long value) =>
+        value >= 0 && value < SmallIntegerTexts.Length
+            ? SmallIntegerTexts[value] ??= value.ToString(CultureInfo.InvariantCulture)
+            : value.ToString(CultureInfo.InvariantCulture);
 
     // Ports and priorities repeat across thousands of rules; their text is made once (a benign race makes it twice).
     private static readonly string?[] SmallIntegerTexts = new string?[10000];

@@ -9,19 +9,21 @@ namespace EgressAnalyzers.Engine.Model;
 /// </summary>
 public sealed class ModelValue
 {
-    private ModelValue(string? text, string? unresolvedExpression, SourceSpan span, string? shape = null)
+    // The known text, or for an unknown value its UnknownParts: one field instead of three, because models of large
+    // rule sets hold millions of values and most of them are known (40 bytes a value instead of 56).
+    private readonly object? _value;
+
+    private ModelValue(object? value, SourceSpan span)
     {
-        Text = text;
-        UnresolvedExpression = unresolvedExpression;
+        _value = value;
         Span = span;
-        Shape = shape;
     }
 
     /// <summary>The resolved text, or null when the value is unknown.</summary>
-    public string? Text { get; }
+    public string? Text => _value as string;
 
     /// <summary>For an unknown value: what the user wrote (e.g. <c>[parameters('fqdns')]</c>), for EGR1006.</summary>
-    public string? UnresolvedExpression { get; }
+    public string? UnresolvedExpression => (_value as UnknownParts)?.Expression;
 
     public SourceSpan Span { get; }
 
@@ -30,15 +32,28 @@ public sealed class ModelValue
     /// <c>{…}</c> (e.g. <c>{resourceGroup().location}.monitoring.azure.com</c>). Lets coverage rule out matches that no
     /// value of the unknown parts could produce, instead of calling everything "unknown".
     /// </summary>
-    public string? Shape { get; }
+    public string? Shape => (_value as UnknownParts)?.Shape;
 
     public bool IsKnown => Text is not null;
 
-    public static ModelValue Known(string text, SourceSpan span) => new(text, null, span);
+    public static ModelValue Known(string text, SourceSpan span) => new(text, span);
 
-    public static ModelValue Unknown(string expression, SourceSpan span, string? shape = null) => new(null, expression, span, shape);
+    public static ModelValue Unknown(string expression, SourceSpan span, string? shape = null) => new(new UnknownParts(expression, shape), span);
 
     public override string ToString() => Text ?? $"<unknown: {UnresolvedExpression}>";
+
+    private sealed class UnknownParts
+    {
+        public UnknownParts(string? expression, string? shape)
+        {
+            Expression = expression;
+            Shape = shape;
+        }
+
+        public string? Expression { get; }
+
+        public string? Shape { get; }
+    }
 }
 
 /// <summary>A three-valued truth: a fact can be proven true, proven false, or not provable from the input.</summary>

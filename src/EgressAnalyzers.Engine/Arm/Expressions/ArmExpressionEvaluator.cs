@@ -44,12 +44,7 @@ public static class ArmExpressionEvaluator
 
         if (!IsExpression(value))
         {
-            if (value.Length >= 2 && value[0] == '[' && value[1] == '[' && value[value.Length - 1] == ']')
-            {
-                return ArmValue.String(value.Substring(1), origin);
-            }
-
-            return ArmValue.String(value, origin);
+            return ArmValue.String(LiteralText(value), origin);
         }
 
         scope.CancellationToken.ThrowIfCancellationRequested();
@@ -67,7 +62,9 @@ public static class ArmExpressionEvaluator
 
         try
         {
-            var root = ExpressionParser.Parse(value, 1, value.Length - 1, out _);
+            var root = scope is IExpressionCachingScope caching
+                ? caching.ExpressionCache.GetOrParse(value)
+                : ExpressionParser.Parse(value, 1, value.Length - 1, out _);
             if (root is null)
             {
                 return ArmValue.Unknown(value, origin);
@@ -154,6 +151,13 @@ public static class ArmExpressionEvaluator
         }
     }
 
+    /// <summary>
+    /// The text of a template string that is not an expression: as written, except that a leading <c>[[</c> escape
+    /// (<c>"[[x]"</c>) stands for one <c>[</c>.
+    /// </summary>
+    internal static string LiteralText(string value) =>
+        value.Length >= 2 && value[0] == '[' && value[1] == '[' && value[value.Length - 1] == ']' ? value.Substring(1) : value;
+
     /// <summary>True when <paramref name="value"/> is an expression: <c>[...]</c> but not the <c>[[</c> escape.</summary>
     public static bool IsExpression(string value) =>
         value is not null && value.Length >= 2 && value[0] == '[' && value[1] != '[' && value[value.Length - 1] == ']';
@@ -219,7 +223,8 @@ public static class ArmExpressionEvaluator
         return new ArmObject(properties, origin);
     }
 
-    private static bool HasPropertyCopy(JsonObject obj)
+    /// <summary>True when the object has a property copy loop (<c>"copy": [ { name, count, input } ]</c>), which evaluation expands.</summary>
+    internal static bool HasPropertyCopy(JsonObject obj)
     {
         for (var i = 0; i < obj.Count; i++)
         {
@@ -308,34 +313,61 @@ internal interface IDeferringScope
 /// <summary>The items of a JSON array, each evaluated when read (never cached: the reader reads each item once).</summary>
 internal sealed class DeferredJsonItems : DeferredArmItems
 {
-    private readonly JsonArray _array;
-    private readonly IArmEvaluationScope _scope;
-    private readonly int _depth;
     private readonly Func<ArmValue, int, ArmValue>? _then;
 
     public DeferredJsonItems(JsonArray array, IArmEvaluationScope scope, int depth, Func<ArmValue, int, ArmValue>? then)
+        : this(array, scope, depth, then, itemsReadAlone: false)
     {
-        _array = array;
-        _scope = scope;
-        _depth = depth;
-        _then = then;
     }
 
-    public override int Count => _array.Items.Count;
+    private DeferredJsonItems(JsonArray array, IArmEvaluationScope scope, int depth, Func<ArmValue, int, ArmValue>? then, bool itemsReadAlone)
+    {
+        Array = array;
+        Scope = scope;
+        Depth = depth;
+        _then = then;
+        ItemsReadAlone = itemsReadAlone;
+    }
+
+    /// <summary>The JSON array whose items these are.</summary>
+    public JsonArray Array { get; }
+
+    public IArmEvaluationScope Scope { get; }
+
+    /// <summary>The evaluation nesting depth the array was read at (each item is evaluated as if at this depth).</summary>
+    public int Depth { get; }
+
+    /// <summary>
+    /// True when item <c>i</c> reads exactly as its JSON item evaluated on its own by the template reader: evaluated
+    /// at <see cref="Depth"/>, then its unknowns pointed at that JSON item (and nothing else applied). Readers may
+    /// then read an item's members straight from its JSON.
+    /// </summary>
+    public bool ItemsReadAlone { get; }
+
+    public override int Count => Array.Items.Count;
 
     public override ArmValue this[int index]
     {
         get
         {
             // Evaluated at the nesting depth the array was read at, so the depth limit cuts where it would have.
-            var value = ArmExpressionEvaluator.EvaluateAtDepth(_array.Items[index], _scope, _depth);
+            var value = ArmExpressionEvaluator.EvaluateAtDepth(Array.Items[index], Scope, Depth);
             return _then is null ? value : _then(value, index);
         }
     }
 
-    public override DeferredArmItems Then(Func<ArmValue, int, ArmValue> step)
+    public override DeferredArmItems Then(Func<ArmValue, int, ArmValue> step) => Compose(step, itemsReadAlone: false);
+
+    /// <summary>
+    /// <see cref="Then"/> for a step that points each item's unknowns at its own JSON item: applied to items that
+    /// were not transformed before, the items then read as <see cref="ItemsReadAlone"/> says.
+    /// </summary>
+    public DeferredJsonItems ThenRelocatedToOwnItems(Func<ArmValue, int, ArmValue> step) =>
+        Compose(step, itemsReadAlone: _then is null || ItemsReadAlone);
+
+    private DeferredJsonItems Compose(Func<ArmValue, int, ArmValue> step, bool itemsReadAlone)
     {
         var first = _then;
-        return new DeferredJsonItems(_array, _scope, _depth, first is null ? step : (value, index) => step(first(value, index), index));
+        return new DeferredJsonItems(Array, Scope, Depth, first is null ? step : (value, index) => step(first(value, index), index), itemsReadAlone);
     }
 }

@@ -20,9 +20,27 @@ internal static class ArmEvaluation
         return Relocate(value, node, scope.FilePath);
     }
 
+    /// <summary>
+    /// <see cref="EvaluateNode"/> as if <paramref name="depth"/> evaluations were open on this thread: how a member of
+    /// an item of <see cref="DeferredJsonItems"/> reads when the item is read member by member.
+    /// </summary>
+    public static ArmValue EvaluateNodeAtDepth(JsonNode node, IArmEvaluationScope scope, int depth)
+    {
+        var value = ArmExpressionEvaluator.EvaluateAtDepth(node, scope, depth);
+        return Relocate(value, node, scope.FilePath);
+    }
+
     // Its own method: a lambda in Relocate would make every Relocate call allocate the closure.
-    private static DeferredArmItems RelocateEach(DeferredArmItems items, IReadOnlyList<JsonNode>? pairedItems, JsonNode node, string filePath) =>
-        items.Then((item, i) => Relocate(item, pairedItems is null ? node : pairedItems[i], filePath));
+    private static DeferredArmItems RelocateEach(DeferredArmItems items, IReadOnlyList<JsonNode>? pairedItems, JsonNode node, string filePath)
+    {
+        if (pairedItems is not null && items is DeferredJsonItems json && ReferenceEquals(json.Array.Items, pairedItems))
+        {
+            // Each item moves its unknowns to its own JSON item: the items read as if evaluated alone.
+            return json.ThenRelocatedToOwnItems((item, i) => Relocate(item, pairedItems[i], filePath));
+        }
+
+        return items.Then((item, i) => Relocate(item, pairedItems is null ? node : pairedItems[i], filePath));
+    }
 
     private static ArmValue Relocate(ArmValue value, JsonNode? node, string filePath)
     {

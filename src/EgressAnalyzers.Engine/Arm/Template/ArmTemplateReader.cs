@@ -61,7 +61,7 @@ public static class ArmTemplateReader
         ArmReadOptions options,
         CancellationToken ct = default)
     {
-        var file = new FileReadState(template.Path, template.Text, options?.Cloud ?? "AzureCloud", template.OptedIn, ct);
+        var file = new FileReadState(template.Path, template.Text, options?.Cloud ?? "AzureCloud", template.OptedIn, ct, options?.MapsLiteralsDirectly ?? true);
         if (template.Text.Length > FileReadState.MaxFileLength)
         {
             file.ReportCouldNotRead(new SourceSpan(template.Path, 0, 0), $"the file is larger than {FileReadState.MaxFileLength / (1024 * 1024)} MB, the most this analyzer reads");

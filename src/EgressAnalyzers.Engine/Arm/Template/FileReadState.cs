@@ -24,13 +24,14 @@ internal sealed class FileReadState
     private readonly List<Finding> _diagnostics = new();
     private readonly HashSet<string> _diagnosticKeys = new(StringComparer.Ordinal);
 
-    public FileReadState(string filePath, string text, string cloud, bool optedIn, CancellationToken cancellationToken)
+    public FileReadState(string filePath, string text, string cloud, bool optedIn, CancellationToken cancellationToken, bool mapsLiteralsDirectly = true)
     {
         FilePath = filePath;
         Text = text;
         Cloud = cloud;
         OptedIn = optedIn;
         CancellationToken = cancellationToken;
+        MapsLiteralsDirectly = mapsLiteralsDirectly;
     }
 
     public string FilePath { get; }
@@ -44,6 +45,12 @@ internal sealed class FileReadState
     public bool OptedIn { get; }
 
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>Expressions parsed in this file (and its nested templates), by text.</summary>
+    public Expressions.ParsedExpressionCache ExpressionCache { get; } = new();
+
+    /// <summary>True when literal rule values are mapped straight from the JSON (see <see cref="LiteralJson"/>).</summary>
+    public bool MapsLiteralsDirectly { get; }
 
     public int ResourceCount { get; set; }
 

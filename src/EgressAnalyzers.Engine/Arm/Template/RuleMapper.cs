@@ -49,19 +49,19 @@ internal static class RuleMapper
         var collectionProperties = ArmNav.Get(collection, "properties");
         var rulesValue = ArmNav.Get(collectionProperties, "rules");
         var action = kind == RuleCollectionKind.Nat ? RuleAction.Other : ReadAction(ArmNav.Path(collectionProperties, "action", "type"));
-        var ruleList = ArmNav.Items(rulesValue);
+        var ruleList = RuleList.Of(rulesValue);
         var applicationRules = new List<ApplicationRule>(kind == RuleCollectionKind.Application ? ruleList.Count : 0);
         var networkRules = new List<NetworkRule>(kind == RuleCollectionKind.Network ? ruleList.Count : 0);
-        for (var index = 0; index < ruleList.Count; index++)
+        for (var index = 0; kind != RuleCollectionKind.Nat && index < ruleList.Count; index++)
         {
-            var rule = ruleList[index];
+            // NAT rules are read below, from the same list.
             if (kind == RuleCollectionKind.Application)
             {
-                applicationRules.Add(ReadApplicationRule(rule));
+                applicationRules.Add(ReadApplicationRule(ruleList[index]));
             }
-            else if (kind == RuleCollectionKind.Network)
+            else
             {
-                networkRules.Add(ReadNetworkRule(rule, "protocols"));
+                networkRules.Add(ReadNetworkRule(ruleList[index], "protocols"));
             }
         }
 
@@ -86,33 +86,37 @@ internal static class RuleMapper
     private static List<NatRule> ReadNatRules(ArmValue? rules, string protocolsProperty)
     {
         var result = new List<NatRule>();
-        foreach (var rule in ArmNav.Items(rules))
+        var ruleList = RuleList.Of(rules);
+        for (var index = 0; index < ruleList.Count; index++)
         {
-            if (rule is not ArmObject)
+            var rule = ruleList[index];
+            if (!rule.IsObject)
             {
-                var unknown = new[] { UnknownValue(rule) };
-                result.Add(new NatRule(NameOf(rule), rule.Origin, unknown, unknown, unknown, unknown, Array.Empty<ModelValue>()));
+                var unknown = new[] { UnknownValue(rule.Value) };
+                result.Add(new NatRule(NameOf(rule.Value), rule.Origin, unknown, unknown, unknown, unknown, Array.Empty<ModelValue>()));
                 continue;
             }
 
-            var protocols = ArmNav.Get(rule, protocolsProperty)
-                ?? ArmNav.Get(rule, protocolsProperty == "protocols" ? "ipProtocols" : "protocols");
             result.Add(new NatRule(
-                ArmNav.NameText(ArmNav.Get(rule, "name")) ?? string.Empty,
+                rule.NameText("name") ?? string.Empty,
                 rule.Origin,
-                ArmNav.ToModelValues(protocols),
-                ArmNav.ToModelValues(ArmNav.Get(rule, "destinationAddresses")),
-                ArmNav.ToModelValues(ArmNav.Get(rule, "destinationPorts")),
-                ArmNav.ToModelValues(ArmNav.Get(rule, "sourceAddresses")),
-                ArmNav.ToModelValues(ArmNav.Get(rule, "sourceIpGroups")))
+                rule.ModelValues(ProtocolsMember(rule, protocolsProperty)),
+                rule.ModelValues("destinationAddresses"),
+                rule.ModelValues("destinationPorts"),
+                rule.ModelValues("sourceAddresses"),
+                rule.ModelValues("sourceIpGroups"))
             {
-                TranslatedAddress = ArmNav.ToModelValue(ArmNav.Get(rule, "translatedAddress") ?? ArmNav.Get(rule, "translatedFqdn")),
-                TranslatedPort = ArmNav.ToModelValue(ArmNav.Get(rule, "translatedPort")),
+                TranslatedAddress = rule.ModelValue(rule.Has("translatedAddress") ? "translatedAddress" : "translatedFqdn"),
+                TranslatedPort = rule.ModelValue("translatedPort"),
             });
         }
 
         return result;
     }
+
+    /// <summary>Classic rules say "protocols", policy rules "ipProtocols"; either is accepted where the other was expected.</summary>
+    private static string ProtocolsMember(RuleItem rule, string protocolsProperty) =>
+        rule.Has(protocolsProperty) ? protocolsProperty : protocolsProperty == "protocols" ? "ipProtocols" : "protocols";
 
     // Policy: ruleCollectionGroups properties.ruleCollections[].
     public static List<RuleCollection> ReadPolicyCollections(ArmValue? groupProperties)
@@ -145,7 +149,7 @@ internal static class RuleMapper
             }
 
             var action = ReadAction(ArmNav.Path(item, "action", "type"));
-            var split = SplitRules(ArmNav.Items(rulesValue));
+            var split = SplitRules(RuleList.Of(rulesValue));
             result.AddRange(SplitCollection(name, priority, action, item.Origin, nameSpan, RulesSpan(rulesValue), split));
         }
 
@@ -193,7 +197,7 @@ internal static class RuleMapper
             }
 
             var action = ReadAction(ArmNav.Path(rule, "action", "type"));
-            var split = SplitRules(ArmNav.Items(conditionsValue), "ruleConditionType");
+            var split = SplitRules(RuleList.Of(conditionsValue), "ruleConditionType");
             result.AddRange(SplitCollection(name, priority, action, rule.Origin, nameSpan, RulesSpan(conditionsValue), split));
         }
 
@@ -210,7 +214,7 @@ internal static class RuleMapper
         public RuleCollectionKind? FirstKind { get; set; }
     }
 
-    private static SplitResult SplitRules(IReadOnlyList<ArmValue> rules, string typeProperty = "ruleType")
+    private static SplitResult SplitRules(RuleList rules, string typeProperty = "ruleType")
     {
         var split = new SplitResult();
         for (var index = 0; index < rules.Count; index++)
@@ -234,14 +238,14 @@ internal static class RuleMapper
     }
 
     /// <summary>Application or network; null when the rule is unknown altogether (it may be either).</summary>
-    private static RuleCollectionKind? RuleKind(ArmValue rule, string typeProperty)
+    private static RuleCollectionKind? RuleKind(RuleItem rule, string typeProperty)
     {
-        if (rule is not ArmObject obj)
+        if (!rule.IsObject)
         {
             return null;
         }
 
-        var type = ArmNav.AsString(obj[typeProperty]);
+        var type = rule.AsString(typeProperty);
         if (type is not null)
         {
             if (type.IndexOf("Application", StringComparison.OrdinalIgnoreCase) >= 0)
@@ -256,7 +260,7 @@ internal static class RuleMapper
         }
 
         // No (or an unresolved) rule type: judge by the properties only application rules have.
-        return obj["targetFqdns"] is not null || obj["fqdnTags"] is not null || obj["targetUrls"] is not null
+        return rule.Has("targetFqdns") || rule.Has("fqdnTags") || rule.Has("targetUrls")
             ? RuleCollectionKind.Application
             : RuleCollectionKind.Network;
     }
@@ -295,13 +299,13 @@ internal static class RuleMapper
         }
     }
 
-    public static ApplicationRule ReadApplicationRule(ArmValue rule)
+    public static ApplicationRule ReadApplicationRule(RuleItem rule)
     {
-        if (rule is not ArmObject)
+        if (!rule.IsObject)
         {
-            var unknown = UnknownValue(rule);
+            var unknown = UnknownValue(rule.Value);
             return new ApplicationRule(
-                NameOf(rule),
+                NameOf(rule.Value),
                 rule.Origin,
                 new[] { new ApplicationProtocol(unknown, unknown, rule.Origin) },
                 new[] { unknown },
@@ -311,38 +315,35 @@ internal static class RuleMapper
         }
 
         return new ApplicationRule(
-            ArmNav.NameText(ArmNav.Get(rule, "name")) ?? string.Empty,
+            rule.NameText("name") ?? string.Empty,
             rule.Origin,
-            ReadApplicationProtocols(ArmNav.Get(rule, "protocols")),
-            ArmNav.ToModelValues(ArmNav.Get(rule, "targetFqdns")),
-            ArmNav.ToModelValues(ArmNav.Get(rule, "fqdnTags")),
-            ArmNav.ToModelValues(ArmNav.Get(rule, "sourceAddresses")),
-            ArmNav.ToModelValues(ArmNav.Get(rule, "sourceIpGroups")));
+            rule.LiteralApplicationProtocols("protocols") ?? ReadApplicationProtocols(rule.Get("protocols")),
+            rule.ModelValues("targetFqdns"),
+            rule.ModelValues("fqdnTags"),
+            rule.ModelValues("sourceAddresses"),
+            rule.ModelValues("sourceIpGroups"));
     }
 
-    public static NetworkRule ReadNetworkRule(ArmValue rule, string protocolsProperty)
+    public static NetworkRule ReadNetworkRule(RuleItem rule, string protocolsProperty)
     {
-        if (rule is not ArmObject)
+        if (!rule.IsObject)
         {
-            var unknown = new[] { UnknownValue(rule) };
+            var unknown = new[] { UnknownValue(rule.Value) };
             return new NetworkRule(
-                NameOf(rule), rule.Origin, unknown, unknown, Array.Empty<ModelValue>(), Array.Empty<ModelValue>(), unknown, unknown,
+                NameOf(rule.Value), rule.Origin, unknown, unknown, Array.Empty<ModelValue>(), Array.Empty<ModelValue>(), unknown, unknown,
                 Array.Empty<ModelValue>());
         }
 
-        // Classic rules say "protocols", policy rules "ipProtocols"; accept either where the other was expected.
-        var protocols = ArmNav.Get(rule, protocolsProperty)
-            ?? ArmNav.Get(rule, protocolsProperty == "protocols" ? "ipProtocols" : "protocols");
         return new NetworkRule(
-            ArmNav.NameText(ArmNav.Get(rule, "name")) ?? string.Empty,
+            rule.NameText("name") ?? string.Empty,
             rule.Origin,
-            ArmNav.ToModelValues(protocols),
-            ArmNav.ToModelValues(ArmNav.Get(rule, "destinationAddresses")),
-            ArmNav.ToModelValues(ArmNav.Get(rule, "destinationFqdns")),
-            ArmNav.ToModelValues(ArmNav.Get(rule, "destinationIpGroups")),
-            ArmNav.ToModelValues(ArmNav.Get(rule, "destinationPorts")),
-            ArmNav.ToModelValues(ArmNav.Get(rule, "sourceAddresses")),
-            ArmNav.ToModelValues(ArmNav.Get(rule, "sourceIpGroups")));
+            rule.ModelValues(ProtocolsMember(rule, protocolsProperty)),
+            rule.ModelValues("destinationAddresses"),
+            rule.ModelValues("destinationFqdns"),
+            rule.ModelValues("destinationIpGroups"),
+            rule.ModelValues("destinationPorts"),
+            rule.ModelValues("sourceAddresses"),
+            rule.ModelValues("sourceIpGroups"));
     }
 
     private static ApplicationProtocol[] ReadApplicationProtocols(ArmValue? protocols)
@@ -388,8 +389,8 @@ internal static class RuleMapper
     /// <summary>Stands in for a collection the template computes in a way that could not be resolved.</summary>
     private static RuleCollection Placeholder(ArmValue value, RuleCollectionKind kind)
     {
-        var applicationRules = kind == RuleCollectionKind.Application ? new[] { ReadApplicationRule(value) } : Array.Empty<ApplicationRule>();
-        var networkRules = kind == RuleCollectionKind.Network ? new[] { ReadNetworkRule(value, "protocols") } : Array.Empty<NetworkRule>();
+        var applicationRules = kind == RuleCollectionKind.Application ? new[] { ReadApplicationRule(RuleItem.FromValue(value)) } : Array.Empty<ApplicationRule>();
+        var networkRules = kind == RuleCollectionKind.Network ? new[] { ReadNetworkRule(RuleItem.FromValue(value), "protocols") } : Array.Empty<NetworkRule>();
         return new RuleCollection(NameOf(value), kind, null, RuleAction.Unknown, value.Origin, applicationRules, networkRules, value.Origin);
     }
 

@@ -27,4 +27,10 @@ public sealed class ArmReadOptions
 {
     /// <summary>The cloud <c>environment()</c> resolves to: AzureCloud, AzureChinaCloud or AzureUSGovernment.</summary>
     public string Cloud { get; init; } = "AzureCloud";
+
+    /// <summary>
+    /// False to read every rule value through the evaluator, as before literal values were mapped straight from the
+    /// JSON: tests compare both readings, which must give the same model.
+    /// </summary>
+    internal bool MapsLiteralsDirectly { get; init; } = true;
 }

@@ -199,7 +199,7 @@ internal sealed class TemplateContext
 /// the resource being read. A loop whose index is not known (unknown count) is kept with a null index, so that
 /// <c>copyIndex()</c> inside it is unknown rather than the index of an outer loop.
 /// </summary>
-internal sealed class TemplateScope : IArmEvaluationScope, IDeferringScope
+internal sealed class TemplateScope : IArmEvaluationScope, IDeferringScope, IExpressionCachingScope
 {
     private readonly CopyFrame? _frames;
 
@@ -220,6 +220,8 @@ internal sealed class TemplateScope : IArmEvaluationScope, IDeferringScope
     public string Cloud => Context.File.Cloud;
 
     public CancellationToken CancellationToken => Context.File.CancellationToken;
+
+    public ParsedExpressionCache ExpressionCache => Context.File.ExpressionCache;
 
     public ArmValue GetParameter(string name) => Context.GetParameter(name);
 
