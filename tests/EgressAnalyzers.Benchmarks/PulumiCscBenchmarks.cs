@@ -61,6 +61,12 @@ public class PulumiCscBenchmarks
         // The driver's own cost in the real compiler: this assembly's IdleAnalyzer (registers what ours does, does nothing).
         File.WriteAllLines(Path.Combine(_directory, "idle.rsp"), common.Append("-analyzer:" + typeof(IdleAnalyzer).Assembly.Location));
 
+        // What `dotnet build` of any net10.0 project already runs: the SDK's analyzers and the runtime's source
+        // generators, with the SDK's default analysis-level configuration (for the interleaved measurement).
+        var sdkDefaults = common.Concat(SdkDefaultAnalyzerArguments()).ToList();
+        File.WriteAllLines(Path.Combine(_directory, "sdk.rsp"), sdkDefaults);
+        File.WriteAllLines(Path.Combine(_directory, "sdk-with.rsp"), sdkDefaults.Concat(analyzers.Select(a => "-analyzer:" + a)));
+
         // Both must compile, and the analyzer must actually run: it reports the generated firewalls' gaps (the hub's
         // single one: packages.aks.azure.com).
         var (withoutOutput, _) = Compile("without.rsp");
@@ -85,6 +91,8 @@ public class PulumiCscBenchmarks
                 Compile("without.rsp");
                 Compile("idle.rsp");
                 Compile("with.rsp");
+                Compile("sdk.rsp");
+                Compile("sdk-with.rsp");
             }
         }
 
@@ -114,6 +122,60 @@ public class PulumiCscBenchmarks
 
     [Benchmark(Description = "csc + EgressAnalyzers, 500 files")]
     public int CompileWithAnalyzer() => Compile("with.rsp").ExitCode;
+
+    /// <summary>The SDK's default analyzers and generators (see <see cref="CscInterleaved"/>; not a BenchmarkDotNet case).</summary>
+    public int CompileWithSdkDefaults() => Compile("sdk.rsp").ExitCode;
+
+    /// <summary>The SDK's defaults plus EgressAnalyzers: what adding the package to a project costs.</summary>
+    public int CompileWithSdkDefaultsAndAnalyzer() => Compile("sdk-with.rsp").ExitCode;
+
+    /// <summary>
+    /// The analyzers a net10.0 library gets from the SDK beside <see cref="_compiler"/>: the runtime reference pack's
+    /// generators, the SDK's NetAnalyzers and the newest default analysis-level configuration.
+    /// </summary>
+    private IEnumerable<string> SdkDefaultAnalyzerArguments()
+    {
+        var sdk = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(_compiler)!, "..", ".."));
+        var dotnetRoot = Path.GetFullPath(Path.Combine(sdk, "..", ".."));
+        var referencePack = Directory.EnumerateDirectories(Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref"))
+            .OrderByDescending(p => Version.TryParse(Path.GetFileName(p), out var version) ? version : new Version(0, 0))
+            .First();
+        var sdkAnalyzers = Path.Combine(sdk, "Sdks", "Microsoft.NET.Sdk", "analyzers");
+        var generators = Directory.EnumerateFiles(Path.Combine(referencePack, "analyzers", "dotnet", "cs"), "*.dll");
+        var netAnalyzers = Directory.EnumerateFiles(sdkAnalyzers, "Microsoft.CodeAnalysis*NetAnalyzers.dll");
+        var defaultLevel = Directory.EnumerateFiles(Path.Combine(sdkAnalyzers, "build", "config"), "analysislevel_*_default.globalconfig")
+            .OrderByDescending(p => int.TryParse(Path.GetFileName(p).Split('_')[1], out var level) ? level : 0)
+            .First();
+        return generators.Concat(netAnalyzers).OrderBy(p => p, StringComparer.Ordinal).Select(a => "-analyzer:" + a)
+            .Append("-analyzerconfig:" + defaultLevel);
+    }
+
+    /// <summary>The compiler server of this benchmark (server mode, after <see cref="Setup"/>), found by its pipe name.</summary>
+    internal Process? FindServer()
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var id))
+            {
+                continue;
+            }
+
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
+                if (commandLine.Contains("VBCSCompiler", StringComparison.Ordinal) && commandLine.Contains(_pipeName, StringComparison.Ordinal))
+                {
+                    return Process.GetProcessById(id);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                // The process ended while we looked.
+            }
+        }
+
+        return null;
+    }
 
     private (string Output, int ExitCode) Compile(string responseFile, string? extraArgument = null)
     {
