@@ -38,8 +38,11 @@ internal static class TemplateFiles
 {
     private static readonly ConditionalWeakTable<SourceText, CachedRead> Cache = new();
 
-    private static readonly object BicepCacheGate = new();
-    private static CachedBicepRead? _bicepCache;
+    /// <summary>
+    /// Bicep reads, keyed weakly by the text of the set's first file: one entry per project (a solution's projects do
+    /// not evict each other, as one shared slot did), gone when that text is.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SourceText, CachedBicepRead> BicepCache = new();
 
     public static bool IsCandidate(string path) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonc", StringComparison.OrdinalIgnoreCase)
@@ -113,9 +116,10 @@ internal static class TemplateFiles
 
         var texts = relevant.Select(i => files[i].Text).ToArray();
         var optIns = string.Concat(relevant.Select(i => files[i].OptedIn ? '1' : '0'));
-        lock (BicepCacheGate)
+        var key = texts[0];
+        lock (BicepCache)
         {
-            if (_bicepCache is { } cached && cached.Matches(texts, optIns, settings.Cloud))
+            if (BicepCache.TryGetValue(key, out var cached) && cached.Matches(texts, optIns, settings.Cloud))
             {
                 return cached.Results;
             }
@@ -123,9 +127,10 @@ internal static class TemplateFiles
 
         var inputs = relevant.Select(i => new TemplateInput(files[i].Path, files[i].Text.ToString(), files[i].OptedIn)).ToList();
         var results = BicepReader.Read(inputs, new ArmReadOptions { Cloud = settings.Cloud }, cancellationToken);
-        lock (BicepCacheGate)
+        lock (BicepCache)
         {
-            _bicepCache = new CachedBicepRead(texts, optIns, settings.Cloud, results);
+            BicepCache.Remove(key);
+            BicepCache.Add(key, new CachedBicepRead(texts, optIns, settings.Cloud, results));
         }
 
         return results;
@@ -134,7 +139,7 @@ internal static class TemplateFiles
     /// <summary>The part of a file the template and parameters-file sniffers read.</summary>
     private static string Head(SourceText text) => text.ToString(new TextSpan(0, Math.Min(text.Length, ArmTemplateReader.SniffLength)));
 
-    /// <summary>The last Bicep read (one slot: the IDE re-analyzes one project's files over and over).</summary>
+    /// <summary>One project's last Bicep read, reused while every text of the set is the same instance.</summary>
     private sealed class CachedBicepRead
     {
         private readonly SourceText[] _texts;

@@ -1,5 +1,6 @@
 using System.Text;
 using EgressAnalyzers.Engine.Configuration;
+using EgressAnalyzers.Tests.Bicep;
 using EgressAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Text;
 
@@ -8,7 +9,7 @@ namespace EgressAnalyzers.Tests;
 /// <summary>
 /// The IDE builds a new compilation on every keystroke; unchanged additional files keep their <see cref="SourceText"/>
 /// instance. These tests show that the reader's result for such files is reused (same instance), and that an edit,
-/// or an edit to a template's parameters file, is re-read.
+/// or an edit to a template's parameters file, is re-read; Bicep files (read as one linked set per project) likewise.
 /// </summary>
 public class TemplateFilesCacheTests
 {
@@ -59,6 +60,42 @@ public class TemplateFilesCacheTests
         var after = TemplateFiles.Read(Files(("hub.json", hub)), china, CancellationToken.None);
 
         Assert.NotSame(Assert.Single(before), Assert.Single(after));
+    }
+
+    [Fact]
+    public void UnchangedBicepFiles_ReuseTheirRead_AndAnEditedModuleIsReread()
+    {
+        var cluster = SourceText.From(BicepFixtures.Cluster);
+        var hub = SourceText.From(BicepFixtures.ClassicHub("'aks'", BicepFixtures.CoreFqdnsExcept()));
+
+        var first = TemplateFiles.Read(Files(("cluster.bicep", cluster), ("hub.bicep", hub)), Settings, CancellationToken.None);
+        var again = TemplateFiles.Read(Files(("cluster.bicep", cluster), ("hub.bicep", hub)), Settings, CancellationToken.None);
+        var editedHub = SourceText.From(BicepFixtures.ClassicHub("'aks-egress'", BicepFixtures.CoreFqdnsExcept()));
+        var afterEdit = TemplateFiles.Read(Files(("cluster.bicep", cluster), ("hub.bicep", editedHub)), Settings, CancellationToken.None);
+
+        Assert.Equal(2, first.Count);
+        Assert.Same(first[0], again[0]);
+        Assert.Same(first[1], again[1]);
+        Assert.NotSame(first[1], afterEdit[1]);
+    }
+
+    [Fact]
+    public void TwoBicepProjectsAnalyzedInTurn_EachReuseTheirOwnRead()
+    {
+        // A solution's projects are re-analyzed in turn; one project's read must not evict the other's.
+        var westHub = SourceText.From(BicepFixtures.ClassicHub("'aks'", BicepFixtures.CoreFqdnsExcept()));
+        var northHub = SourceText.From(BicepFixtures.ClassicHub("'aks'", BicepFixtures.CoreFqdnsExcept("mcr.microsoft.com")));
+        var west = Files(("hub.bicep", westHub));
+        var north = Files(("hub.bicep", northHub));
+
+        var westFirst = TemplateFiles.Read(west, Settings, CancellationToken.None);
+        var northFirst = TemplateFiles.Read(north, Settings, CancellationToken.None);
+        var westAgain = TemplateFiles.Read(west, Settings, CancellationToken.None);
+        var northAgain = TemplateFiles.Read(north, Settings, CancellationToken.None);
+
+        Assert.Same(Assert.Single(westFirst), Assert.Single(westAgain));
+        Assert.Same(Assert.Single(northFirst), Assert.Single(northAgain));
+        Assert.NotSame(westFirst[0], northFirst[0]);
     }
 
     private static List<TemplateFile> Files(params (string Name, SourceText Text)[] files) =>
