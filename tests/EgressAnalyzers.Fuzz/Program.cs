@@ -1,4 +1,5 @@
 using EgressAnalyzers.Engine.Arm.Template;
+using EgressAnalyzers.Engine.Bicep;
 using EgressAnalyzers.Engine.Catalog;
 using EgressAnalyzers.Engine.Configuration;
 using EgressAnalyzers.Engine.Hosting;
@@ -8,20 +9,24 @@ using SharpFuzz;
 namespace EgressAnalyzers.Fuzz;
 
 /// <summary>
-/// One fuzz input is one template file. Any exception that escapes the engine is a crash for AFL++; the engine's
-/// contract is to turn every bad input into findings (EGR0002) instead.
+/// One fuzz input is one template file: ARM JSON, or Bicep with <c>--bicep</c> as the first argument. Any exception
+/// that escapes the engine is a crash for AFL++; the engine's contract is to turn every bad input into findings
+/// (EGR0002) instead.
 /// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
-        if (args.Length > 0)
+        var bicep = args.Length > 0 && args[0] == "--bicep";
+        Action<string> analyze = bicep ? AnalyzeBicep : AnalyzeTemplate;
+        var replays = bicep ? args.Skip(1).ToArray() : args;
+        if (replays.Length > 0)
         {
             // Replay: run the given inputs once (a crash from findings/default/crashes, or the seeds) — from an
             // uninstrumented build; the instrumented engine in bin/fuzz only runs under AFL++.
-            foreach (var path in args)
+            foreach (var path in replays)
             {
-                AnalyzeTemplate(File.ReadAllText(path));
+                analyze(File.ReadAllText(path));
                 Console.WriteLine($"ok {path}");
             }
 
@@ -31,8 +36,30 @@ public static class Program
         Fuzzer.OutOfProcess.Run(stream =>
         {
             using var reader = new StreamReader(stream);
-            AnalyzeTemplate(reader.ReadToEnd());
+            analyze(reader.ReadToEnd());
         });
+    }
+
+    /// <summary>
+    /// The input is the entry point and also every module the Bicep sample hub names, so that module references
+    /// resolve — to the input itself, which also exercises module depth and cycles.
+    /// </summary>
+    private static void AnalyzeBicep(string text)
+    {
+        var files = new[] { "/fuzz/main.bicep", "/fuzz/modules/firewall.bicep", "/fuzz/modules/cluster.bicep" }
+            .Select(path => new TemplateInput(path, text, optedIn: true))
+            .ToList();
+        var reads = BicepReader.Read(files, new ArmReadOptions());
+        foreach (var finding in reads.SelectMany(r => r.Diagnostics))
+        {
+            CheckInside(finding.Location.Start, finding.Location.End, text.Length);
+        }
+
+        var findings = EgressAnalysis.Analyze(reads, Array.Empty<ModelResource>(), EgressSettings.Default, RequirementCatalog.Default);
+        foreach (var finding in findings)
+        {
+            CheckInside(finding.Location.Start, finding.Location.End, text.Length);
+        }
     }
 
     private static void AnalyzeTemplate(string text)

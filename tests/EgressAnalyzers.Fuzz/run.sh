@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the engine with SharpFuzz + AFL++ (Debian package afl++).
-# Usage: tests/EgressAnalyzers.Fuzz/run.sh [seconds]   (default 1800; findings in tests/EgressAnalyzers.Fuzz/findings)
+# Usage: tests/EgressAnalyzers.Fuzz/run.sh [seconds] [arm|bicep]
+#   (default 1800 s of ARM; findings in tests/EgressAnalyzers.Fuzz/findings, or findings-bicep)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 seconds="${1:-1800}"
+format="${2:-arm}"
 tools="$here/obj/tools"
 out="$here/bin/fuzz"
 
@@ -15,9 +17,17 @@ dotnet publish "$here/EgressAnalyzers.Fuzz.csproj" -c Release -o "$out" --nologo
 "$tools/sharpfuzz" "$out/EgressAnalyzers.Engine.dll"
 
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1
-# Seeds: the ARM sample hub, and our own templates for paths the sample does not reach (rule lists long enough to be
-# read item by item, which is where literal values skip the evaluator).
-rm -rf "$out/seeds" && mkdir -p "$out/seeds" && cp "$here"/../../samples/ArmHub/infra/*.json "$here"/seeds/*.json "$out/seeds/"
-timeout --preserve-status "$seconds" afl-fuzz -i "$out/seeds" -o "$here/findings" -t 10000 -m none -x "$here/json.dict" -- dotnet "$out/EgressAnalyzers.Fuzz.dll" || true
-echo "crashes: $(find "$here/findings" -path '*crashes/id*' | wc -l), hangs: $(find "$here/findings" -path '*hangs/id*' | wc -l)"
-echo "replay a finding (uninstrumented build): dotnet build -c Release -o /tmp/replay $here && dotnet /tmp/replay/EgressAnalyzers.Fuzz.dll <file>"
+# Seeds: the sample hub of the format, and our own files for paths the sample does not reach (ARM rule lists long
+# enough to be read item by item, where literal values skip the evaluator; Bicep loops, conditions and a module).
+rm -rf "$out/seeds" && mkdir -p "$out/seeds"
+if [ "$format" = bicep ]; then
+  cp "$here"/../../samples/BicepHub/infra/main.bicep "$out/seeds/"
+  cp "$here"/../../samples/BicepHub/infra/modules/*.bicep "$here"/seeds/*.bicep "$out/seeds/"
+  dictionary="$here/bicep.dict" findings="$here/findings-bicep" target_args=(--bicep)
+else
+  cp "$here"/../../samples/ArmHub/infra/*.json "$here"/seeds/*.json "$out/seeds/"
+  dictionary="$here/json.dict" findings="$here/findings" target_args=()
+fi
+timeout --preserve-status "$seconds" afl-fuzz -i "$out/seeds" -o "$findings" -t 10000 -m none -x "$dictionary" -- dotnet "$out/EgressAnalyzers.Fuzz.dll" "${target_args[@]}" || true
+echo "crashes: $(find "$findings" -path '*crashes/id*' | wc -l), hangs: $(find "$findings" -path '*hangs/id*' | wc -l)"
+echo "replay a finding (uninstrumented build): dotnet build -c Release -o /tmp/replay $here && dotnet /tmp/replay/EgressAnalyzers.Fuzz.dll ${target_args[*]} <file>"
