@@ -52,6 +52,29 @@ public class GeneratedCodeTests
     }
 
     [Fact]
+    public async Task FirewallCreatedInAPropertyMarkedGeneratedCode_IsNotReported()
+    {
+        // The attribute sits on the property; the creation is in its getter.
+        var marked = FirewallMissingLogin.Replace(
+            "public static AzureFirewall Create() => ",
+            "[System.CodeDom.Compiler.GeneratedCode(\"infra-gen\", \"1.0\")]\npublic static AzureFirewall Hub => ",
+            StringComparison.Ordinal);
+        Assert.NotEqual(FirewallMissingLogin, marked);
+
+        var missing = await MissingEndpointsAsync(("/src/Hub.cs", marked));
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public async Task FileThatOnlyMentionsGeneratedCode_IsStillReported()
+    {
+        var missing = await MissingEndpointsAsync(("/src/Hub.cs", "// Not GeneratedCode: written by hand.\n" + FirewallMissingLogin));
+
+        Assert.Contains("login.microsoftonline.com", Assert.Single(missing), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RuleCollectionGroupInAGeneratedFile_CoversAHandWrittenPolicy()
     {
         var policy = Usings + """
