@@ -76,7 +76,7 @@ internal static class LiteralJson
             }
 
             // A scalar (or object) where a list belongs is an empty list; an expression needs the evaluator.
-            return node is not JsonString text || text.Value is null || !ArmExpressionEvaluator.IsExpression(text.Value);
+            return !IsExpressionString(node);
         }
 
         var items = array.Items;
@@ -115,12 +115,8 @@ internal static class LiteralJson
     {
         switch (node)
         {
-            case JsonString value when value.Value is not null && ArmExpressionEvaluator.IsExpression(value.Value):
-                text = null;
-                return false;
             case JsonString value:
-                text = value.Value is null ? null : ArmExpressionEvaluator.LiteralText(value.Value);
-                return true;
+                return TryLiteralText(value, out text);
             case JsonNumber number:
                 text = number.IntegerValue is long integer ? ArmInteger.Text(integer) : "{" + NonIntegerReason(number) + "}";
                 return true;
@@ -141,17 +137,29 @@ internal static class LiteralJson
         }
     }
 
+    /// <summary>An ARM expression (<c>"[…]"</c>): only the evaluator can read it.</summary>
+    private static bool IsExpressionString(JsonNode node) => node is JsonString { Value: { } text } && ArmExpressionEvaluator.IsExpression(text);
+
+    /// <summary>The text of a string that is not an expression (<c>[[</c> unescaped); false for an expression.</summary>
+    private static bool TryLiteralText(JsonString value, out string? text)
+    {
+        if (IsExpressionString(value))
+        {
+            text = null;
+            return false;
+        }
+
+        text = value.Value is null ? null : ArmExpressionEvaluator.LiteralText(value.Value);
+        return true;
+    }
+
     /// <summary>As <see cref="ArmNav.AsString"/> of the evaluated node (known strings only).</summary>
     public static bool TryString(JsonNode node, out string? text)
     {
         switch (node)
         {
-            case JsonString value when value.Value is not null && ArmExpressionEvaluator.IsExpression(value.Value):
-                text = null;
-                return false;
             case JsonString value:
-                text = value.Value is null ? null : ArmExpressionEvaluator.LiteralText(value.Value);
-                return true;
+                return TryLiteralText(value, out text);
             case JsonNumber or JsonLiteral or JsonArray or JsonObject:
                 text = null;
                 return true;
@@ -177,7 +185,7 @@ internal static class LiteralJson
                 return true;
             }
 
-            return node is not JsonString text || text.Value is null || !ArmExpressionEvaluator.IsExpression(text.Value);
+            return !IsExpressionString(node);
         }
 
         var items = array.Items;
@@ -203,7 +211,7 @@ internal static class LiteralJson
                         port ?? ModelValue.Unknown("port is not set", span),
                         span);
                     break;
-                case JsonString text when text.Value is not null && ArmExpressionEvaluator.IsExpression(text.Value):
+                case JsonString when IsExpressionString(item):
                     return false;
                 case JsonString text when text.Value is not null:
                     var value = ArmExpressionEvaluator.LiteralText(text.Value);
