@@ -18,6 +18,17 @@ public class GeneratedCodeTests
         return diagnostics.Where(d => d.Id == "EGR1001").Select(d => d.Location.SourceTree!.FilePath + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
     }
 
+    /// <summary>The firewall file with <paramref name="declaration"/> replaced by <paramref name="markedDeclaration"/> under <c>[GeneratedCode]</c>.</summary>
+    private static string WithGeneratedCodeAttribute(string declaration, string markedDeclaration)
+    {
+        var marked = FirewallMissingLogin.Replace(
+            declaration,
+            "[System.CodeDom.Compiler.GeneratedCode(\"infra-gen\", \"1.0\")]\n" + markedDeclaration,
+            StringComparison.Ordinal);
+        Assert.NotEqual(FirewallMissingLogin, marked);
+        return marked;
+    }
+
     [Fact]
     public async Task FirewallInAHandWrittenFile_IsReported()
     {
@@ -40,13 +51,7 @@ public class GeneratedCodeTests
     [Fact]
     public async Task FirewallInAClassMarkedGeneratedCode_IsNotReported()
     {
-        var marked = FirewallMissingLogin.Replace(
-            "public static class HubStack",
-            "[System.CodeDom.Compiler.GeneratedCode(\"infra-gen\", \"1.0\")]\npublic static class HubStack",
-            StringComparison.Ordinal);
-        Assert.NotEqual(FirewallMissingLogin, marked);
-
-        var missing = await MissingEndpointsAsync(("/src/Hub.cs", marked));
+        var missing = await MissingEndpointsAsync(("/src/Hub.cs", WithGeneratedCodeAttribute("public static class HubStack", "public static class HubStack")));
 
         Assert.Empty(missing);
     }
@@ -55,13 +60,7 @@ public class GeneratedCodeTests
     public async Task FirewallCreatedInAPropertyMarkedGeneratedCode_IsNotReported()
     {
         // The attribute sits on the property; the creation is in its getter.
-        var marked = FirewallMissingLogin.Replace(
-            "public static AzureFirewall Create() => ",
-            "[System.CodeDom.Compiler.GeneratedCode(\"infra-gen\", \"1.0\")]\npublic static AzureFirewall Hub => ",
-            StringComparison.Ordinal);
-        Assert.NotEqual(FirewallMissingLogin, marked);
-
-        var missing = await MissingEndpointsAsync(("/src/Hub.cs", marked));
+        var missing = await MissingEndpointsAsync(("/src/Hub.cs", WithGeneratedCodeAttribute("public static AzureFirewall Create() => ", "public static AzureFirewall Hub => ")));
 
         Assert.Empty(missing);
     }
