@@ -257,9 +257,11 @@ internal sealed class CSharpValueResolver
     private static bool IsDeclaredInSource(IMethodSymbol constructor) =>
         constructor.IsImplicitlyDeclared ? constructor.ContainingType.DeclaringSyntaxReferences.Length > 0 : constructor.DeclaringSyntaxReferences.Length > 0;
 
+    // The Azure SDK's list properties are get-only IList<T> (filled by the SDK with its own list type), so an empty
+    // "P = { }" there is an empty list too, as in Pulumi's InputList<T>.
     private static bool IsListType(ITypeSymbol? type) =>
         type is INamedTypeSymbol named
-        && (named.Name is "InputList" or "List" or "ImmutableArray" or "Collection")
+        && (named.Name is "InputList" or "List" or "ImmutableArray" or "Collection" or "IList" or "ICollection" or "IReadOnlyList" or "IReadOnlyCollection" or "IEnumerable")
         && named.TypeArguments.Length == 1;
 
     private void ApplyInitializer(CSharpObject target, IObjectOrCollectionInitializerOperation initializer, int depth)

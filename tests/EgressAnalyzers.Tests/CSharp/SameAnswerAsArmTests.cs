@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text;
+using CsCheck;
+using EgressAnalyzers.Tests.Infrastructure;
+using EgressAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+
+namespace EgressAnalyzers.Tests.CSharp;
+
+/// <summary>
+/// "The same rules give the same answer whatever the input language": random classic firewalls (collections, actions,
+/// priorities, application and network rules over the endpoints AKS needs and others), written once as an ARM template
+/// once as a Pulumi Azure Native program beside the same cluster in the same language, and once as an
+/// Azure.ResourceManager.Network program (its firewall data, enum statics and all) beside the cluster template. The
+/// analyzer must report the same diagnostics, ID, severity and message, for all three.
+/// </summary>
+public class SameAnswerAsArmTests
+{
+    public sealed record AppRule(string Name, string[] Sources, (string Type, int Port)[] Protocols, string[] Fqdns, string[] Tags);
+
+    public sealed record NetworkRule(string Name, string[] Sources, string[] Protocols, string[] Destinations, string[] Fqdns, string[] Ports);
+
+    public sealed record Collection(string Name, int Priority, string Action, AppRule[] AppRules, NetworkRule[] NetworkRules);
+
+    public sealed record Firewall(string Region, Collection[] AppCollections, Collection[] NetworkCollections);
+
+    // "{region}" is replaced by the firewall's region: the API server FQDN must match the cluster's region.
+    private static readonly string[] ApplicationFqdns =
+    {
+        "mcr.microsoft.com", "*.data.mcr.microsoft.com", "mcr-0001.mcr-msedge.net", "management.azure.com", "login.microsoftonline.com",
+        "packages.microsoft.com", "acs-mirror.azureedge.net", "packages.aks.azure.com", "*.hcp.{region}.azmk8s.io", "*.azmk8s.io",
+        "*.microsoft.com", "*", "www.contoso.com", "dc.services.visualstudio.com", "*.ods.opinsights.azure.com", "*.hcp.eastus2.azmk8s.io",
+    };
+
+    private static readonly Gen<string[]> Sources = Gen.OneOf("*", "10.0.0.0/8", "192.168.0.0/16").Array[1, 2];
+
+    private static readonly Gen<AppRule> AppRuleGen =
+        Gen.Select(
+                Sources,
+                Gen.OneOf(("Https", 443), ("Http", 80), ("Https", 8443), ("Mssql", 1433)).Array[1, 2],
+                Gen.OneOf(ApplicationFqdns).Array[0, 5],
+                Gen.OneOf("AzureKubernetesService", "WindowsUpdate").Array[0, 1])
+            .Select((sources, protocols, fqdns, tags) => new AppRule("r", sources, protocols, fqdns, tags));
+
+    private static readonly Gen<NetworkRule> NetworkRuleGen =
+        Gen.Select(
+                Sources,
+                Gen.OneOf("TCP", "UDP", "Any").Array[1, 2],
+                Gen.OneOf("*", "AzureCloud.{region}", "AzureCloud", "10.0.0.4", "AzureMonitor").Array[0, 2],
+                Gen.OneOf("ntp.ubuntu.com", "*.hcp.{region}.azmk8s.io").Array[0, 1],
+                Gen.OneOf("123", "443", "1194", "9000", "*", "1-65535", "80").Array[1, 2])
+            .Select((sources, protocols, destinations, fqdns, ports) => new NetworkRule("n", sources, protocols, destinations, fqdns, ports));
+
+    private static readonly Gen<(int Priority, string Action)> CollectionHead =
+        Gen.Select(Gen.OneOf(100, 150, 200, 300, 400), Gen.Frequency((4, Gen.Const("Allow")), (1, Gen.Const("Deny"))));
+
+    private static readonly Gen<Firewall> FirewallGen =
+        Gen.Select(
+                Gen.OneOf("westeurope", "northeurope"),
+                Gen.Select(CollectionHead, AppRuleGen.Array[1, 3]).Array[0, 3],
+                Gen.Select(CollectionHead, NetworkRuleGen.Array[1, 3]).Array[0, 2])
+            .Select((region, apps, networks) => new Firewall(
+                region,
+                apps.Select((c, i) => new Collection("app" + i.ToString(CultureInfo.InvariantCulture), c.Item1.Priority, c.Item1.Action, Named(c.Item2, i), Array.Empty<NetworkRule>())).ToArray(),
+                networks.Select((c, i) => new Collection("net" + i.ToString(CultureInfo.InvariantCulture), c.Item1.Priority, c.Item1.Action, Array.Empty<AppRule>(), Named(c.Item2, i))).ToArray()));
+
+    [Fact]
+    public async Task RandomClassicFirewalls_InArmInPulumiAzureNativeAndInTheAzureSdk_GetTheSameDiagnostics()
+    {
+        await FirewallGen.SampleAsync(
+            async firewall =>
+            {
+                var fromArm = await CSharpAnalysisRunner.RunAsync(
+                    new[] { ("/src/Empty.cs", "public static class Empty { }") },
+                    ("/infra/cluster.json", ArmFixtures.Cluster(Quoted(firewall.Region))),
+                    ("/infra/hub.json", ArmTemplate(firewall)));
+                var fromPulumi = await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Cluster.cs", PulumiFixtures.Cluster(Quoted(firewall.Region))), ("/src/Hub.cs", PulumiProgram(firewall)) });
+                var fromAzureSdk = await CSharpAnalysisRunner.RunAsync(
+                    new[] { ("/src/Hub.cs", AzureSdkProgram(firewall)) },
+                    ("/infra/cluster.json", ArmFixtures.Cluster(Quoted(firewall.Region))));
+
+                Assert.Equal(Summaries(fromArm), Summaries(fromPulumi));
+                Assert.Equal(Summaries(fromArm), Summaries(fromAzureSdk));
+            },
+            iter: 100,
+            threads: 1,
+            print: firewall => "ARM:\n" + ArmTemplate(firewall) + "\nPulumi:\n" + PulumiProgram(firewall) + "\nAzure SDK:\n" + AzureSdkProgram(firewall));
+    }
+
+    [Fact]
+    public async Task AFirewallMissingTheApiServer_GetsTheSameFindingInEveryLanguage()
+    {
+        // The property above compares; this pins that what it compares is not empty on both sides.
+        var rule = new AppRule("r0", new[] { "*" }, new[] { ("Https", 443) }, ArmFixtures.CoreFqdns.Where(f => !f.Contains("azmk8s", StringComparison.Ordinal)).ToArray(), Array.Empty<string>());
+        var firewall = new Firewall("westeurope", new[] { new Collection("app0", 200, "Allow", new[] { rule }, Array.Empty<NetworkRule>()) }, Array.Empty<Collection>());
+
+        var fromArm = await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Empty.cs", "public static class Empty { }") }, ("/infra/cluster.json", ArmFixtures.Cluster()), ("/infra/hub.json", ArmTemplate(firewall)));
+        var fromPulumi = await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Cluster.cs", PulumiFixtures.Cluster()), ("/src/Hub.cs", PulumiProgram(firewall)) });
+        var fromAzureSdk = await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Hub.cs", AzureSdkProgram(firewall)) }, ("/infra/cluster.json", ArmFixtures.Cluster()));
+
+        Assert.Contains(Summaries(fromArm), s => s.StartsWith("EGR1001", StringComparison.Ordinal) && s.Contains("'*.hcp.westeurope.azmk8s.io'", StringComparison.Ordinal));
+        Assert.Equal(Summaries(fromArm), Summaries(fromPulumi));
+        Assert.Equal(Summaries(fromArm), Summaries(fromAzureSdk));
+    }
+
+    private static T[] Named<T>(T[] rules, int collection) => rules
+        .Select((rule, i) => rule switch
+        {
+            AppRule app => (T)(object)(app with { Name = $"c{collection}r{i}" }),
+            NetworkRule net => (T)(object)(net with { Name = $"c{collection}n{i}" }),
+            _ => rule,
+        })
+        .ToArray();
+
+    private static List<string> Summaries(IEnumerable<Diagnostic> diagnostics) => diagnostics
+        .Select(d => $"{d.Id} {d.Severity} {d.GetMessage(CultureInfo.InvariantCulture)}")
+        .OrderBy(s => s, StringComparer.Ordinal)
+        .ToList();
+
+    private static string Quoted(string text) => "\"" + text + "\"";
+
+    private static string List(IEnumerable<string> values, string region) => string.Join(", ", values.Select(v => Quoted(v.Replace("{region}", region, StringComparison.Ordinal))));
+
+    private static string ArmTemplate(Firewall firewall)
+    {
+        string AppRuleJson(AppRule r) =>
+            $$"""{ "name": "{{r.Name}}", "sourceAddresses": [ {{List(r.Sources, firewall.Region)}} ], "protocols": [ {{string.Join(", ", r.Protocols.Select(p => $$"""{ "protocolType": "{{p.Type}}", "port": {{p.Port}} }"""))}} ], "targetFqdns": [ {{List(r.Fqdns, firewall.Region)}} ], "fqdnTags": [ {{List(r.Tags, firewall.Region)}} ] }""";
+        string NetworkRuleJson(NetworkRule r) =>
+            $$"""{ "name": "{{r.Name}}", "sourceAddresses": [ {{List(r.Sources, firewall.Region)}} ], "protocols": [ {{List(r.Protocols, firewall.Region)}} ], "destinationAddresses": [ {{List(r.Destinations, firewall.Region)}} ], "destinationFqdns": [ {{List(r.Fqdns, firewall.Region)}} ], "destinationPorts": [ {{List(r.Ports, firewall.Region)}} ] }""";
+        string CollectionJson(Collection c, IEnumerable<string> rules) =>
+            $$"""{ "name": "{{c.Name}}", "properties": { "priority": {{c.Priority}}, "action": { "type": "{{c.Action}}" }, "rules": [ {{string.Join(",\n", rules)}} ] } }""";
+
+        return $$"""
+            {
+              "$schema": "{{ArmFixtures.Schema}}",
+              "contentVersion": "1.0.0.0",
+              "resources": [
+                {
+                  "type": "Microsoft.Network/azureFirewalls",
+                  "apiVersion": "2024-05-01",
+                  "name": "fw-hub",
+                  "location": "{{firewall.Region}}",
+                  "properties": {
+                    "applicationRuleCollections": [ {{string.Join(",\n", firewall.AppCollections.Select(c => CollectionJson(c, c.AppRules.Select(AppRuleJson))))}} ],
+                    "networkRuleCollections": [ {{string.Join(",\n", firewall.NetworkCollections.Select(c => CollectionJson(c, c.NetworkRules.Select(NetworkRuleJson))))}} ]
+                  }
+                }
+              ]
+            }
+            """;
+    }
+
+    private static string PulumiProgram(Firewall firewall)
+    {
+        string AppRuleArgs(AppRule r) =>
+            $$"""new AzureFirewallApplicationRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new AzureFirewallApplicationRuleProtocolArgs { ProtocolType = "{{p.Type}}", Port = {{p.Port}} }"""))}} }, TargetFqdns = { {{List(r.Fqdns, firewall.Region)}} }, FqdnTags = { {{List(r.Tags, firewall.Region)}} } }""";
+        string NetworkRuleArgs(NetworkRule r) =>
+            $$"""new AzureFirewallNetworkRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{List(r.Protocols, firewall.Region)}} }, DestinationAddresses = { {{List(r.Destinations, firewall.Region)}} }, DestinationFqdns = { {{List(r.Fqdns, firewall.Region)}} }, DestinationPorts = { {{List(r.Ports, firewall.Region)}} } }""";
+        string CollectionArgs(string type, Collection c, IEnumerable<string> rules) =>
+            $$"""new {{type}} { Name = "{{c.Name}}", Priority = {{c.Priority}}, Action = new AzureFirewallRCActionArgs { Type = "{{c.Action}}" }, Rules = { {{string.Join(",\n", rules)}} } }""";
+
+        var program = new StringBuilder(PulumiFixtures.Usings);
+        program.Append($$"""
+            public static class HubStack
+            {
+                public static AzureFirewall Create() => new AzureFirewall("fw-hub", new AzureFirewallArgs
+                {
+                    ResourceGroupName = "rg-hub",
+                    AzureFirewallName = "fw-hub",
+                    Location = "{{firewall.Region}}",
+                    ApplicationRuleCollections = { {{string.Join(",\n", firewall.AppCollections.Select(c => CollectionArgs("AzureFirewallApplicationRuleCollectionArgs", c, c.AppRules.Select(AppRuleArgs))))}} },
+                    NetworkRuleCollections = { {{string.Join(",\n", firewall.NetworkCollections.Select(c => CollectionArgs("AzureFirewallNetworkRuleCollectionArgs", c, c.NetworkRules.Select(NetworkRuleArgs))))}} },
+                });
+            }
+            """);
+        return program.ToString();
+    }
+
+    private static string AzureSdkProgram(Firewall firewall)
+    {
+        // The SDK's own statics where it has them, as its users write it; the string conversions elsewhere.
+        static string Action(string action) => "AzureFirewallRCActionType." + action;
+        static string ApplicationProtocol(string type) => "AzureFirewallApplicationRuleProtocolType." + type;
+        static string NetworkProtocol(string protocol) => "AzureFirewallNetworkRuleProtocol." + protocol switch { "TCP" => "Tcp", "UDP" => "Udp", _ => protocol };
+        string AppRule(AppRule r) =>
+            $$"""new AzureFirewallApplicationRule { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new AzureFirewallApplicationRuleProtocol { ProtocolType = {{ApplicationProtocol(p.Type)}}, Port = {{p.Port}} }"""))}} }, TargetFqdns = { {{List(r.Fqdns, firewall.Region)}} }, FqdnTags = { {{List(r.Tags, firewall.Region)}} } }""";
+        string NetworkRule(NetworkRule r) =>
+            $$"""new AzureFirewallNetworkRule { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(NetworkProtocol))}} }, DestinationAddresses = { {{List(r.Destinations, firewall.Region)}} }, DestinationFqdns = { {{List(r.Fqdns, firewall.Region)}} }, DestinationPorts = { {{List(r.Ports, firewall.Region)}} } }""";
+        string CollectionData(string type, Collection c, IEnumerable<string> rules) =>
+            $$"""new {{type}} { Name = "{{c.Name}}", Priority = {{c.Priority}}, ActionType = {{Action(c.Action)}}, Rules = { {{string.Join(",\n", rules)}} } }""";
+
+        return $$"""
+            using System.Threading.Tasks;
+            using Azure;
+            using Azure.Core;
+            using Azure.ResourceManager.Network;
+            using Azure.ResourceManager.Network.Models;
+            using Azure.ResourceManager.Resources;
+
+            public static class Hub
+            {
+                public static async Task Deploy(ResourceGroupResource rg)
+                {
+                    var data = new AzureFirewallData
+                    {
+                        Location = AzureLocation.{{(firewall.Region == "westeurope" ? "WestEurope" : "NorthEurope")}},
+                        ApplicationRuleCollections = { {{string.Join(",\n", firewall.AppCollections.Select(c => CollectionData("AzureFirewallApplicationRuleCollectionData", c, c.AppRules.Select(AppRule))))}} },
+                        NetworkRuleCollections = { {{string.Join(",\n", firewall.NetworkCollections.Select(c => CollectionData("AzureFirewallNetworkRuleCollectionData", c, c.NetworkRules.Select(NetworkRule))))}} },
+                    };
+                    await rg.GetAzureFirewalls().CreateOrUpdateAsync(WaitUntil.Completed, "fw-hub", data);
+                }
+            }
+            """;
+    }
+}
