@@ -10,9 +10,10 @@ namespace EgressAnalyzers.Tests.CSharp;
 /// <summary>
 /// "The same rules give the same answer whatever the input language": random classic firewalls (collections, actions,
 /// priorities, application and network rules over the endpoints AKS needs and others), written once as an ARM template
-/// once as a Pulumi Azure Native program beside the same cluster in the same language, and once as an
-/// Azure.ResourceManager.Network program (its firewall data, enum statics and all) beside the cluster template. The
-/// analyzer must report the same diagnostics, ID, severity and message, for all three.
+/// as a Bicep file, as a Pulumi Azure Native program and as a Pulumi Azure classic program (rule collections as resources
+/// of their own), each beside the same cluster in the same language, and as an Azure.ResourceManager.Network program
+/// (firewall data, enum statics and all) beside the cluster template. The analyzer must report the same diagnostics, ID,
+/// severity and message, for all five.
 /// </summary>
 public class SameAnswerAsArmTests
 {
@@ -65,7 +66,7 @@ public class SameAnswerAsArmTests
                 networks.Select((c, i) => new Collection("net" + i.ToString(CultureInfo.InvariantCulture), c.Item1.Priority, c.Item1.Action, Array.Empty<AppRule>(), Named(c.Item2, i))).ToArray()));
 
     [Fact]
-    public async Task RandomClassicFirewalls_InArmInPulumiAzureNativeAndInTheAzureSdk_GetTheSameDiagnostics()
+    public async Task RandomClassicFirewalls_InArmBicepPulumiAndTheAzureSdk_GetTheSameDiagnostics()
     {
         await FirewallGen.SampleAsync(
             async firewall =>
@@ -78,13 +79,21 @@ public class SameAnswerAsArmTests
                 var fromAzureSdk = await CSharpAnalysisRunner.RunAsync(
                     new[] { ("/src/Hub.cs", AzureSdkProgram(firewall)) },
                     ("/infra/cluster.json", ArmFixtures.Cluster(Quoted(firewall.Region))));
+                var fromBicep = await CSharpAnalysisRunner.RunAsync(
+                    new[] { ("/src/Empty.cs", "public static class Empty { }") },
+                    ("/infra/cluster.bicep", BicepCluster(firewall.Region)),
+                    ("/infra/hub.bicep", BicepFile(firewall)));
+                var fromPulumiClassic = await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Cluster.cs", PulumiAzureClassicReaderTests.Cluster(Quoted(DisplayName(firewall.Region)))), ("/src/Hub.cs", PulumiClassicProgram(firewall)) });
 
-                Assert.Equal(Summaries(fromArm), Summaries(fromPulumi));
-                Assert.Equal(Summaries(fromArm), Summaries(fromAzureSdk));
+                var expected = Summaries(fromArm);
+                Assert.Equal(expected, Summaries(fromBicep));
+                Assert.Equal(expected, Summaries(fromPulumi));
+                Assert.Equal(expected, Summaries(fromPulumiClassic));
+                Assert.Equal(expected, Summaries(fromAzureSdk));
             },
             iter: 100,
             threads: 1,
-            print: firewall => "ARM:\n" + ArmTemplate(firewall) + "\nPulumi:\n" + PulumiProgram(firewall) + "\nAzure SDK:\n" + AzureSdkProgram(firewall));
+            print: firewall => string.Join("\n", "ARM:", ArmTemplate(firewall), "Bicep:", BicepFile(firewall), "Pulumi:", PulumiProgram(firewall), "Pulumi classic:", PulumiClassicProgram(firewall), "Azure SDK:", AzureSdkProgram(firewall)));
     }
 
     [Fact]
@@ -101,6 +110,8 @@ public class SameAnswerAsArmTests
         Assert.Contains(Summaries(fromArm), s => s.StartsWith("EGR1001", StringComparison.Ordinal) && s.Contains("'*.hcp.westeurope.azmk8s.io'", StringComparison.Ordinal));
         Assert.Equal(Summaries(fromArm), Summaries(fromPulumi));
         Assert.Equal(Summaries(fromArm), Summaries(fromAzureSdk));
+        Assert.Equal(Summaries(fromArm), Summaries(await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Empty.cs", "public static class Empty { }") }, ("/infra/cluster.bicep", BicepCluster("westeurope")), ("/infra/hub.bicep", BicepFile(firewall)))));
+        Assert.Equal(Summaries(fromArm), Summaries(await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Cluster.cs", PulumiAzureClassicReaderTests.Cluster()), ("/src/Hub.cs", PulumiClassicProgram(firewall)) })));
     }
 
     private static T[] Named<T>(T[] rules, int collection) => rules
@@ -208,6 +219,90 @@ public class SameAnswerAsArmTests
                         NetworkRuleCollections = { {{string.Join(",\n", firewall.NetworkCollections.Select(c => CollectionData("AzureFirewallNetworkRuleCollectionData", c, c.NetworkRules.Select(NetworkRule))))}} },
                     };
                     await rg.GetAzureFirewalls().CreateOrUpdateAsync(WaitUntil.Completed, "fw-hub", data);
+                }
+            }
+            """;
+    }
+
+    private static string DisplayName(string region) => region == "westeurope" ? "West Europe" : "North Europe";
+
+    private static string BicepCluster(string region) => Bicep.BicepFixtures.Cluster.Replace("'westeurope'", "'" + region + "'", StringComparison.Ordinal);
+
+    private static string BicepList(IEnumerable<string> values, string region, string indent) =>
+        values.Any() ? "[\n" + string.Concat(values.Select(v => indent + "  '" + v.Replace("{region}", region, StringComparison.Ordinal) + "'\n")) + indent + "]" : "[]";
+
+    private static string BicepFile(Firewall firewall)
+    {
+        const string RuleIndent = "              ";
+        string AppRule(AppRule r) => $$"""
+                          {
+                            name: '{{r.Name}}'
+                            sourceAddresses: {{BicepList(r.Sources, firewall.Region, RuleIndent + "  ")}}
+                            protocols: [
+            {{string.Concat(r.Protocols.Select(p => $"                  {{ protocolType: '{p.Type}', port: {p.Port} }}\n"))}}                ]
+                            targetFqdns: {{BicepList(r.Fqdns, firewall.Region, RuleIndent + "  ")}}
+                            fqdnTags: {{BicepList(r.Tags, firewall.Region, RuleIndent + "  ")}}
+                          }
+            """;
+        string NetworkRule(NetworkRule r) => $$"""
+                          {
+                            name: '{{r.Name}}'
+                            sourceAddresses: {{BicepList(r.Sources, firewall.Region, RuleIndent + "  ")}}
+                            protocols: {{BicepList(r.Protocols, firewall.Region, RuleIndent + "  ")}}
+                            destinationAddresses: {{BicepList(r.Destinations, firewall.Region, RuleIndent + "  ")}}
+                            destinationFqdns: {{BicepList(r.Fqdns, firewall.Region, RuleIndent + "  ")}}
+                            destinationPorts: {{BicepList(r.Ports, firewall.Region, RuleIndent + "  ")}}
+                          }
+            """;
+        string Collection(Collection c, IEnumerable<string> rules) => $$"""
+                  {
+                    name: '{{c.Name}}'
+                    properties: {
+                      priority: {{c.Priority}}
+                      action: { type: '{{c.Action}}' }
+                      rules: [
+            {{string.Join("\n", rules)}}
+                      ]
+                    }
+                  }
+            """;
+
+        return $$"""
+            resource fw 'Microsoft.Network/azureFirewalls@2024-05-01' = {
+              name: 'fw-hub'
+              location: '{{firewall.Region}}'
+              properties: {
+                applicationRuleCollections: [
+            {{string.Join("\n", firewall.AppCollections.Select(c => Collection(c, c.AppRules.Select(AppRule))))}}
+                ]
+                networkRuleCollections: [
+            {{string.Join("\n", firewall.NetworkCollections.Select(c => Collection(c, c.NetworkRules.Select(NetworkRule))))}}
+                ]
+              }
+            }
+            """;
+    }
+
+    private static string PulumiClassicProgram(Firewall firewall)
+    {
+        string AppRule(AppRule r) =>
+            $$"""new FirewallApplicationRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new FirewallApplicationRuleCollectionRuleProtocolArgs { Type = "{{p.Type}}", Port = {{p.Port}} }"""))}} }, TargetFqdns = { {{List(r.Fqdns, firewall.Region)}} }, FqdnTags = { {{List(r.Tags, firewall.Region)}} } }""";
+        string NetworkRule(NetworkRule r) =>
+            $$"""new FirewallNetworkRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{List(r.Protocols, firewall.Region)}} }, DestinationAddresses = { {{List(r.Destinations, firewall.Region)}} }, DestinationFqdns = { {{List(r.Fqdns, firewall.Region)}} }, DestinationPorts = { {{List(r.Ports, firewall.Region)}} } }""";
+        string Collection(string type, Collection c, IEnumerable<string> rules) =>
+            $$"""        _ = new {{type}}("{{c.Name}}", new {{type}}Args { AzureFirewallName = firewall.Name, ResourceGroupName = "rg", Priority = {{c.Priority}}, Action = "{{c.Action}}", Rules = { {{string.Join(",\n", rules)}} } });""";
+
+        return $$"""
+            using Pulumi;
+            using Pulumi.Azure.Network;
+            using Pulumi.Azure.Network.Inputs;
+
+            public static class HubStack
+            {
+                public static void Create()
+                {
+                    var firewall = new Firewall("fw-hub", new FirewallArgs { ResourceGroupName = "rg", Location = "{{DisplayName(firewall.Region)}}", SkuName = "AZFW_VNet", SkuTier = "Standard" });
+            {{string.Join("\n", firewall.AppCollections.Select(c => Collection("FirewallApplicationRuleCollection", c, c.AppRules.Select(AppRule))).Concat(firewall.NetworkCollections.Select(c => Collection("FirewallNetworkRuleCollection", c, c.NetworkRules.Select(NetworkRule)))))}}
                 }
             }
             """;
