@@ -336,7 +336,7 @@ internal sealed class CSharpFixWriter : IFixTargets
         }
         else
         {
-            indent = IndentOf(expressions[0].GetFirstToken());
+            indent = IndentOf(expressions[0]);
             if (expressions.SeparatorCount == expressions.Count)
             {
                 position = expressions.GetSeparator(expressions.Count - 1).Span.End;
@@ -446,11 +446,15 @@ internal sealed class CSharpFixWriter : IFixTargets
         return (opens, closes, leading);
     }
 
-    private static string IndentOf(SyntaxNode node) => IndentOf(node.GetFirstToken());
+    // By position, not by first token: in code being typed an element can be a missing node (`Rules = { , … }`), whose
+    // first real token does not exist (default, with no tree).
+    private static string IndentOf(SyntaxNode node) => IndentAt(node.SyntaxTree, node.SpanStart);
 
-    private static string IndentOf(SyntaxToken token)
+    private static string IndentOf(SyntaxToken token) => IndentAt(token.SyntaxTree!, token.SpanStart);
+
+    private static string IndentAt(SyntaxTree tree, int position)
     {
-        var line = token.SyntaxTree!.GetText().Lines.GetLineFromPosition(token.SpanStart);
+        var line = tree.GetText().Lines.GetLineFromPosition(position);
         var text = line.ToString();
         return text.Substring(0, text.Length - text.TrimStart().Length);
     }

@@ -235,6 +235,23 @@ public class CSharpMutationSweepTests
         await AssertFixAllKeepsTheCodeAsync(runner, FixableIn(diagnostics, seed.Mutated.Path), seed.Mutated.Path, typing);
     }
 
+    [Fact]
+    public async Task RuleListWhoseFirstElementIsMissing_GetsFixesThatKeepTheCode_NotAFixProviderException()
+    {
+        // A sweep finding: "Rules = { , new …Args { … } }" has a missing first element, whose first token the fix writer
+        // used to read its indentation from (a NullReferenceException, and the IDE disables a provider that throws).
+        var hub = PulumiFixtures.ClassicFirewall(
+            PulumiFixtures.AppCollection("\"aks-core\"", ",\n" + PulumiFixtures.HttpsRule("{ " + PulumiFixtures.CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }")));
+        var seed = new SeedProgram("missing element", OutputKind.DynamicallyLinkedLibrary, ("/src/Hub.cs", hub), new[] { ("/src/Cluster.cs", PulumiFixtures.Cluster()) }, Array.Empty<(string, string)>());
+        using var runner = Runner(seed, hub);
+
+        var fixable = FixableIn(await AnalyzeWithinBoundAsync(runner.Project), seed.Mutated.Path);
+
+        Assert.NotEmpty(fixable);
+        await AssertEveryFixKeepsTheCodeAsync(runner, fixable[0], hub);
+        await AssertFixAllKeepsTheCodeAsync(runner, fixable, seed.Mutated.Path, hub);
+    }
+
     private const string AliasedPolicyProgram = """
         using Pulumi;
         using Network = Pulumi.AzureNative.Network;
