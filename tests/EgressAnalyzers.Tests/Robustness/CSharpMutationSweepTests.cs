@@ -120,11 +120,22 @@ public class CSharpMutationSweepTests
         "nameof(Name)", "x => x", "Rules", "Name", "TargetFqdns", "Priority = 100", "Name = \"aks\",", "{ }", "..", "ref", "out",
     };
 
+    public enum MutationKind
+    {
+        DeleteToken,
+        ReplaceToken,
+        InsertBeforeToken,
+        DuplicateSlice,
+        DeleteSlice,
+        Truncate,
+        SwapWithNextToken,
+    }
+
     /// <summary>What one mutation does, at a relative position in the token list, with a relative length and a replacement.</summary>
-    public sealed record Mutation(int Kind, double Position, double Length, int Replacement);
+    public sealed record Mutation(MutationKind Kind, double Position, double Length, int Replacement);
 
     private static readonly Gen<Mutation> MutationGen =
-        Gen.Select(Gen.Int[0, 6], Gen.Double[0, 1], Gen.Double[0, 1], Gen.Int[0, Replacements.Length - 1])
+        Gen.Select(Gen.Enum<MutationKind>(), Gen.Double[0, 1], Gen.Double[0, 1], Gen.Int[0, Replacements.Length - 1])
             .Select((kind, position, length, replacement) => new Mutation(kind, position, length, replacement));
 
     private static readonly Gen<(int Seed, Mutation[] Mutations)> MutatedProgram =
@@ -394,12 +405,12 @@ public class CSharpMutationSweepTests
             var replacement = Replacements[mutation.Replacement];
             text = mutation.Kind switch
             {
-                0 => text.Remove(token.Start, token.Length),
-                1 => text.Remove(token.Start, token.Length).Insert(token.Start, replacement),
-                2 => text.Insert(token.Start, replacement + " "),
-                3 => text.Insert(sliceEnd, " " + text[token.Start..sliceEnd]),
-                4 => text.Remove(token.Start, sliceEnd - token.Start),
-                5 => text[..(int)(mutation.Position * text.Length)],
+                MutationKind.DeleteToken => text.Remove(token.Start, token.Length),
+                MutationKind.ReplaceToken => text.Remove(token.Start, token.Length).Insert(token.Start, replacement),
+                MutationKind.InsertBeforeToken => text.Insert(token.Start, replacement + " "),
+                MutationKind.DuplicateSlice => text.Insert(sliceEnd, " " + text[token.Start..sliceEnd]),
+                MutationKind.DeleteSlice => text.Remove(token.Start, sliceEnd - token.Start),
+                MutationKind.Truncate => text[..(int)(mutation.Position * text.Length)],
                 _ => index + 1 < tokens.Count
                     ? text[..token.Start] + text[tokens[index + 1].Span.Start..tokens[index + 1].Span.End] + text[token.End..tokens[index + 1].Span.Start] + text[token.Start..token.End] + text[tokens[index + 1].Span.End..]
                     : text,
