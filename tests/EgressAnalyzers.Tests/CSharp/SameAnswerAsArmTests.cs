@@ -14,7 +14,8 @@ namespace EgressAnalyzers.Tests.CSharp;
 /// of their own), each beside the same cluster in the same language, and as an Azure.ResourceManager.Network program
 /// (firewall data, enum statics and all) beside the cluster template. The analyzer must report the same diagnostics, ID,
 /// severity and message, for all five. The same random rules also go into a firewall policy's rule collection group
-/// (ARM, Bicep, Pulumi Azure Native, Pulumi Azure classic).
+/// (ARM, Bicep, Pulumi Azure Native, Pulumi Azure classic). Region-specific values come from a location parameter or
+/// are written out, and target FQDN lists are inline or in variables, so the readers' evaluators are compared too.
 /// </summary>
 public class SameAnswerAsArmTests
 {
@@ -24,7 +25,11 @@ public class SameAnswerAsArmTests
 
     public sealed record Collection(string Name, int Priority, string Action, AppRule[] AppRules, NetworkRule[] NetworkRules);
 
-    public sealed record Firewall(string Region, Collection[] AppCollections, Collection[] NetworkCollections);
+    /// <summary>
+    /// A firewall's rules, and how the inputs write them: region-specific values from a location parameter or as text,
+    /// target FQDN lists inline or through variables.
+    /// </summary>
+    public sealed record Firewall(string Region, Collection[] AppCollections, Collection[] NetworkCollections, bool RegionFromParameter = false, bool FqdnListsInVariables = false);
 
     // "{region}" is replaced by the firewall's region: the API server FQDN must match the cluster's region.
     private static readonly string[] ApplicationFqdns =
@@ -60,11 +65,15 @@ public class SameAnswerAsArmTests
         Gen.Select(
                 Gen.OneOf("westeurope", "northeurope"),
                 Gen.Select(CollectionHead, AppRuleGen.Array[1, 3]).Array[0, 3],
-                Gen.Select(CollectionHead, NetworkRuleGen.Array[1, 3]).Array[0, 2])
-            .Select((region, apps, networks) => new Firewall(
+                Gen.Select(CollectionHead, NetworkRuleGen.Array[1, 3]).Array[0, 2],
+                Gen.Bool,
+                Gen.Bool)
+            .Select((region, apps, networks, regionFromParameter, fqdnListsInVariables) => new Firewall(
                 region,
                 apps.Select((c, i) => new Collection("app" + i.ToString(CultureInfo.InvariantCulture), c.Item1.Priority, c.Item1.Action, Named(c.Item2, i), Array.Empty<NetworkRule>())).ToArray(),
-                networks.Select((c, i) => new Collection("net" + i.ToString(CultureInfo.InvariantCulture), c.Item1.Priority, c.Item1.Action, Array.Empty<AppRule>(), Named(c.Item2, i))).ToArray()));
+                networks.Select((c, i) => new Collection("net" + i.ToString(CultureInfo.InvariantCulture), c.Item1.Priority, c.Item1.Action, Array.Empty<AppRule>(), Named(c.Item2, i))).ToArray(),
+                regionFromParameter,
+                fqdnListsInVariables));
 
     [Fact]
     public async Task RandomClassicFirewalls_InArmBicepPulumiAndTheAzureSdk_GetTheSameDiagnostics()
@@ -160,14 +169,13 @@ public class SameAnswerAsArmTests
 
     private static string Quoted(string text) => "\"" + text + "\"";
 
-    private static string List(IEnumerable<string> values, string region) => string.Join(", ", values.Select(v => Quoted(v.Replace("{region}", region, StringComparison.Ordinal))));
 
     private static string ArmTemplate(Firewall firewall)
     {
         string AppRuleJson(AppRule r) =>
-            $$"""{ "name": "{{r.Name}}", "sourceAddresses": [ {{List(r.Sources, firewall.Region)}} ], "protocols": [ {{string.Join(", ", r.Protocols.Select(p => $$"""{ "protocolType": "{{p.Type}}", "port": {{p.Port}} }"""))}} ], "targetFqdns": [ {{List(r.Fqdns, firewall.Region)}} ], "fqdnTags": [ {{List(r.Tags, firewall.Region)}} ] }""";
+            $$"""{ "name": "{{r.Name}}", "sourceAddresses": [ {{ArmList(r.Sources, firewall)}} ], "protocols": [ {{string.Join(", ", r.Protocols.Select(p => $$"""{ "protocolType": "{{p.Type}}", "port": {{p.Port}} }"""))}} ], "targetFqdns": {{ArmFqdns(r, firewall)}}, "fqdnTags": [ {{ArmList(r.Tags, firewall)}} ] }""";
         string NetworkRuleJson(NetworkRule r) =>
-            $$"""{ "name": "{{r.Name}}", "sourceAddresses": [ {{List(r.Sources, firewall.Region)}} ], "protocols": [ {{List(r.Protocols, firewall.Region)}} ], "destinationAddresses": [ {{List(r.Destinations, firewall.Region)}} ], "destinationFqdns": [ {{List(r.Fqdns, firewall.Region)}} ], "destinationPorts": [ {{List(r.Ports, firewall.Region)}} ] }""";
+            $$"""{ "name": "{{r.Name}}", "sourceAddresses": [ {{ArmList(r.Sources, firewall)}} ], "protocols": [ {{ArmList(r.Protocols, firewall)}} ], "destinationAddresses": [ {{ArmList(r.Destinations, firewall)}} ], "destinationFqdns": [ {{ArmList(r.Fqdns, firewall)}} ], "destinationPorts": [ {{ArmList(r.Ports, firewall)}} ] }""";
         string CollectionJson(Collection c, IEnumerable<string> rules) =>
             $$"""{ "name": "{{c.Name}}", "properties": { "priority": {{c.Priority}}, "action": { "type": "{{c.Action}}" }, "rules": [ {{string.Join(",\n", rules)}} ] } }""";
 
@@ -175,6 +183,8 @@ public class SameAnswerAsArmTests
             {
               "$schema": "{{ArmFixtures.Schema}}",
               "contentVersion": "1.0.0.0",
+              "parameters": { "location": { "type": "string", "defaultValue": "{{firewall.Region}}" } },
+              "variables": { {{ArmVariables(firewall)}} },
               "resources": [
                 {
                   "type": "Microsoft.Network/azureFirewalls",
@@ -194,9 +204,9 @@ public class SameAnswerAsArmTests
     private static string PulumiProgram(Firewall firewall)
     {
         string AppRuleArgs(AppRule r) =>
-            $$"""new AzureFirewallApplicationRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new AzureFirewallApplicationRuleProtocolArgs { ProtocolType = "{{p.Type}}", Port = {{p.Port}} }"""))}} }, TargetFqdns = { {{List(r.Fqdns, firewall.Region)}} }, FqdnTags = { {{List(r.Tags, firewall.Region)}} } }""";
+            $$"""new AzureFirewallApplicationRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new AzureFirewallApplicationRuleProtocolArgs { ProtocolType = "{{p.Type}}", Port = {{p.Port}} }"""))}} }, TargetFqdns = {{CSharpFqdns(r, firewall)}}, FqdnTags = { {{CSharpList(r.Tags, firewall)}} } }""";
         string NetworkRuleArgs(NetworkRule r) =>
-            $$"""new AzureFirewallNetworkRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{List(r.Protocols, firewall.Region)}} }, DestinationAddresses = { {{List(r.Destinations, firewall.Region)}} }, DestinationFqdns = { {{List(r.Fqdns, firewall.Region)}} }, DestinationPorts = { {{List(r.Ports, firewall.Region)}} } }""";
+            $$"""new AzureFirewallNetworkRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{CSharpList(r.Protocols, firewall)}} }, DestinationAddresses = { {{CSharpList(r.Destinations, firewall)}} }, DestinationFqdns = { {{CSharpList(r.Fqdns, firewall)}} }, DestinationPorts = { {{CSharpList(r.Ports, firewall)}} } }""";
         string CollectionArgs(string type, Collection c, IEnumerable<string> rules) =>
             $$"""new {{type}} { Name = "{{c.Name}}", Priority = {{c.Priority}}, Action = new AzureFirewallRCActionArgs { Type = "{{c.Action}}" }, Rules = { {{string.Join(",\n", rules)}} } }""";
 
@@ -204,6 +214,7 @@ public class SameAnswerAsArmTests
         program.Append($$"""
             public static class HubStack
             {
+            {{CSharpMembers(firewall)}}
                 public static AzureFirewall Create() => new AzureFirewall("fw-hub", new AzureFirewallArgs
                 {
                     ResourceGroupName = "rg-hub",
@@ -224,9 +235,9 @@ public class SameAnswerAsArmTests
         static string ApplicationProtocol(string type) => "AzureFirewallApplicationRuleProtocolType." + type;
         static string NetworkProtocol(string protocol) => "AzureFirewallNetworkRuleProtocol." + protocol switch { "TCP" => "Tcp", "UDP" => "Udp", _ => protocol };
         string AppRule(AppRule r) =>
-            $$"""new AzureFirewallApplicationRule { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new AzureFirewallApplicationRuleProtocol { ProtocolType = {{ApplicationProtocol(p.Type)}}, Port = {{p.Port}} }"""))}} }, TargetFqdns = { {{List(r.Fqdns, firewall.Region)}} }, FqdnTags = { {{List(r.Tags, firewall.Region)}} } }""";
+            $$"""new AzureFirewallApplicationRule { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new AzureFirewallApplicationRuleProtocol { ProtocolType = {{ApplicationProtocol(p.Type)}}, Port = {{p.Port}} }"""))}} }, TargetFqdns = { {{CSharpList(r.Fqdns, firewall)}} }, FqdnTags = { {{CSharpList(r.Tags, firewall)}} } }""";
         string NetworkRule(NetworkRule r) =>
-            $$"""new AzureFirewallNetworkRule { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(NetworkProtocol))}} }, DestinationAddresses = { {{List(r.Destinations, firewall.Region)}} }, DestinationFqdns = { {{List(r.Fqdns, firewall.Region)}} }, DestinationPorts = { {{List(r.Ports, firewall.Region)}} } }""";
+            $$"""new AzureFirewallNetworkRule { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(NetworkProtocol))}} }, DestinationAddresses = { {{CSharpList(r.Destinations, firewall)}} }, DestinationFqdns = { {{CSharpList(r.Fqdns, firewall)}} }, DestinationPorts = { {{CSharpList(r.Ports, firewall)}} } }""";
         string CollectionData(string type, Collection c, IEnumerable<string> rules) =>
             $$"""new {{type}} { Name = "{{c.Name}}", Priority = {{c.Priority}}, ActionType = {{Action(c.Action)}}, Rules = { {{string.Join(",\n", rules)}} } }""";
 
@@ -240,6 +251,7 @@ public class SameAnswerAsArmTests
 
             public static class Hub
             {
+            {{CSharpMembers(firewall)}}
                 public static async Task Deploy(ResourceGroupResource rg)
                 {
                     var data = new AzureFirewallData
@@ -254,12 +266,56 @@ public class SameAnswerAsArmTests
             """;
     }
 
+    // How each language writes a value that names the region ("{region}"): the region itself, or built from a
+    // parameter (ARM format(), Bicep interpolation, C# interpolation of a constant), which the readers must evaluate.
+    private static string ArmValue(string value, Firewall firewall) =>
+        firewall.RegionFromParameter && value.Contains("{region}", StringComparison.Ordinal)
+            ? Quoted("[format('" + value.Replace("{region}", "{0}", StringComparison.Ordinal) + "', parameters('location'))]")
+            : Quoted(value.Replace("{region}", firewall.Region, StringComparison.Ordinal));
+
+    private static string BicepValue(string value, Firewall firewall) =>
+        "'" + value.Replace("{region}", firewall.RegionFromParameter ? "${location}" : firewall.Region, StringComparison.Ordinal) + "'";
+
+    private static string CSharpValue(string value, Firewall firewall) =>
+        firewall.RegionFromParameter && value.Contains("{region}", StringComparison.Ordinal)
+            ? "$" + Quoted(value.Replace("{region}", "{Region}", StringComparison.Ordinal))
+            : Quoted(value.Replace("{region}", firewall.Region, StringComparison.Ordinal));
+
+    private static string ArmList(IEnumerable<string> values, Firewall firewall) => string.Join(", ", values.Select(v => ArmValue(v, firewall)));
+
+    private static string CSharpList(IEnumerable<string> values, Firewall firewall) => string.Join(", ", values.Select(v => CSharpValue(v, firewall)));
+
+    private static string BicepList(IEnumerable<string> values, Firewall firewall, string indent) =>
+        values.Any() ? "[\n" + string.Concat(values.Select(v => indent + "  " + BicepValue(v, firewall) + "\n")) + indent + "]" : "[]";
+
+    // Target FQDN lists written inline, or through a variable (ARM variables, Bicep var, a C# static readonly field).
+    private static IEnumerable<AppRule> AllAppRules(Firewall firewall) => firewall.AppCollections.SelectMany(c => c.AppRules);
+
+    private static string ArmFqdns(AppRule rule, Firewall firewall) =>
+        firewall.FqdnListsInVariables ? Quoted($"[variables('{rule.Name}Fqdns')]") : "[ " + ArmList(rule.Fqdns, firewall) + " ]";
+
+    private static string ArmVariables(Firewall firewall) => firewall.FqdnListsInVariables
+        ? string.Join(", ", AllAppRules(firewall).Select(r => $"\"{r.Name}Fqdns\": [ {ArmList(r.Fqdns, firewall)} ]"))
+        : string.Empty;
+
+    private static string BicepFqdns(AppRule rule, Firewall firewall, string indent) =>
+        firewall.FqdnListsInVariables ? rule.Name + "Fqdns" : BicepList(rule.Fqdns, firewall, indent);
+
+    private static string BicepDeclarations(Firewall firewall) =>
+        $"param location string = '{firewall.Region}'\n\n"
+        + (firewall.FqdnListsInVariables ? string.Concat(AllAppRules(firewall).Select(r => $"var {r.Name}Fqdns = {BicepList(r.Fqdns, firewall, string.Empty)}\n")) + "\n" : string.Empty);
+
+    private static string CSharpFqdns(AppRule rule, Firewall firewall) =>
+        firewall.FqdnListsInVariables ? "Fqdns_" + rule.Name : "{ " + CSharpList(rule.Fqdns, firewall) + " }";
+
+    private static string CSharpMembers(Firewall firewall) =>
+        $"    private const string Region = \"{firewall.Region}\";\n"
+        + (firewall.FqdnListsInVariables ? string.Concat(AllAppRules(firewall).Select(r => $"    private static readonly string[] Fqdns_{r.Name} = {{ {CSharpList(r.Fqdns, firewall)} }};\n")) : string.Empty);
+
     private static string DisplayName(string region) => region == "westeurope" ? "West Europe" : "North Europe";
 
     private static string BicepCluster(string region) => Bicep.BicepFixtures.Cluster.Replace("'westeurope'", "'" + region + "'", StringComparison.Ordinal);
 
-    private static string BicepList(IEnumerable<string> values, string region, string indent) =>
-        values.Any() ? "[\n" + string.Concat(values.Select(v => indent + "  '" + v.Replace("{region}", region, StringComparison.Ordinal) + "'\n")) + indent + "]" : "[]";
 
     private static string BicepFile(Firewall firewall)
     {
@@ -267,21 +323,21 @@ public class SameAnswerAsArmTests
         string AppRule(AppRule r) => $$"""
                           {
                             name: '{{r.Name}}'
-                            sourceAddresses: {{BicepList(r.Sources, firewall.Region, RuleIndent + "  ")}}
+                            sourceAddresses: {{BicepList(r.Sources, firewall, RuleIndent + "  ")}}
                             protocols: [
             {{string.Concat(r.Protocols.Select(p => $"                  {{ protocolType: '{p.Type}', port: {p.Port} }}\n"))}}                ]
-                            targetFqdns: {{BicepList(r.Fqdns, firewall.Region, RuleIndent + "  ")}}
-                            fqdnTags: {{BicepList(r.Tags, firewall.Region, RuleIndent + "  ")}}
+                            targetFqdns: {{BicepFqdns(r, firewall, RuleIndent + "  ")}}
+                            fqdnTags: {{BicepList(r.Tags, firewall, RuleIndent + "  ")}}
                           }
             """;
         string NetworkRule(NetworkRule r) => $$"""
                           {
                             name: '{{r.Name}}'
-                            sourceAddresses: {{BicepList(r.Sources, firewall.Region, RuleIndent + "  ")}}
-                            protocols: {{BicepList(r.Protocols, firewall.Region, RuleIndent + "  ")}}
-                            destinationAddresses: {{BicepList(r.Destinations, firewall.Region, RuleIndent + "  ")}}
-                            destinationFqdns: {{BicepList(r.Fqdns, firewall.Region, RuleIndent + "  ")}}
-                            destinationPorts: {{BicepList(r.Ports, firewall.Region, RuleIndent + "  ")}}
+                            sourceAddresses: {{BicepList(r.Sources, firewall, RuleIndent + "  ")}}
+                            protocols: {{BicepList(r.Protocols, firewall, RuleIndent + "  ")}}
+                            destinationAddresses: {{BicepList(r.Destinations, firewall, RuleIndent + "  ")}}
+                            destinationFqdns: {{BicepList(r.Fqdns, firewall, RuleIndent + "  ")}}
+                            destinationPorts: {{BicepList(r.Ports, firewall, RuleIndent + "  ")}}
                           }
             """;
         string Collection(Collection c, IEnumerable<string> rules) => $$"""
@@ -297,7 +353,7 @@ public class SameAnswerAsArmTests
                   }
             """;
 
-        return $$"""
+        return BicepDeclarations(firewall) + $$"""
             resource fw 'Microsoft.Network/azureFirewalls@2024-05-01' = {
               name: 'fw-hub'
               location: '{{firewall.Region}}'
@@ -316,9 +372,9 @@ public class SameAnswerAsArmTests
     private static string PulumiClassicProgram(Firewall firewall)
     {
         string AppRule(AppRule r) =>
-            $$"""new FirewallApplicationRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new FirewallApplicationRuleCollectionRuleProtocolArgs { Type = "{{p.Type}}", Port = {{p.Port}} }"""))}} }, TargetFqdns = { {{List(r.Fqdns, firewall.Region)}} }, FqdnTags = { {{List(r.Tags, firewall.Region)}} } }""";
+            $$"""new FirewallApplicationRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new FirewallApplicationRuleCollectionRuleProtocolArgs { Type = "{{p.Type}}", Port = {{p.Port}} }"""))}} }, TargetFqdns = {{CSharpFqdns(r, firewall)}}, FqdnTags = { {{CSharpList(r.Tags, firewall)}} } }""";
         string NetworkRule(NetworkRule r) =>
-            $$"""new FirewallNetworkRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{List(r.Protocols, firewall.Region)}} }, DestinationAddresses = { {{List(r.Destinations, firewall.Region)}} }, DestinationFqdns = { {{List(r.Fqdns, firewall.Region)}} }, DestinationPorts = { {{List(r.Ports, firewall.Region)}} } }""";
+            $$"""new FirewallNetworkRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{CSharpList(r.Protocols, firewall)}} }, DestinationAddresses = { {{CSharpList(r.Destinations, firewall)}} }, DestinationFqdns = { {{CSharpList(r.Fqdns, firewall)}} }, DestinationPorts = { {{CSharpList(r.Ports, firewall)}} } }""";
         string Collection(string type, Collection c, IEnumerable<string> rules) =>
             $$"""        _ = new {{type}}("{{c.Name}}", new {{type}}Args { AzureFirewallName = firewall.Name, ResourceGroupName = "rg", Priority = {{c.Priority}}, Action = "{{c.Action}}", Rules = { {{string.Join(",\n", rules)}} } });""";
 
@@ -329,6 +385,7 @@ public class SameAnswerAsArmTests
 
             public static class HubStack
             {
+            {{CSharpMembers(firewall)}}
                 public static void Create()
                 {
                     var firewall = new Firewall("fw-hub", new FirewallArgs { ResourceGroupName = "rg", Location = "{{DisplayName(firewall.Region)}}", SkuName = "AZFW_VNet", SkuTier = "Standard" });
@@ -341,9 +398,9 @@ public class SameAnswerAsArmTests
     private static string ArmPolicyTemplate(Firewall firewall)
     {
         string AppRuleJson(AppRule r) =>
-            $$"""{ "ruleType": "ApplicationRule", "name": "{{r.Name}}", "sourceAddresses": [ {{List(r.Sources, firewall.Region)}} ], "protocols": [ {{string.Join(", ", r.Protocols.Select(p => $$"""{ "protocolType": "{{p.Type}}", "port": {{p.Port}} }"""))}} ], "targetFqdns": [ {{List(r.Fqdns, firewall.Region)}} ], "fqdnTags": [ {{List(r.Tags, firewall.Region)}} ] }""";
+            $$"""{ "ruleType": "ApplicationRule", "name": "{{r.Name}}", "sourceAddresses": [ {{ArmList(r.Sources, firewall)}} ], "protocols": [ {{string.Join(", ", r.Protocols.Select(p => $$"""{ "protocolType": "{{p.Type}}", "port": {{p.Port}} }"""))}} ], "targetFqdns": {{ArmFqdns(r, firewall)}}, "fqdnTags": [ {{ArmList(r.Tags, firewall)}} ] }""";
         string NetworkRuleJson(NetworkRule r) =>
-            $$"""{ "ruleType": "NetworkRule", "name": "{{r.Name}}", "sourceAddresses": [ {{List(r.Sources, firewall.Region)}} ], "ipProtocols": [ {{List(r.Protocols, firewall.Region)}} ], "destinationAddresses": [ {{List(r.Destinations, firewall.Region)}} ], "destinationFqdns": [ {{List(r.Fqdns, firewall.Region)}} ], "destinationPorts": [ {{List(r.Ports, firewall.Region)}} ] }""";
+            $$"""{ "ruleType": "NetworkRule", "name": "{{r.Name}}", "sourceAddresses": [ {{ArmList(r.Sources, firewall)}} ], "ipProtocols": [ {{ArmList(r.Protocols, firewall)}} ], "destinationAddresses": [ {{ArmList(r.Destinations, firewall)}} ], "destinationFqdns": [ {{ArmList(r.Fqdns, firewall)}} ], "destinationPorts": [ {{ArmList(r.Ports, firewall)}} ] }""";
         string CollectionJson(Collection c, IEnumerable<string> rules) =>
             $$"""{ "ruleCollectionType": "FirewallPolicyFilterRuleCollection", "name": "{{c.Name}}", "priority": {{c.Priority}}, "action": { "type": "{{c.Action}}" }, "rules": [ {{string.Join(",\n", rules)}} ] }""";
         var collections = firewall.AppCollections.Select(c => CollectionJson(c, c.AppRules.Select(AppRuleJson)))
@@ -353,6 +410,8 @@ public class SameAnswerAsArmTests
             {
               "$schema": "{{ArmFixtures.Schema}}",
               "contentVersion": "1.0.0.0",
+              "parameters": { "location": { "type": "string", "defaultValue": "{{firewall.Region}}" } },
+              "variables": { {{ArmVariables(firewall)}} },
               "resources": [
                 { "type": "Microsoft.Network/firewallPolicies", "apiVersion": "2024-05-01", "name": "hub-policy", "location": "{{firewall.Region}}", "properties": { } },
                 {
@@ -374,22 +433,22 @@ public class SameAnswerAsArmTests
                           {
                             ruleType: 'ApplicationRule'
                             name: '{{r.Name}}'
-                            sourceAddresses: {{BicepList(r.Sources, firewall.Region, Indent + "  ")}}
+                            sourceAddresses: {{BicepList(r.Sources, firewall, Indent + "  ")}}
                             protocols: [
             {{string.Concat(r.Protocols.Select(p => $"                  {{ protocolType: '{p.Type}', port: {p.Port} }}\n"))}}                ]
-                            targetFqdns: {{BicepList(r.Fqdns, firewall.Region, Indent + "  ")}}
-                            fqdnTags: {{BicepList(r.Tags, firewall.Region, Indent + "  ")}}
+                            targetFqdns: {{BicepFqdns(r, firewall, Indent + "  ")}}
+                            fqdnTags: {{BicepList(r.Tags, firewall, Indent + "  ")}}
                           }
             """;
         string NetworkRule(NetworkRule r) => $$"""
                           {
                             ruleType: 'NetworkRule'
                             name: '{{r.Name}}'
-                            sourceAddresses: {{BicepList(r.Sources, firewall.Region, Indent + "  ")}}
-                            ipProtocols: {{BicepList(r.Protocols, firewall.Region, Indent + "  ")}}
-                            destinationAddresses: {{BicepList(r.Destinations, firewall.Region, Indent + "  ")}}
-                            destinationFqdns: {{BicepList(r.Fqdns, firewall.Region, Indent + "  ")}}
-                            destinationPorts: {{BicepList(r.Ports, firewall.Region, Indent + "  ")}}
+                            sourceAddresses: {{BicepList(r.Sources, firewall, Indent + "  ")}}
+                            ipProtocols: {{BicepList(r.Protocols, firewall, Indent + "  ")}}
+                            destinationAddresses: {{BicepList(r.Destinations, firewall, Indent + "  ")}}
+                            destinationFqdns: {{BicepList(r.Fqdns, firewall, Indent + "  ")}}
+                            destinationPorts: {{BicepList(r.Ports, firewall, Indent + "  ")}}
                           }
             """;
         string Collection(Collection c, IEnumerable<string> rules) => $$"""
@@ -406,7 +465,7 @@ public class SameAnswerAsArmTests
         var collections = firewall.AppCollections.Select(c => Collection(c, c.AppRules.Select(AppRule)))
             .Concat(firewall.NetworkCollections.Select(c => Collection(c, c.NetworkRules.Select(NetworkRule))));
 
-        return $$"""
+        return BicepDeclarations(firewall) + $$"""
             resource policy 'Microsoft.Network/firewallPolicies@2024-05-01' = {
               name: 'hub-policy'
               location: '{{firewall.Region}}'
@@ -430,9 +489,9 @@ public class SameAnswerAsArmTests
     {
         // A filter collection's rules are an InputList<object>: an initializer Add would be ambiguous, so an array, as users write it.
         string AppRule(AppRule r) =>
-            $$"""new ApplicationRuleArgs { RuleType = "ApplicationRule", Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new FirewallPolicyRuleApplicationProtocolArgs { ProtocolType = "{{p.Type}}", Port = {{p.Port}} }"""))}} }, TargetFqdns = { {{List(r.Fqdns, firewall.Region)}} }, FqdnTags = { {{List(r.Tags, firewall.Region)}} } }""";
+            $$"""new ApplicationRuleArgs { RuleType = "ApplicationRule", Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new FirewallPolicyRuleApplicationProtocolArgs { ProtocolType = "{{p.Type}}", Port = {{p.Port}} }"""))}} }, TargetFqdns = {{CSharpFqdns(r, firewall)}}, FqdnTags = { {{CSharpList(r.Tags, firewall)}} } }""";
         string NetworkRule(NetworkRule r) =>
-            $$"""new NetworkRuleArgs { RuleType = "NetworkRule", Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, IpProtocols = { {{List(r.Protocols, firewall.Region)}} }, DestinationAddresses = { {{List(r.Destinations, firewall.Region)}} }, DestinationFqdns = { {{List(r.Fqdns, firewall.Region)}} }, DestinationPorts = { {{List(r.Ports, firewall.Region)}} } }""";
+            $$"""new NetworkRuleArgs { RuleType = "NetworkRule", Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, IpProtocols = { {{CSharpList(r.Protocols, firewall)}} }, DestinationAddresses = { {{CSharpList(r.Destinations, firewall)}} }, DestinationFqdns = { {{CSharpList(r.Fqdns, firewall)}} }, DestinationPorts = { {{CSharpList(r.Ports, firewall)}} } }""";
         string Collection(Collection c, IEnumerable<string> rules) =>
             $$"""new FirewallPolicyFilterRuleCollectionArgs { Name = "{{c.Name}}", Priority = {{c.Priority}}, RuleCollectionType = "FirewallPolicyFilterRuleCollection", Action = new FirewallPolicyFilterRuleCollectionActionArgs { Type = "{{c.Action}}" }, Rules = new object[] { {{string.Join(",\n", rules)}} } }""";
         var collections = firewall.AppCollections.Select(c => Collection(c, c.AppRules.Select(AppRule)))
@@ -441,6 +500,7 @@ public class SameAnswerAsArmTests
         return PulumiFixtures.Usings + $$"""
             public static class PolicyStack
             {
+            {{CSharpMembers(firewall)}}
                 public static void Create()
                 {
                     var policy = new FirewallPolicy("hub-policy", new FirewallPolicyArgs { ResourceGroupName = "rg", Location = "{{firewall.Region}}" });
@@ -459,9 +519,9 @@ public class SameAnswerAsArmTests
     private static string PulumiClassicPolicyProgram(Firewall firewall)
     {
         string AppRule(AppRule r) =>
-            $$"""new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionRuleProtocolArgs { Type = "{{p.Type}}", Port = {{p.Port}} }"""))}} }, DestinationFqdns = { {{List(r.Fqdns, firewall.Region)}} }, DestinationFqdnTags = { {{List(r.Tags, firewall.Region)}} } }""";
+            $$"""new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionRuleProtocolArgs { Type = "{{p.Type}}", Port = {{p.Port}} }"""))}} }, DestinationFqdns = {{CSharpFqdns(r, firewall)}}, DestinationFqdnTags = { {{CSharpList(r.Tags, firewall)}} } }""";
         string NetworkRule(NetworkRule r) =>
-            $$"""new FirewallPolicyRuleCollectionGroupNetworkRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{List(r.Sources, firewall.Region)}} }, Protocols = { {{List(r.Protocols, firewall.Region)}} }, DestinationAddresses = { {{List(r.Destinations, firewall.Region)}} }, DestinationFqdns = { {{List(r.Fqdns, firewall.Region)}} }, DestinationPorts = { {{List(r.Ports, firewall.Region)}} } }""";
+            $$"""new FirewallPolicyRuleCollectionGroupNetworkRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{CSharpList(r.Protocols, firewall)}} }, DestinationAddresses = { {{CSharpList(r.Destinations, firewall)}} }, DestinationFqdns = { {{CSharpList(r.Fqdns, firewall)}} }, DestinationPorts = { {{CSharpList(r.Ports, firewall)}} } }""";
         string Collection(string type, Collection c, IEnumerable<string> rules) =>
             $$"""new {{type}} { Name = "{{c.Name}}", Priority = {{c.Priority}}, Action = "{{c.Action}}", Rules = { {{string.Join(",\n", rules)}} } }""";
 
@@ -472,6 +532,7 @@ public class SameAnswerAsArmTests
 
             public static class PolicyStack
             {
+            {{CSharpMembers(firewall)}}
                 public static void Create()
                 {
                     var policy = new FirewallPolicy("hub-policy", new FirewallPolicyArgs { ResourceGroupName = "rg", Location = "{{DisplayName(firewall.Region)}}" });
