@@ -314,7 +314,8 @@ message, or add an application rule with the `AzureKubernetesService` FQDN tag (
 **Code fix (ARM JSON).** *Add a firewall rule that allows …* (and Fix All, one consistent edit per file) inserts the
 missing rules, one per group of endpoints (`aks-core-fqdns`, `aks-monitoring-fqdns`, …): into the last Allow application
 collection that is processed before any Deny matching the traffic, else into a new collection or rule collection group
-named `aks-egress` whose priority puts it after the existing Allows and before those Denies. It keeps the file's
+named `aks-egress` whose priority puts it after the existing Allows and before those Denies (where a Deny leaves no
+priority before it, the endpoints it matches are left unfixed, and `EgressFix` says why; the others are still fixed). It keeps the file's
 indentation, line endings, array layout and comments, copies the sources of a sibling rule as written, and never removes
 or reorders a rule. Region-specific names use the cluster's `location` expression when the cluster is in the same
 template (`[format('*.hcp.{0}.azmk8s.io', parameters('location'))]`), else the resolved region
