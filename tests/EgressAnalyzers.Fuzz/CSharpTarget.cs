@@ -49,9 +49,12 @@ internal sealed class CSharpTarget
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new EgressCoverageAnalyzer());
-    private readonly CSharpEgressCodeFixProvider _fixProvider = new();
     private readonly bool _applyFixes;
+
+    // Our instrumented code must not run before SharpFuzz has set up the coverage map (the process would die before
+    // AFL++ sends the first input), so the analyzer and the fix provider are created by the first input.
+    private ImmutableArray<DiagnosticAnalyzer> _analyzers;
+    private CSharpEgressCodeFixProvider? _fixProvider;
 
     // Built once: an input only replaces the text of one document, so the workspace reuses the bound references
     // (framework and stubs) and the cluster's syntax tree from one compilation to the next.
@@ -84,6 +87,12 @@ internal sealed class CSharpTarget
     /// </summary>
     public string Run(string text, bool describe)
     {
+        if (_analyzers.IsDefault)
+        {
+            _analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new EgressCoverageAnalyzer());
+            _fixProvider = new CSharpEgressCodeFixProvider();
+        }
+
         var project = _project.Solution.WithDocumentText(_inputId, SourceText.From(text)).GetProject(_project.Id)!;
         var compilation = project.GetCompilationAsync().GetAwaiter().GetResult()!;
         var diagnostics = Analyze(compilation);
@@ -143,8 +152,9 @@ internal sealed class CSharpTarget
     private int ApplyFixes(Project project, ImmutableArray<Diagnostic> diagnostics)
     {
         var applied = 0;
+        var fixProvider = _fixProvider!;
         var places = diagnostics
-            .Where(d => _fixProvider.FixableDiagnosticIds.Contains(d.Id) && d.Location.IsInSource)
+            .Where(d => fixProvider.FixableDiagnosticIds.Contains(d.Id) && d.Location.IsInSource)
             .GroupBy(d => (d.Location.SourceTree!.FilePath, d.Location.SourceSpan));
         foreach (var place in places)
         {
@@ -156,7 +166,7 @@ internal sealed class CSharpTarget
 
             var actions = new List<CodeAction>();
             var context = new CodeFixContext(document, place.Key.SourceSpan, place.ToImmutableArray(), (action, _) => actions.Add(action), CancellationToken.None);
-            _fixProvider.RegisterCodeFixesAsync(context).GetAwaiter().GetResult();
+            fixProvider.RegisterCodeFixesAsync(context).GetAwaiter().GetResult();
             if (actions.Count == 0)
             {
                 continue;

@@ -13,6 +13,9 @@ out="$here/bin/fuzz"
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install afl++" >&2; exit 2; }
 [ -x "$tools/sharpfuzz" ] || dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$tools"
 
+# A fresh publish each time: publish keeps a destination file newer than its source, so the assemblies a previous run
+# instrumented would stay, and sharpfuzz refuses (and fails on) an instrumented assembly.
+rm -rf "$out"
 dotnet publish "$here/EgressAnalyzers.Fuzz.csproj" -c Release -o "$out" --nologo -v quiet
 # Instrument only our assemblies: the fuzz target, Roslyn and the framework stay uninstrumented.
 "$tools/sharpfuzz" "$out/EgressAnalyzers.Engine.dll"

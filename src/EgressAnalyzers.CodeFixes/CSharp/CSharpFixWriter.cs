@@ -336,7 +336,7 @@ internal sealed class CSharpFixWriter : IFixTargets
         }
         else
         {
-            indent = IndentOf(expressions[0].GetFirstToken());
+            indent = IndentOf(expressions[0]);
             if (expressions.SeparatorCount == expressions.Count)
             {
                 position = expressions.GetSeparator(expressions.Count - 1).Span.End;
@@ -446,7 +446,9 @@ internal sealed class CSharpFixWriter : IFixTargets
         return (opens, closes, leading);
     }
 
-    private static string IndentOf(SyntaxNode node) => IndentOf(node.GetFirstToken());
+    // With zero-width tokens: an element the parser had to invent (`{ , x }` while typing) has only a missing token,
+    // and the first token without them is default (no tree).
+    private static string IndentOf(SyntaxNode node) => IndentOf(node.GetFirstToken(includeZeroWidth: true));
 
     private static string IndentOf(SyntaxToken token)
     {
