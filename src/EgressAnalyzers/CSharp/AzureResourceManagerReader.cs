@@ -68,7 +68,7 @@ internal static class AzureResourceManagerReader
             foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 var sendsIt = invocation.ArgumentList.Arguments.Any(a => a.Expression == syntax || (localName is not null && a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == localName));
-                if (!sendsIt || model.GetOperation(invocation) is not IInvocationOperation call || !call.TargetMethod.Name.StartsWith("CreateOrUpdate", StringComparison.Ordinal))
+                if (!sendsIt || model.TryGetOperation(invocation) is not IInvocationOperation call || !call.TargetMethod.Name.StartsWith("CreateOrUpdate", StringComparison.Ordinal))
                 {
                     continue;
                 }

@@ -215,7 +215,7 @@ internal sealed class CSharpValueResolver
             };
             if (chainCall is not null)
             {
-                if (ModelFor(chainCall.SyntaxTree).GetOperation(chainCall, _cancellationToken) is not IInvocationOperation chained)
+                if (ModelFor(chainCall.SyntaxTree).TryGetOperation(chainCall, _cancellationToken) is not IInvocationOperation chained)
                 {
                     break;
                 }
@@ -459,7 +459,7 @@ internal sealed class CSharpValueResolver
             return CSharpUnknown.Of(useSite);
         }
 
-        var value = Resolve(model.GetOperation(writes[0], _cancellationToken), depth + 1);
+        var value = Resolve(model.TryGetOperation(writes[0], _cancellationToken), depth + 1);
         if (value is CSharpObject obj && mutations.Count > 0)
         {
             // x.P = v; x.P.Add(v); x.P.Q = v — later in the same method, applied in source order.
@@ -467,7 +467,7 @@ internal sealed class CSharpValueResolver
             var limit = useSite.SyntaxTree == body.SyntaxTree && body.Span.Contains(useSite.Span) && useSite != body ? useSite.SpanStart : int.MaxValue;
             foreach (var statement in mutations.Where(s => s.SpanStart < limit))
             {
-                ApplyMutation(obj, model.GetOperation(statement.Expression, _cancellationToken), depth);
+                ApplyMutation(obj, model.TryGetOperation(statement.Expression, _cancellationToken), depth);
             }
 
             return obj;
@@ -563,7 +563,7 @@ internal sealed class CSharpValueResolver
         if (field.IsReadOnly && field.IsStatic
             && field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer } declarator)
         {
-            return CSharpLiteralInitializer.TryRead(field, initializer.Value) ?? Resolve(ModelFor(declarator.SyntaxTree).GetOperation(initializer.Value, _cancellationToken), depth + 1);
+            return CSharpLiteralInitializer.TryRead(field, initializer.Value) ?? Resolve(ModelFor(declarator.SyntaxTree).TryGetOperation(initializer.Value, _cancellationToken), depth + 1);
         }
 
         return CSharpUnknown.Of(useSite);
@@ -614,7 +614,7 @@ internal sealed class CSharpValueResolver
         if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax declaration
             && ReturnedExpression(declaration) is { } returned)
         {
-            return Resolve(ModelFor(declaration.SyntaxTree).GetOperation(returned, _cancellationToken), depth + 1);
+            return Resolve(ModelFor(declaration.SyntaxTree).TryGetOperation(returned, _cancellationToken), depth + 1);
         }
 
         return CSharpUnknown.Of(invocation.Syntax);
