@@ -446,13 +446,15 @@ internal sealed class CSharpFixWriter : IFixTargets
         return (opens, closes, leading);
     }
 
-    // With zero-width tokens: an element the parser had to invent (`{ , x }` while typing) has only a missing token,
-    // and the first token without them is default (no tree).
-    private static string IndentOf(SyntaxNode node) => IndentOf(node.GetFirstToken(includeZeroWidth: true));
+    // By position, not by first token: in code being typed an element can be a missing node (`Rules = { , … }`), whose
+    // first real token does not exist (default, with no tree).
+    private static string IndentOf(SyntaxNode node) => IndentAt(node.SyntaxTree, node.SpanStart);
 
-    private static string IndentOf(SyntaxToken token)
+    private static string IndentOf(SyntaxToken token) => IndentAt(token.SyntaxTree!, token.SpanStart);
+
+    private static string IndentAt(SyntaxTree tree, int position)
     {
-        var line = token.SyntaxTree!.GetText().Lines.GetLineFromPosition(token.SpanStart);
+        var line = tree.GetText().Lines.GetLineFromPosition(position);
         var text = line.ToString();
         return text.Substring(0, text.Length - text.TrimStart().Length);
     }

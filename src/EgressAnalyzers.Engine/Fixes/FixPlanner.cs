@@ -119,6 +119,17 @@ public static class FixPlanner
                 var insertion = PlanInsertion(ruleSet, kind, ofKind, model, targets, reserved, out var reason);
                 if (insertion is null)
                 {
+                    // A Deny that leaves no place before it only blocks the endpoints it matches; the others can still go
+                    // wherever an Allow is processed for them (an existing collection after that Deny, a new one).
+                    var unblocked = ofKind.Where(e => !DeniedByAnyCollection(ruleSet, kind, e)).ToList();
+                    if (unblocked.Count > 0 && unblocked.Count < ofKind.Count
+                        && PlanInsertion(ruleSet, kind, unblocked, model, targets, reserved, out _) is { } partial)
+                    {
+                        insertions.Add(partial);
+                        notFixable.AddRange(ofKind.Except(unblocked).Select(m => new UnfixableFinding(m.Finding!, reason!)));
+                        continue;
+                    }
+
                     notFixable.AddRange(ofKind.Select(m => new UnfixableFinding(m.Finding!, reason!)));
                 }
                 else
@@ -557,6 +568,13 @@ public static class FixPlanner
         }
 
         return null;
+    }
+
+    private static bool DeniedByAnyCollection(FirewallRuleSet ruleSet, RuleCollectionKind kind, MissingEndpoint endpoint)
+    {
+        var only = new List<MissingEndpoint> { endpoint };
+        return ruleSet.OrderedCollections(unknownPriorityFirst: true)
+            .Any(c => c.Collection.Kind == kind && c.Collection.Action == RuleAction.Deny && MatchesAny(c.Collection, only));
     }
 
     private static bool MatchesAny(RuleCollection collection, List<MissingEndpoint> endpoints)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using EgressAnalyzers.Engine.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -68,7 +69,7 @@ internal static class AzureResourceManagerReader
             foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 var sendsIt = invocation.ArgumentList.Arguments.Any(a => a.Expression == syntax || (localName is not null && a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == localName));
-                if (!sendsIt || model.TryGetOperation(invocation) is not IInvocationOperation call || !call.TargetMethod.Name.StartsWith("CreateOrUpdate", StringComparison.Ordinal))
+                if (!sendsIt || model.OperationOrNull(invocation, CancellationToken.None) is not IInvocationOperation call || !call.TargetMethod.Name.StartsWith("CreateOrUpdate", StringComparison.Ordinal))
                 {
                     continue;
                 }

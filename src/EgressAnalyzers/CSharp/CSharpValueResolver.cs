@@ -215,7 +215,7 @@ internal sealed class CSharpValueResolver
             };
             if (chainCall is not null)
             {
-                if (ModelFor(chainCall.SyntaxTree).TryGetOperation(chainCall, _cancellationToken) is not IInvocationOperation chained)
+                if (ModelFor(chainCall.SyntaxTree).OperationOrNull(chainCall, _cancellationToken) is not IInvocationOperation chained)
                 {
                     break;
                 }
@@ -257,9 +257,11 @@ internal sealed class CSharpValueResolver
     private static bool IsDeclaredInSource(IMethodSymbol constructor) =>
         constructor.IsImplicitlyDeclared ? constructor.ContainingType.DeclaringSyntaxReferences.Length > 0 : constructor.DeclaringSyntaxReferences.Length > 0;
 
+    // The Azure SDK's list properties are get-only IList<T> (filled by the SDK with its own list type), so an empty
+    // "P = { }" there is an empty list too, as in Pulumi's InputList<T>.
     private static bool IsListType(ITypeSymbol? type) =>
         type is INamedTypeSymbol named
-        && (named.Name is "InputList" or "List" or "ImmutableArray" or "Collection")
+        && (named.Name is "InputList" or "List" or "ImmutableArray" or "Collection" or "IList" or "ICollection" or "IReadOnlyList" or "IReadOnlyCollection" or "IEnumerable")
         && named.TypeArguments.Length == 1;
 
     private void ApplyInitializer(CSharpObject target, IObjectOrCollectionInitializerOperation initializer, int depth)
@@ -459,7 +461,7 @@ internal sealed class CSharpValueResolver
             return CSharpUnknown.Of(useSite);
         }
 
-        var value = Resolve(model.TryGetOperation(writes[0], _cancellationToken), depth + 1);
+        var value = Resolve(model.OperationOrNull(writes[0], _cancellationToken), depth + 1);
         if (value is CSharpObject obj && mutations.Count > 0)
         {
             // x.P = v; x.P.Add(v); x.P.Q = v — later in the same method, applied in source order.
@@ -467,7 +469,7 @@ internal sealed class CSharpValueResolver
             var limit = useSite.SyntaxTree == body.SyntaxTree && body.Span.Contains(useSite.Span) && useSite != body ? useSite.SpanStart : int.MaxValue;
             foreach (var statement in mutations.Where(s => s.SpanStart < limit))
             {
-                ApplyMutation(obj, model.TryGetOperation(statement.Expression, _cancellationToken), depth);
+                ApplyMutation(obj, model.OperationOrNull(statement.Expression, _cancellationToken), depth);
             }
 
             return obj;
@@ -563,7 +565,7 @@ internal sealed class CSharpValueResolver
         if (field.IsReadOnly && field.IsStatic
             && field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer } declarator)
         {
-            return CSharpLiteralInitializer.TryRead(field, initializer.Value) ?? Resolve(ModelFor(declarator.SyntaxTree).TryGetOperation(initializer.Value, _cancellationToken), depth + 1);
+            return CSharpLiteralInitializer.TryRead(field, initializer.Value) ?? Resolve(ModelFor(declarator.SyntaxTree).OperationOrNull(initializer.Value, _cancellationToken), depth + 1);
         }
 
         return CSharpUnknown.Of(useSite);
@@ -614,7 +616,7 @@ internal sealed class CSharpValueResolver
         if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax declaration
             && ReturnedExpression(declaration) is { } returned)
         {
-            return Resolve(ModelFor(declaration.SyntaxTree).TryGetOperation(returned, _cancellationToken), depth + 1);
+            return Resolve(ModelFor(declaration.SyntaxTree).OperationOrNull(returned, _cancellationToken), depth + 1);
         }
 
         return CSharpUnknown.Of(invocation.Syntax);

@@ -4,21 +4,24 @@ using Microsoft.CodeAnalysis;
 
 namespace EgressAnalyzers.CSharp;
 
-/// <summary>
-/// <see cref="SemanticModel.GetOperation"/> for code that may be broken. Roslyn 4.8 throws its "unreachable"
-/// <see cref="InvalidOperationException"/> building operations over some error trees (found by the fuzzer: a method
-/// group and an object creation in the array initializer of a parameter's default value, while typing); the analyzer
-/// then treats the node as one it cannot read, as for any other unresolved value.
-/// </summary>
+/// <summary>The one way the C# readers and fixes ask the compiler for an operation tree.</summary>
 internal static class OperationLookup
 {
-    public static IOperation? TryGetOperation(this SemanticModel model, SyntaxNode node, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// <see cref="SemanticModel.GetOperation"/>, or null where the compiler cannot build the tree. Roslyn's operation
+    /// factory throws <see cref="InvalidOperationException"/> ("Unexpected value 'UnconvertedInterpolatedString' of type
+    /// BoundKind") for some code being typed, e.g. an object-initializer member followed by an interpolated string
+    /// (<c>Protocols $"{a}" = { … }</c>, found by the C# mutation sweep on Microsoft.CodeAnalysis 4.8). Such code has no
+    /// operations to read, which readers already handle as code that does not bind: nothing is read from it, and the
+    /// analyzer does not fail (AD0001) on every keystroke until the line is finished.
+    /// </summary>
+    public static IOperation? OperationOrNull(this SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
     {
         try
         {
             return model.GetOperation(node, cancellationToken);
         }
-        catch (InvalidOperationException)
+        catch (InvalidOperationException) when (!cancellationToken.IsCancellationRequested)
         {
             return null;
         }

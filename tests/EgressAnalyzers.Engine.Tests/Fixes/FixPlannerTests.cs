@@ -121,6 +121,27 @@ public class FixPlannerTests
     }
 
     [Fact]
+    public void DenyAtTheLowestPriority_BlocksOnlyWhatItMatches_TheOtherEndpointsGoIntoTheAllowAfterIt()
+    {
+        // No collection can come before priority 100, so what the Deny matches cannot be fixed; the rest can.
+        var plan = Plan(Hub("", """
+            "applicationRuleCollections": [
+              { "name": "deny-mgmt", "properties": { "priority": 100, "action": { "type": "Deny" }, "rules": [
+                { "name": "mgmt", "protocols": [ { "protocolType": "Https", "port": 443 } ], "targetFqdns": [ "management.azure.com" ], "sourceAddresses": [ "*" ] } ] } },
+              { "name": "apps", "properties": { "priority": 300, "action": { "type": "Allow" }, "rules": [
+                { "name": "web", "protocols": [ { "protocolType": "Https", "port": 443 } ], "targetFqdns": [ "www.contoso.com" ], "sourceAddresses": [ "*" ] } ] } } ]
+            """));
+
+        var insertion = Assert.Single(plan.Insertions, i => i.Kind == RuleCollectionKind.Application);
+        Assert.Equal("apps", insertion.ExistingCollection?.Name);
+        var written = insertion.Rules.SelectMany(r => r.TargetFqdns).Select(f => f.Literal).ToList();
+        Assert.Contains("mcr.microsoft.com", written);
+        Assert.DoesNotContain("management.azure.com", written);
+        var blocked = Assert.Single(plan.NotFixable, n => n.Finding.Message.Contains("'management.azure.com'", StringComparison.Ordinal));
+        Assert.Contains("deny-mgmt", blocked.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NothingWritable_LeavesEveryFindingNotFixable_WithAReason()
     {
         var plan = Plan(Hub("", ""), writable: false);

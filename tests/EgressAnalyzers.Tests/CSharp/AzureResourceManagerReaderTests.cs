@@ -61,6 +61,21 @@ public class AzureResourceManagerReaderTests
     }
 
     [Fact]
+    public async Task EmptyInitializerOnAGetOnlyList_IsAnEmptyList_SoTheMissingFqdnIsStillReported()
+    {
+        // Found by SameAnswerAsArmTests: "FqdnTags = { }" on the SDK's IList<string> was read as unknown, which turned a
+        // missing endpoint into "cannot be proven" (EGR1006), unlike the same rule in ARM or Pulumi.
+        var code = InitializerFirewall(PulumiFixtures.CoreFqdnLiteralsExcept("mcr.microsoft.com"))
+            .Replace("TargetFqdns = {", "FqdnTags = { },\n                                TargetFqdns = {", StringComparison.Ordinal);
+
+        var diagnostics = await AnalyzeWithClusterAsync(code);
+
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("EGR1001", finding.Id);
+        Assert.Contains("'mcr.microsoft.com'", finding.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NestedInitializers_EveryCoreFqdn_ReportsNothing()
     {
         Assert.Empty(await AnalyzeWithClusterAsync(InitializerFirewall(PulumiFixtures.CoreFqdnLiteralsExcept())));

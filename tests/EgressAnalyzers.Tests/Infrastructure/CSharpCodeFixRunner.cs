@@ -18,12 +18,16 @@ internal sealed class CSharpCodeFixRunner : IDisposable
 {
     private readonly AdhocWorkspace _workspace = new();
 
-    public CSharpCodeFixRunner(IEnumerable<(string Path, string Text)> sources, IEnumerable<(string Path, string Text)>? additionalFiles = null, string? globalConfig = null)
+    public CSharpCodeFixRunner(
+        IEnumerable<(string Path, string Text)> sources,
+        IEnumerable<(string Path, string Text)>? additionalFiles = null,
+        string? globalConfig = null,
+        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
         var projectId = ProjectId.CreateNewId();
         var solution = _workspace.CurrentSolution
             .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "Infra", "Infra", LanguageNames.CSharp,
-                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+                compilationOptions: new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable),
                 parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
                 metadataReferences: SdkStubs.FrameworkReferences.Add(SdkStubs.Reference)));
         foreach (var (path, text) in sources)
@@ -81,12 +85,17 @@ internal sealed class CSharpCodeFixRunner : IDisposable
 
     public async Task FixAllAsync(string documentPath, string equivalenceKey, ImmutableArray<Diagnostic> diagnostics)
     {
-        var provider = new CSharpEgressCodeFixProvider();
-        var document = Document(documentPath);
-        var context = new FixAllContext(document, provider, FixAllScope.Document, equivalenceKey, provider.FixableDiagnosticIds, new FixedDiagnostics(diagnostics), CancellationToken.None);
-        var action = await provider.GetFixAllProvider()!.GetFixAsync(context);
+        var action = await FixAllActionAsync(documentPath, equivalenceKey, diagnostics);
         Assert.NotNull(action);
         await ApplyAsync(action!);
+    }
+
+    /// <summary>The FixAll action of the document for <paramref name="equivalenceKey"/>, without applying it.</summary>
+    public async Task<CodeAction?> FixAllActionAsync(string documentPath, string equivalenceKey, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken = default)
+    {
+        var provider = new CSharpEgressCodeFixProvider();
+        var context = new FixAllContext(Document(documentPath), provider, FixAllScope.Document, equivalenceKey, provider.FixableDiagnosticIds, new FixedDiagnostics(diagnostics), cancellationToken);
+        return await provider.GetFixAllProvider()!.GetFixAsync(context);
     }
 
     public async Task<string> TextAsync(string path) => (await Document(path).GetTextAsync()).ToString();
