@@ -9,25 +9,31 @@ using SharpFuzz;
 namespace EgressAnalyzers.Fuzz;
 
 /// <summary>
-/// One fuzz input is one template file: ARM JSON, or Bicep with <c>--bicep</c> as the first argument. Any exception
-/// that escapes the engine is a crash for AFL++; the engine's contract is to turn every bad input into findings
-/// (EGR0002) instead.
+/// One fuzz input is one template file: ARM JSON, or Bicep with <c>--bicep</c> as the first argument; or one C# file
+/// with <c>--csharp</c> (<see cref="CSharpTarget"/>). Any exception that escapes the engine is a crash for AFL++; the
+/// engine's contract is to turn every bad input into findings (EGR0002) instead.
 /// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
-        var bicep = args.Length > 0 && args[0] == "--bicep";
-        Action<string> analyze = bicep ? AnalyzeBicep : AnalyzeTemplate;
-        var replays = bicep ? args.Skip(1).ToArray() : args;
+        var mode = args.Length > 0 && args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "--arm";
+        Func<string, string> analyze = mode switch
+        {
+            "--arm" => text => { AnalyzeTemplate(text); return ""; },
+            "--bicep" => text => { AnalyzeBicep(text); return ""; },
+            "--csharp" => CSharpMode(replay: args.Length > 1),
+            _ => throw new ArgumentException($"unknown mode {mode}: --arm (default), --bicep or --csharp"),
+        };
+        var replays = args.SkipWhile(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         if (replays.Length > 0)
         {
             // Replay: run the given inputs once (a crash from findings/default/crashes, or the seeds) — from an
             // uninstrumented build; the instrumented engine in bin/fuzz only runs under AFL++.
             foreach (var path in replays)
             {
-                analyze(File.ReadAllText(path));
-                Console.WriteLine($"ok {path}");
+                var summary = analyze(File.ReadAllText(path));
+                Console.WriteLine($"ok {path} {summary}".TrimEnd());
             }
 
             return;
@@ -36,8 +42,14 @@ public static class Program
         Fuzzer.OutOfProcess.Run(stream =>
         {
             using var reader = new StreamReader(stream);
-            analyze(reader.ReadToEnd());
+            _ = analyze(reader.ReadToEnd());
         });
+    }
+
+    private static Func<string, string> CSharpMode(bool replay)
+    {
+        var target = new CSharpTarget(applyFixes: true);
+        return text => target.Run(text, describe: replay);
     }
 
     /// <summary>
