@@ -32,6 +32,13 @@ internal abstract class CSharpValue
     public static string TextOf(SyntaxNode node)
     {
         var text = string.Join(" ", node.ToString().Split(LineBreaks, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+
+        // A node the parser made up for code being typed (`{ , x }`) has no text; messages still need to name something.
+        if (text.Length == 0)
+        {
+            return "(code not written yet)";
+        }
+
         return text.Length <= 80 ? text : text.Substring(0, 77) + "...";
     }
 }

@@ -311,7 +311,11 @@ internal sealed class CSharpValueResolver
     /// <summary><c>P = { … }</c> on an existing list (or map, or nested object): merges into what the property already holds.</summary>
     private CSharpValue FromNestedInitializer(CSharpValue? existing, IObjectOrCollectionInitializerOperation initializer, SyntaxNode syntax, int depth)
     {
-        var isCollection = initializer.Initializers.Length > 0 && initializer.Initializers.All(i => i is IInvocationOperation);
+        // An element that does not bind (`{ , new …Args { … } }` while typing) is an unknown item of the list, not a reason
+        // to read the list as an object: read that way, the list was empty and everything it allows was reported missing.
+        var isCollection = initializer.Initializers.Length > 0
+            && initializer.Initializers.All(i => i is IInvocationOperation or IInvalidOperation)
+            && (initializer.Initializers.Any(i => i is IInvocationOperation) || IsListType(initializer.Type));
         if (isCollection && !initializer.Initializers.OfType<IInvocationOperation>().Any(IsMapAdd))
         {
             var items = existing is CSharpList list ? new List<CSharpValue>(list.Items) : new List<CSharpValue>();
