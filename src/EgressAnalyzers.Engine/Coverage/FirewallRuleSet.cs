@@ -30,7 +30,7 @@ public sealed class SubjectCollection
 
     /// <summary>Why a match in this collection is undecided when its action is unknown (built once, shared by matches).</summary>
     internal UnknownCause ActionCause =>
-        actionCause ??= new UnknownCause(Collection.NameSpan, $"the action of rule collection '{Collection.Name}'");
+        actionCause ??= new UnknownCause(Collection.NameSpan, "the action of " + RuleCollectionDescriptions.Describe(Collection));
 
     private UnknownCause? actionCause;
 }
@@ -171,7 +171,7 @@ public sealed class FirewallRuleSet
 
             if (collection.Collection.Priority is null)
             {
-                causes.Add(new UnknownCause(collection.Collection.NameSpan, $"the priority of rule collection '{collection.Collection.Name}'"));
+                causes.Add(new UnknownCause(collection.Collection.NameSpan, "the priority of " + RuleCollectionDescriptions.Describe(collection.Collection)));
             }
         }
 
@@ -280,4 +280,11 @@ public sealed class FirewallRuleSet
 
         return new FirewallRuleSet(leaf, collections) { Groups = groups, ExternalCauses = external, Firewalls = users };
     }
+}
+
+internal static class RuleCollectionDescriptions
+{
+    // A collection being typed, or whose name is computed, may have no name to show: "rule collection ''" reads like a bug.
+    public static string Describe(RuleCollection collection) =>
+        string.IsNullOrEmpty(collection.Name) ? "an unnamed rule collection" : $"rule collection '{collection.Name}'";
 }

@@ -79,6 +79,14 @@ public class FirstMatchEvaluatorTests
     }
 
     [Fact]
+    public void UnknownPriority_OfACollectionWithNoName_IsDescribedAsUnnamed()
+    {
+        // A collection being typed, or named by an expression, has no name to quote: "rule collection ''" reads like a bug.
+        var outcome = Evaluate(RuleSet(Deny("", null, App("mcr.microsoft.com")), Allow("allow", 200, App("mcr.microsoft.com"))));
+        Assert.Contains(outcome.Causes, c => c.Description == "the priority of an unnamed rule collection");
+    }
+
+    [Fact]
     public void UnknownPriority_ThatDoesNotChangeTheOutcome_IsIgnored() =>
         Assert.Equal(
             OutcomeKind.Allowed,
