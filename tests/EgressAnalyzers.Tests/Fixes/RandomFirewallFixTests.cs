@@ -5,7 +5,6 @@ using CsCheck;
 using EgressAnalyzers.Tests.Infrastructure;
 using EgressAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using static EgressAnalyzers.Tests.Verifiers.RandomFirewalls;
 
 namespace EgressAnalyzers.Tests.Fixes;
@@ -82,7 +81,7 @@ public class RandomFirewallFixTests
         await harness.ApplyFixAllAsync();
 
         var after = harness.TextOf(hub.Path);
-        AssertKeepsEveryCharacter(hub.Text, after);
+        FixAssertions.KeepsEveryCharacter(hub.Text, after, "FixAll in " + language);
         AssertFixed(language, offered, (await AdditionalFileFixHarness.AnalyzeAsync(harness.Project)).Where(AdditionalFileFixHarness.IsMissing), after);
     }
 
@@ -124,42 +123,10 @@ public class RandomFirewallFixTests
         await runner.FixAllAsync(hub.Path, key, missing);
 
         var after = await runner.TextAsync(hub.Path);
-        AssertKeepsEveryToken(hub.Text, after);
+        FixAssertions.KeepsEveryToken(hub.Text, after, "FixAll in " + language);
         AssertFixed(language, offered, Missing(await CSharpCodeFixRunner.AnalyzeAsync(runner.Project)), after);
     }
 
     private static ImmutableArray<Diagnostic> Missing(ImmutableArray<Diagnostic> diagnostics) =>
         diagnostics.Where(d => Fixable.Contains(d.Id)).ToImmutableArray();
-
-    /// <summary>Template fixes insert text and never change what is there: the old text, whitespace aside, is a subsequence of the new.</summary>
-    private static void AssertKeepsEveryCharacter(string before, string after)
-    {
-        var next = 0;
-        foreach (var character in before.Where(c => !char.IsWhiteSpace(c)))
-        {
-            while (next < after.Length && after[next] != character)
-            {
-                next++;
-            }
-
-            Assert.True(next < after.Length, $"The fix dropped '{character}' of:\n{before}\n--- fixed:\n{after}");
-            next++;
-        }
-    }
-
-    private static void AssertKeepsEveryToken(string before, string after)
-    {
-        var kept = SyntaxFactory.ParseTokens(after).Select(t => t.Text).ToList();
-        var next = 0;
-        foreach (var token in SyntaxFactory.ParseTokens(before).Select(t => t.Text))
-        {
-            while (next < kept.Count && kept[next] != token)
-            {
-                next++;
-            }
-
-            Assert.True(next < kept.Count, $"The fix dropped the token '{token}' of:\n{before}\n--- fixed:\n{after}");
-            next++;
-        }
-    }
 }

@@ -83,6 +83,14 @@ internal sealed class CSharpCodeFixRunner : IDisposable
         Project = apply.ChangedSolution.GetProject(Project.Id)!;
     }
 
+    /// <summary>The text <paramref name="action"/> would leave in <paramref name="path"/>, without applying it.</summary>
+    public async Task<string> TextAfterAsync(CodeAction action, string path, CancellationToken cancellationToken = default)
+    {
+        var operations = await action.GetOperationsAsync(cancellationToken);
+        var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetProject(Project.Id)!;
+        return (await changed.Documents.Single(d => d.FilePath == path).GetTextAsync(cancellationToken)).ToString();
+    }
+
     public async Task FixAllAsync(string documentPath, string equivalenceKey, ImmutableArray<Diagnostic> diagnostics)
     {
         var action = await FixAllActionAsync(documentPath, equivalenceKey, diagnostics);

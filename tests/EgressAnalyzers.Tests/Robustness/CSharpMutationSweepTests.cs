@@ -4,7 +4,6 @@ using EgressAnalyzers.Tests.CSharp;
 using EgressAnalyzers.Tests.Infrastructure;
 using EgressAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -472,11 +471,7 @@ public class CSharpMutationSweepTests
         var actions = await runner.ActionsForAsync(finding);
         foreach (var action in actions)
         {
-            var operations = await action.GetOperationsAsync(timeout.Token);
-            var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-            var document = changed.GetProject(runner.Project.Id)!.Documents.Single(d => d.FilePath == finding.Location.SourceTree!.FilePath);
-            var after = (await document.GetTextAsync(timeout.Token)).ToString();
-            AssertIsTokenSubsequence(before, after, action.Title);
+            FixAssertions.KeepsEveryToken(before, await runner.TextAfterAsync(action, finding.Location.SourceTree!.FilePath, timeout.Token), action.Title);
         }
     }
 
@@ -493,27 +488,8 @@ public class CSharpMutationSweepTests
         {
             if (key is not null && await runner.FixAllActionAsync(path, key, fixable, timeout.Token) is { } fixAll)
             {
-                var operations = await fixAll.GetOperationsAsync(timeout.Token);
-                var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-                var after = (await changed.GetProject(runner.Project.Id)!.Documents.Single(d => d.FilePath == path).GetTextAsync(timeout.Token)).ToString();
-                AssertIsTokenSubsequence(before, after, "FixAll " + key);
+                FixAssertions.KeepsEveryToken(before, await runner.TextAfterAsync(fixAll, path, timeout.Token), "FixAll " + key);
             }
-        }
-    }
-
-    private static void AssertIsTokenSubsequence(string before, string after, string title)
-    {
-        var kept = SyntaxFactory.ParseTokens(after).Select(t => t.Text).ToList();
-        var next = 0;
-        foreach (var token in SyntaxFactory.ParseTokens(before).Select(t => t.Text))
-        {
-            while (next < kept.Count && kept[next] != token)
-            {
-                next++;
-            }
-
-            Assert.True(next < kept.Count, $"'{title}' dropped the token '{token}' of:\n{before}\n--- fixed:\n{after}");
-            next++;
         }
     }
 }

@@ -82,10 +82,8 @@ internal static class RandomFirewalls
 
     public static string ArmTemplate(Firewall firewall)
     {
-        string AppRuleJson(AppRule r) =>
-            $$"""{ "name": "{{r.Name}}", "sourceAddresses": [ {{ArmList(r.Sources, firewall)}} ], "protocols": [ {{string.Join(", ", r.Protocols.Select(p => $$"""{ "protocolType": "{{p.Type}}", "port": {{p.Port}} }"""))}} ], "targetFqdns": {{ArmFqdns(r, firewall)}}, "fqdnTags": [ {{ArmList(r.Tags, firewall)}} ] }""";
-        string NetworkRuleJson(NetworkRule r) =>
-            $$"""{ "name": "{{r.Name}}", "sourceAddresses": [ {{ArmList(r.Sources, firewall)}} ], "protocols": [ {{ArmList(r.Protocols, firewall)}} ], "destinationAddresses": [ {{ArmList(r.Destinations, firewall)}} ], "destinationFqdns": [ {{ArmList(r.Fqdns, firewall)}} ], "destinationPorts": [ {{ArmList(r.Ports, firewall)}} ] }""";
+        string AppRuleJson(AppRule r) => ArmAppRule(r, firewall, inPolicy: false);
+        string NetworkRuleJson(NetworkRule r) => ArmNetworkRule(r, firewall, inPolicy: false);
         string CollectionJson(Collection c, IEnumerable<string> rules) =>
             $$"""{ "name": "{{c.Name}}", "properties": { "priority": {{c.Priority}}, "action": { "type": "{{c.Action}}" }, "rules": [ {{string.Join(",\n", rules)}} ] } }""";
 
@@ -222,6 +220,38 @@ internal static class RandomFirewalls
         $"    private const string Region = \"{firewall.Region}\";\n"
         + (firewall.FqdnListsInVariables ? string.Concat(AllAppRules(firewall).Select(r => $"    private static readonly string[] Fqdns_{r.Name} = {{ {CSharpList(r.Fqdns, firewall)} }};\n")) : string.Empty);
 
+    // Rules are written the same in a classic collection and a policy's filter collection, except that a policy rule
+    // says its type and a policy network rule's protocols are "ipProtocols".
+    private static string ArmAppRule(AppRule r, Firewall firewall, bool inPolicy) =>
+        $$"""{ {{(inPolicy ? "\"ruleType\": \"ApplicationRule\", " : "")}}"name": "{{r.Name}}", "sourceAddresses": [ {{ArmList(r.Sources, firewall)}} ], "protocols": [ {{string.Join(", ", r.Protocols.Select(p => $$"""{ "protocolType": "{{p.Type}}", "port": {{p.Port}} }"""))}} ], "targetFqdns": {{ArmFqdns(r, firewall)}}, "fqdnTags": [ {{ArmList(r.Tags, firewall)}} ] }""";
+
+    private static string ArmNetworkRule(NetworkRule r, Firewall firewall, bool inPolicy) =>
+        $$"""{ {{(inPolicy ? "\"ruleType\": \"NetworkRule\", " : "")}}"name": "{{r.Name}}", "sourceAddresses": [ {{ArmList(r.Sources, firewall)}} ], "{{(inPolicy ? "ipProtocols" : "protocols")}}": [ {{ArmList(r.Protocols, firewall)}} ], "destinationAddresses": [ {{ArmList(r.Destinations, firewall)}} ], "destinationFqdns": [ {{ArmList(r.Fqdns, firewall)}} ], "destinationPorts": [ {{ArmList(r.Ports, firewall)}} ] }""";
+
+    private const string BicepRuleIndent = "                ";
+
+    private static string BicepAppRule(AppRule r, Firewall firewall, bool inPolicy) => $$"""
+                      {
+        {{(inPolicy ? "                ruleType: 'ApplicationRule'\n" : "")}}                name: '{{r.Name}}'
+                        sourceAddresses: {{BicepList(r.Sources, firewall, BicepRuleIndent)}}
+                        protocols: [
+        {{string.Concat(r.Protocols.Select(p => $"                  {{ protocolType: '{p.Type}', port: {p.Port} }}\n"))}}                ]
+                        targetFqdns: {{BicepFqdns(r, firewall, BicepRuleIndent)}}
+                        fqdnTags: {{BicepList(r.Tags, firewall, BicepRuleIndent)}}
+                      }
+        """;
+
+    private static string BicepNetworkRule(NetworkRule r, Firewall firewall, bool inPolicy) => $$"""
+                      {
+        {{(inPolicy ? "                ruleType: 'NetworkRule'\n" : "")}}                name: '{{r.Name}}'
+                        sourceAddresses: {{BicepList(r.Sources, firewall, BicepRuleIndent)}}
+                        {{(inPolicy ? "ipProtocols" : "protocols")}}: {{BicepList(r.Protocols, firewall, BicepRuleIndent)}}
+                        destinationAddresses: {{BicepList(r.Destinations, firewall, BicepRuleIndent)}}
+                        destinationFqdns: {{BicepList(r.Fqdns, firewall, BicepRuleIndent)}}
+                        destinationPorts: {{BicepList(r.Ports, firewall, BicepRuleIndent)}}
+                      }
+        """;
+
     public static string DisplayName(string region) => region == "westeurope" ? "West Europe" : "North Europe";
 
     public static string BicepCluster(string region) => EgressAnalyzers.Tests.Bicep.BicepFixtures.Cluster.Replace("'westeurope'", "'" + region + "'", StringComparison.Ordinal);
@@ -229,27 +259,8 @@ internal static class RandomFirewalls
 
     public static string BicepFile(Firewall firewall)
     {
-        const string RuleIndent = "              ";
-        string AppRule(AppRule r) => $$"""
-                          {
-                            name: '{{r.Name}}'
-                            sourceAddresses: {{BicepList(r.Sources, firewall, RuleIndent + "  ")}}
-                            protocols: [
-            {{string.Concat(r.Protocols.Select(p => $"                  {{ protocolType: '{p.Type}', port: {p.Port} }}\n"))}}                ]
-                            targetFqdns: {{BicepFqdns(r, firewall, RuleIndent + "  ")}}
-                            fqdnTags: {{BicepList(r.Tags, firewall, RuleIndent + "  ")}}
-                          }
-            """;
-        string NetworkRule(NetworkRule r) => $$"""
-                          {
-                            name: '{{r.Name}}'
-                            sourceAddresses: {{BicepList(r.Sources, firewall, RuleIndent + "  ")}}
-                            protocols: {{BicepList(r.Protocols, firewall, RuleIndent + "  ")}}
-                            destinationAddresses: {{BicepList(r.Destinations, firewall, RuleIndent + "  ")}}
-                            destinationFqdns: {{BicepList(r.Fqdns, firewall, RuleIndent + "  ")}}
-                            destinationPorts: {{BicepList(r.Ports, firewall, RuleIndent + "  ")}}
-                          }
-            """;
+        string AppRule(AppRule r) => BicepAppRule(r, firewall, inPolicy: false);
+        string NetworkRule(NetworkRule r) => BicepNetworkRule(r, firewall, inPolicy: false);
         string Collection(Collection c, IEnumerable<string> rules) => $$"""
                   {
                     name: '{{c.Name}}'
@@ -307,10 +318,8 @@ internal static class RandomFirewalls
 
     public static string ArmPolicyTemplate(Firewall firewall)
     {
-        string AppRuleJson(AppRule r) =>
-            $$"""{ "ruleType": "ApplicationRule", "name": "{{r.Name}}", "sourceAddresses": [ {{ArmList(r.Sources, firewall)}} ], "protocols": [ {{string.Join(", ", r.Protocols.Select(p => $$"""{ "protocolType": "{{p.Type}}", "port": {{p.Port}} }"""))}} ], "targetFqdns": {{ArmFqdns(r, firewall)}}, "fqdnTags": [ {{ArmList(r.Tags, firewall)}} ] }""";
-        string NetworkRuleJson(NetworkRule r) =>
-            $$"""{ "ruleType": "NetworkRule", "name": "{{r.Name}}", "sourceAddresses": [ {{ArmList(r.Sources, firewall)}} ], "ipProtocols": [ {{ArmList(r.Protocols, firewall)}} ], "destinationAddresses": [ {{ArmList(r.Destinations, firewall)}} ], "destinationFqdns": [ {{ArmList(r.Fqdns, firewall)}} ], "destinationPorts": [ {{ArmList(r.Ports, firewall)}} ] }""";
+        string AppRuleJson(AppRule r) => ArmAppRule(r, firewall, inPolicy: true);
+        string NetworkRuleJson(NetworkRule r) => ArmNetworkRule(r, firewall, inPolicy: true);
         string CollectionJson(Collection c, IEnumerable<string> rules) =>
             $$"""{ "ruleCollectionType": "FirewallPolicyFilterRuleCollection", "name": "{{c.Name}}", "priority": {{c.Priority}}, "action": { "type": "{{c.Action}}" }, "rules": [ {{string.Join(",\n", rules)}} ] }""";
         var collections = firewall.AppCollections.Select(c => CollectionJson(c, c.AppRules.Select(AppRuleJson)))
@@ -338,29 +347,8 @@ internal static class RandomFirewalls
 
     public static string BicepPolicyFile(Firewall firewall)
     {
-        const string Indent = "              ";
-        string AppRule(AppRule r) => $$"""
-                          {
-                            ruleType: 'ApplicationRule'
-                            name: '{{r.Name}}'
-                            sourceAddresses: {{BicepList(r.Sources, firewall, Indent + "  ")}}
-                            protocols: [
-            {{string.Concat(r.Protocols.Select(p => $"                  {{ protocolType: '{p.Type}', port: {p.Port} }}\n"))}}                ]
-                            targetFqdns: {{BicepFqdns(r, firewall, Indent + "  ")}}
-                            fqdnTags: {{BicepList(r.Tags, firewall, Indent + "  ")}}
-                          }
-            """;
-        string NetworkRule(NetworkRule r) => $$"""
-                          {
-                            ruleType: 'NetworkRule'
-                            name: '{{r.Name}}'
-                            sourceAddresses: {{BicepList(r.Sources, firewall, Indent + "  ")}}
-                            ipProtocols: {{BicepList(r.Protocols, firewall, Indent + "  ")}}
-                            destinationAddresses: {{BicepList(r.Destinations, firewall, Indent + "  ")}}
-                            destinationFqdns: {{BicepList(r.Fqdns, firewall, Indent + "  ")}}
-                            destinationPorts: {{BicepList(r.Ports, firewall, Indent + "  ")}}
-                          }
-            """;
+        string AppRule(AppRule r) => BicepAppRule(r, firewall, inPolicy: true);
+        string NetworkRule(NetworkRule r) => BicepNetworkRule(r, firewall, inPolicy: true);
         string Collection(Collection c, IEnumerable<string> rules) => $$"""
                   {
                     ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
