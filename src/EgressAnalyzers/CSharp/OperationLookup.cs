@@ -8,10 +8,11 @@ namespace EgressAnalyzers.CSharp;
 internal static class OperationLookup
 {
     /// <summary>
-    /// <see cref="SemanticModel.GetOperation"/>, or null where the compiler cannot build the tree. Roslyn's operation
-    /// factory throws <see cref="InvalidOperationException"/> ("Unexpected value 'UnconvertedInterpolatedString' of type
-    /// BoundKind") for some code being typed, e.g. an object-initializer member followed by an interpolated string
-    /// (<c>Protocols $"{a}" = { … }</c>, found by the C# mutation sweep on Microsoft.CodeAnalysis 4.8). Such code has no
+    /// <see cref="SemanticModel.GetOperation"/>, or null where the compiler cannot build the tree. On some code being
+    /// typed, Microsoft.CodeAnalysis 4.8 throws <see cref="InvalidOperationException"/> while building it: "Unexpected
+    /// value 'UnconvertedInterpolatedString' of type BoundKind" for an initializer member followed by an interpolated
+    /// string (<c>Protocols $"{a}" = { … }</c>, found by the C# mutation sweep), and "This program location is thought to
+    /// be unreachable" for a creation beside a method group in a broken array (found by the fuzzer). Such code has no
     /// operations to read, which readers already handle as code that does not bind: nothing is read from it, and the
     /// analyzer does not fail (AD0001) on every keystroke until the line is finished.
     /// </summary>
