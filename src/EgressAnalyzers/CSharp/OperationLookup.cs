@@ -9,12 +9,18 @@ internal static class OperationLookup
 {
     /// <summary>
     /// <see cref="SemanticModel.GetOperation"/>, or null where the compiler cannot build the tree. On some code being
-    /// typed, Microsoft.CodeAnalysis 4.8 throws <see cref="InvalidOperationException"/> while building it: "Unexpected
-    /// value 'UnconvertedInterpolatedString' of type BoundKind" for an initializer member followed by an interpolated
-    /// string (<c>Protocols $"{a}" = { … }</c>, found by the C# mutation sweep), and "This program location is thought to
-    /// be unreachable" for a creation beside a method group in a broken array (found by the fuzzer). Such code has no
-    /// operations to read, which readers already handle as code that does not bind: nothing is read from it, and the
-    /// analyzer does not fail (AD0001) on every keystroke until the line is finished.
+    /// typed, Microsoft.CodeAnalysis 4.8 throws while building it, although its own diagnostics for the same code come
+    /// back normally:
+    /// <list type="bullet">
+    /// <item>"Unexpected value 'UnconvertedInterpolatedString' of type BoundKind" for an initializer member followed by an
+    /// interpolated string (<c>Protocols $"{a}" = { … }</c>, found by the C# mutation sweep);</item>
+    /// <item>"This program location is thought to be unreachable" for a creation beside a method group in a broken array
+    /// (found by the fuzzer);</item>
+    /// <item>a <see cref="NullReferenceException"/> from the nullability rewrite of a broken lambda (found by the fuzzer).</item>
+    /// </list>
+    /// Such code has no operations to read, which readers already handle as code that does not bind: nothing is read from
+    /// it, and the analyzer does not fail (AD0001) on every keystroke until the line is finished. Only this one compiler
+    /// call is guarded, so no exception of ours is hidden; cancellation still propagates.
     /// </summary>
     public static IOperation? OperationOrNull(this SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
     {
@@ -22,7 +28,7 @@ internal static class OperationLookup
         {
             return model.GetOperation(node, cancellationToken);
         }
-        catch (InvalidOperationException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return null;
         }

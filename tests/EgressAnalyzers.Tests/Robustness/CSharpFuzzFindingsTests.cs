@@ -84,6 +84,20 @@ public class CSharpFuzzFindingsTests
         Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("AD", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task LambdaWithACandidateResource_WhoseNullabilityRewriteFails_IsNotRead_AndDoesNotThrow()
+    {
+        // afl-tmin's reduction of the last C# fuzzing run's crash: Roslyn 4.8 throws a NullReferenceException from its
+        // nullability rewrite of this lambda while building the operation of the creation the resource filter picked.
+        // The compiler's own diagnostics for the same code come back normally; only GetOperation fails.
+        const string Typed = "[(()=>{firewall\"\"{}r firewall new AzureFirewall";
+
+        var compilation = SdkStubs.CompileUserCode(OutputKind.ConsoleApplication, ("/src/Program.cs", Typed), ("/src/Cluster.cs", Cluster()));
+        var diagnostics = await AnalyzeAllowingCompileErrorsAsync(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
+
+        Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("AD", StringComparison.Ordinal));
+    }
+
     /// <summary>The analyzer over a compilation as it is (compile errors included); fails on analyzer exceptions.</summary>
     private static async Task<ImmutableArray<Diagnostic>> AnalyzeAllowingCompileErrorsAsync(Compilation compilation, AnalyzerOptions options)
     {
