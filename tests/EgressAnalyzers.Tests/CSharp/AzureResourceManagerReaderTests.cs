@@ -20,7 +20,7 @@ public class AzureResourceManagerReaderTests
     private static async Task<IReadOnlyList<Diagnostic>> AnalyzeWithClusterAsync(string code) =>
         (await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Hub.cs", code) }, ("/infra/cluster.json", ArmFixtures.Cluster()))).Where(d => d.Id != "EGR1003").ToList();
 
-    private static string InitializerFirewall(string fqdns) => Usings + $$"""
+    internal static string InitializerFirewall(string fqdns) => Usings + $$"""
         public static class Hub
         {
             public static Task Deploy(ResourceGroupResource rg) => rg.GetAzureFirewalls().CreateOrUpdateAsync(WaitUntil.Completed, "fw-hub", new AzureFirewallData

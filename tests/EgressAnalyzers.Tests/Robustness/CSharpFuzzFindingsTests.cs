@@ -17,42 +17,8 @@ public class CSharpFuzzFindingsTests
     private const string HubPath = "/src/Hub.cs";
 
     /// <summary>An Azure SDK firewall whose collection list starts with an element not typed yet (<c>{ , new … }</c>).</summary>
-    private const string HubWithAnEmptyFirstCollection = """
-        using System.Threading.Tasks;
-        using Azure;
-        using Azure.Core;
-        using Azure.ResourceManager.Network;
-        using Azure.ResourceManager.Network.Models;
-        using Azure.ResourceManager.Resources;
-
-        public static class Hub
-        {
-            public static Task Deploy(ResourceGroupResource rg) => rg.GetAzureFirewalls().CreateOrUpdateAsync(WaitUntil.Completed, "fw-hub", new AzureFirewallData
-            {
-                Location = AzureLocation.WestEurope,
-                ApplicationRuleCollections =
-                {
-                    ,
-                    new AzureFirewallApplicationRuleCollectionData
-                    {
-                        Name = "aks-core",
-                        Priority = 200,
-                        ActionType = AzureFirewallRCActionType.Allow,
-                        Rules =
-                        {
-                            new AzureFirewallApplicationRule
-                            {
-                                Name = "images",
-                                SourceAddresses = { "*" },
-                                Protocols = { new AzureFirewallApplicationRuleProtocol { ProtocolType = AzureFirewallApplicationRuleProtocolType.Https, Port = 443 } },
-                                TargetFqdns = { "mcr.microsoft.com" },
-                            },
-                        },
-                    },
-                },
-            });
-        }
-        """;
+    private static readonly string HubWithAnEmptyFirstCollection = CSharp.AzureResourceManagerReaderTests.InitializerFirewall("\"mcr.microsoft.com\"")
+        .Replace("new AzureFirewallApplicationRuleCollectionData", ",\n            new AzureFirewallApplicationRuleCollectionData", StringComparison.Ordinal);
 
     [Fact]
     public async Task AListWhoseFirstElementIsMissing_HasAnUnknownCollection_SoTheCollectionAfterItStillCounts()
