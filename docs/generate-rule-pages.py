@@ -481,6 +481,14 @@ without a value is reported here, and while such an unresolved `basePolicy` link
 the inputs uses is treated as the possible base: it is not checked on its own, because the firewall enforces its rules
 only merged into the child (generic CARML/AVM modules are written this way).
 
+So do rules whose owner is unknown. A rule collection group whose policy name is a parameter without a value or a C#
+value computed at run time (and that no policy in the inputs claims by the same expression), or Pulumi classic rule
+collections naming a firewall that way, may belong to any policy (firewall) in the inputs. They are checked as part of
+none; an endpoint they may allow is reported here, at the group, and an endpoint they cannot allow stays missing. C#
+code that creates a group or a classic collection but does not compile yet (an argument too many, an `Args` type being
+typed), or whose `Args` object is known only at run time, counts as such a group whose rules may allow anything: while a
+line is being typed, the policy it fills does not look empty.
+
 {SCOPE}""",
 """{
   "parameters": { "aksFqdns": { "type": "array" } },

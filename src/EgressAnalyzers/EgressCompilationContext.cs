@@ -67,8 +67,7 @@ internal sealed class EgressCompilationContext
         {
             // Kept only for trees that create resources: the driver frees the models of the others.
             models.Add(model);
-            if (model.OperationOrNull(candidate, context.CancellationToken) is IObjectCreationOperation creation
-                && CSharpResourceCollector.TryRead(creation, _symbols, _stackConfig, models, context.CancellationToken) is { } resource)
+            if (CSharpResourceCollector.ReadCandidate(candidate, model, _symbols, _stackConfig, models, context.CancellationToken) is { } resource)
             {
                 _codeResources.Add(resource);
             }

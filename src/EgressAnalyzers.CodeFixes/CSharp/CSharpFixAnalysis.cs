@@ -57,8 +57,7 @@ internal sealed class CSharpFixAnalysis
         {
             foreach (var node in resourceFilter.Candidates(tree, cancellationToken))
             {
-                if (models.For(tree).OperationOrNull(node, cancellationToken) is IObjectCreationOperation creation
-                    && CSharpResourceCollector.TryRead(creation, symbols, config, models, cancellationToken) is { } resource)
+                if (CSharpResourceCollector.ReadCandidate(node, models.For(tree), symbols, config, models, cancellationToken) is { } resource)
                 {
                     resources.Add(resource);
                 }

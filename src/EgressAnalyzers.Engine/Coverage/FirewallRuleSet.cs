@@ -81,6 +81,13 @@ public sealed class FirewallRuleSet
     /// <summary>Values whose absence makes any "not allowed" outcome unprovable (a base policy outside the inputs).</summary>
     public IReadOnlyList<UnknownCause> ExternalCauses { get; init; } = Array.Empty<UnknownCause>();
 
+    /// <summary>
+    /// Rules the inputs write for a policy (or a classic firewall) they do not identify, and which may therefore be this
+    /// rule set's: a rule collection group whose policy name is a parameter without a value or computed at run time, or
+    /// code that does not compile. A requirement one of them may allow is unknown, never missing (<see cref="FirstMatchEvaluator"/>).
+    /// </summary>
+    public IReadOnlyList<DetachedRules> DetachedRules { get; init; } = Array.Empty<DetachedRules>();
+
     /// <summary>Firewalls in the inputs that use this rule set (the firewall itself for classic rules).</summary>
     public IReadOnlyList<AzureFirewallResource> Firewalls { get; init; } = Array.Empty<AzureFirewallResource>();
 
@@ -188,13 +195,22 @@ public sealed class FirewallRuleSet
     public static IReadOnlyList<FirewallRuleSet> Resolve(InfrastructureModel model)
     {
         var result = new List<FirewallRuleSet>();
+
+        // Collections written as their own resources for a firewall whose name is not known (Pulumi classic, with the
+        // firewall name computed at run time) may be any classic firewall's: they are not a subject of their own.
+        var detachedClassic = model.Firewalls
+            .Where(f => f.FirewallPolicy is null && f.IsStandIn && IsSymbolic(f.Key))
+            .Select(f => new DetachedRules(
+                new FirewallRuleSet(f, f.Collections.Select((c, i) => new SubjectCollection(c, 0, null, i)).ToList()),
+                new UnknownCause(f.NameSpan, $"the firewall of {Describe(f.Collections)}, whose rules may allow this traffic,")))
+            .ToList();
         foreach (var firewall in model.Firewalls)
         {
-            if (firewall.FirewallPolicy is null)
+            if (firewall.FirewallPolicy is null && !(firewall.IsStandIn && IsSymbolic(firewall.Key)))
             {
                 var index = 0;
                 var collections = firewall.Collections.Select(c => new SubjectCollection(c, 0, null, index++)).ToList();
-                result.Add(new FirewallRuleSet(firewall, collections) { Firewalls = new[] { firewall } });
+                result.Add(new FirewallRuleSet(firewall, collections) { Firewalls = new[] { firewall }, DetachedRules = detachedClassic });
             }
         }
 
@@ -206,6 +222,15 @@ public sealed class FirewallRuleSet
                 policies.Add(policy.Key, policy);
             }
         }
+
+        // A group whose policy name could not be resolved, and that no policy of the inputs claims by the same symbolic
+        // name, may belong to any policy: it is checked as part of none, and no policy's gap is "missing" if it may fill it.
+        var detachedGroups = model.RuleCollectionGroups
+            .Where(g => !g.Policy.IsEmpty && IsSymbolic(g.Policy) && !policies.ContainsKey(g.Policy))
+            .Select(g => new DetachedRules(
+                new FirewallRuleSet(g, g.Collections.Select((c, i) => new SubjectCollection(c, 0, g, i)).ToList()),
+                new UnknownCause(g.NameSpan, $"the policy of rule collection group '{g.DisplayName}', whose rules may allow this traffic,")))
+            .ToList();
 
         var bases = new HashSet<ResourceKey>(policies.Values
             .Where(p => p.BasePolicy?.Key is { } key && key != p.Key)
@@ -228,7 +253,7 @@ public sealed class FirewallRuleSet
                 continue;
             }
 
-            result.Add(ForPolicy(policy, policies, model, users));
+            result.Add(ForPolicy(policy, policies, model, users, detachedGroups));
         }
 
         return result;
@@ -237,7 +262,10 @@ public sealed class FirewallRuleSet
     /// <summary>A key built from an unresolved name (the reader keeps such names as <c>{expression}</c> or <c>?</c>).</summary>
     private static bool IsSymbolic(ResourceKey key) => key.Name.IndexOf('{') >= 0 || key.Name.IndexOf('?') >= 0;
 
-    private static FirewallRuleSet ForPolicy(FirewallPolicyResource leaf, Dictionary<ResourceKey, FirewallPolicyResource> policies, InfrastructureModel model, IReadOnlyList<AzureFirewallResource> users)
+    private static string Describe(IReadOnlyList<RuleCollection> collections) =>
+        collections.Count == 1 ? RuleCollectionDescriptions.Describe(collections[0]) : $"{collections.Count} rule collections";
+
+    private static FirewallRuleSet ForPolicy(FirewallPolicyResource leaf, Dictionary<ResourceKey, FirewallPolicyResource> policies, InfrastructureModel model, IReadOnlyList<AzureFirewallResource> users, IReadOnlyList<DetachedRules> detachedGroups)
     {
         // Walk up the basePolicy chain; a policy seen twice ends the walk (a cycle is not deployable).
         var chain = new List<FirewallPolicyResource> { leaf };
@@ -278,7 +306,37 @@ public sealed class FirewallRuleSet
             }
         }
 
-        return new FirewallRuleSet(leaf, collections) { Groups = groups, ExternalCauses = external, Firewalls = users };
+        return new FirewallRuleSet(leaf, collections) { Groups = groups, ExternalCauses = external, Firewalls = users, DetachedRules = detachedGroups };
+    }
+}
+
+/// <summary>Rules that may belong to a rule set, because the inputs do not say which firewall or policy they are for.</summary>
+public sealed class DetachedRules
+{
+    public DetachedRules(FirewallRuleSet rules, UnknownCause cause)
+    {
+        Rules = rules;
+        Cause = cause;
+    }
+
+    /// <summary>The detached group's (or classic collections') own rules, in their processing order.</summary>
+    public FirewallRuleSet Rules { get; }
+
+    /// <summary>What EGR1006 names when these rules keep a requirement open.</summary>
+    public UnknownCause Cause { get; }
+
+    /// <summary>True when a rule that allows (or whose action is unknown) surely or maybe matches the requirement.</summary>
+    public bool MayAllow(RequirementInstance requirement, MatchContext context)
+    {
+        foreach (var rule in Rules.Index(unknownPriorityFirst: true).Candidates(requirement))
+        {
+            if (rule.Action is RuleAction.Allow or RuleAction.Unknown && RuleMatcher.Match(requirement, rule.Rule, context).Value != Tri.No)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

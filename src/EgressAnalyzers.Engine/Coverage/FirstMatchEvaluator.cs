@@ -75,6 +75,16 @@ public static class FirstMatchEvaluator
             outcome = Outcome.Unknown(ruleSet.ExternalCauses);
         }
 
+        if (outcome.IsMissing && ruleSet.DetachedRules.Count > 0)
+        {
+            // Rules written for a policy or firewall the inputs do not identify may be this one's, and may allow it.
+            var detached = ruleSet.DetachedRules.Where(d => d.MayAllow(requirement, context)).Select(d => d.Cause).ToList();
+            if (detached.Count > 0)
+            {
+                outcome = Outcome.Unknown(detached);
+            }
+        }
+
         return outcome;
     }
 

@@ -145,6 +145,12 @@ public sealed class AzureFirewallResource : ModelResource
     /// </summary>
     public IReadOnlyList<ModelValue> PrivateIpAddresses { get; init; } = Array.Empty<ModelValue>();
 
+    /// <summary>
+    /// True for a firewall the inputs do not declare, made up from rule collections written as their own resources
+    /// that name it (Pulumi Azure classic): its rules are known, the rest of it is not.
+    /// </summary>
+    public bool IsStandIn { get; init; }
+
     /// <summary><c>ipConfigurations[].properties.subnet.id</c> (the <c>AzureFirewallSubnet</c>).</summary>
     public IReadOnlyList<ResourceReference> Subnets { get; init; } = Array.Empty<ResourceReference>();
 

@@ -393,7 +393,8 @@ public static class TopologyChecks
             return Tri.Yes;
         }
 
-        if (ruleSet.ExternalCauses.Count > 0 || ruleSet.Collections.Any(c => c.Collection.Action == RuleAction.Unknown))
+        if (ruleSet.ExternalCauses.Count > 0 || ruleSet.Collections.Any(c => c.Collection.Action == RuleAction.Unknown)
+            || ruleSet.DetachedRules.Any(d => d.Rules.Collections.Any(c => c.Collection.Action == RuleAction.Unknown || (c.Collection.Kind == RuleCollectionKind.Nat && c.Collection.NatRules.Count > 0))))
         {
             return Tri.Maybe;
         }

@@ -33,4 +33,17 @@ internal static class OperationLookup
             return null;
         }
     }
+
+    /// <summary>The type of an expression, or null where the compiler fails on it (guarded as <see cref="OperationOrNull"/>).</summary>
+    public static ITypeSymbol? TypeOrNull(this SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return model.GetTypeInfo(node, cancellationToken).Type;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
 }

@@ -59,7 +59,8 @@ internal static class PulumiAzureClassicReader
             case CSharpResourceKind.ClassicNetworkCollection:
             {
                 var collectionKind = kind == CSharpResourceKind.ClassicApplicationCollection ? RuleCollectionKind.Application : RuleCollectionKind.Network;
-                var collectionValue = (CSharpValue?)argsObject ?? creation;
+                // Args known only at run time: the collection is a placeholder whose rules may be anything.
+                var collectionValue = (CSharpValue?)argsObject ?? args ?? creation;
                 var collection = CSharpRuleMapper.ReadCollection(collectionValue, collectionKind);
                 if (argsObject is not null && argsObject.Get("Name") is null)
                 {
@@ -72,7 +73,7 @@ internal static class PulumiAzureClassicReader
                 {
                     CSharpScalar s => s.Text,
                     CSharpResourceReference r => PulumiAzureNativeReader.ResourceName(r.Resource, "Name"),
-                    null => string.Empty,
+                    null => "?",
                     var other => "{" + CSharpValue.TextOf(other.Syntax) + "}",
                 };
                 return new ClassicCollectionPart(new ResourceKey(ResourceKey.AzureFirewallType, firewallName), firewallName, creation.Span, anchor, collection);
@@ -122,11 +123,12 @@ internal static class PulumiAzureClassicReader
         _ => value.ToFact(),
     };
 
+    // Not written (yet), or the whole Args object unknown: detached, as in PulumiAzureNativeReader.
     private static string PolicyName(CSharpValue? value) => value switch
     {
         CSharpScalar s => LastSegment(s.Text),
         CSharpResourceReference r => PulumiAzureNativeReader.ResourceName(r.Resource, "Name"),
-        null => string.Empty,
+        null => "?",
         _ => "{" + CSharpValue.TextOf(value.Syntax) + "}",
     };
 
@@ -198,7 +200,7 @@ internal static class CSharpModelAssembler
         foreach (var group in parts.Where(p => !attached.Contains(p)).GroupBy(p => p.Key))
         {
             var first = group.First();
-            result.Add(new AzureFirewallResource(first.Key, first.DisplayName, first.Span, first.NameSpan, group.Select(p => p.Collection).ToList(), null));
+            result.Add(new AzureFirewallResource(first.Key, first.DisplayName, first.Span, first.NameSpan, group.Select(p => p.Collection).ToList(), null) { IsStandIn = true });
         }
 
         return result;

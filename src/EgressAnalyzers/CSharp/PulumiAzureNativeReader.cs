@@ -130,11 +130,13 @@ internal static class PulumiAzureNativeReader
         };
     }
 
+    // A group whose policy is not written (yet), or whose whole Args object is unknown, may be any policy's: "?" keeps
+    // it detached (FirewallRuleSet.DetachedRules) rather than leaving the policy it is for looking empty.
     private static string PolicyName(CSharpValue? value) => value switch
     {
         CSharpScalar s => LastSegment(s.Text),
         CSharpResourceReference r => ResourceName(r.Resource, "FirewallPolicyName"),
-        null => string.Empty,
+        null => "?",
         _ => "{" + CSharpValue.TextOf(value.Syntax) + "}",
     };
 

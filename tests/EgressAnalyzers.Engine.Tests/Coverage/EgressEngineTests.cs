@@ -257,6 +257,77 @@ public class EgressEngineTests
     }
 
     [Fact]
+    public void GroupWhosePolicyIsUnresolved_MayFillAPolicysGap_SoTheGapIsEGR1006_AtTheGroup()
+    {
+        var detached = Group("{parameters('policyName')}", "aks", 200, Allow("aks-app", 100, App("mcr.microsoft.com")));
+        var finding = Assert.Single(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Policy("hub"), Group("hub", "web", 100, Allow("web", 100, App("www.contoso.com"))), detached));
+        Assert.Equal(EgressRuleIds.EGR1006, finding.Rule.Id);
+        Assert.Equal(detached.NameSpan, finding.Location);
+        Assert.Contains("the policy of rule collection group 'aks', whose rules may allow this traffic, could not be resolved", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GroupWhosePolicyIsUnresolved_ButWhoseRulesCannotAllowTheEndpoint_LeavesTheGapMissing()
+    {
+        var detached = Group("{parameters('policyName')}", "web", 200, Allow("web", 100, App("www.contoso.com")));
+        var finding = Assert.Single(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Policy("hub"), detached));
+        Assert.Equal(EgressRuleIds.EGR1001, finding.Rule.Id);
+    }
+
+    [Fact]
+    public void GroupWhosePolicyIsUnresolved_DenyingTheEndpoint_LeavesTheGapMissing()
+    {
+        var detached = Group("{parameters('policyName')}", "block", 200, Deny("block", 100, App("mcr.microsoft.com")));
+        var finding = Assert.Single(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Policy("hub"), detached));
+        Assert.Equal(EgressRuleIds.EGR1001, finding.Rule.Id);
+    }
+
+    [Fact]
+    public void GroupLinkedByTheSameSymbolicName_BelongsToThatPolicy_AndToNoOther()
+    {
+        // Both written with the same parameter: the same policy. The literal 'hub' policy gets nothing from the group.
+        var findings = Analyze(
+            null,
+            TestCatalog.With(TestCatalog.Mcr),
+            Cluster(),
+            Policy("{parameters('policyName')}"),
+            Group("{parameters('policyName')}", "aks", 200, Allow("aks-app", 100, App("mcr.microsoft.com"))),
+            FirewallWithPolicy("fw", "hub"),
+            Policy("hub"));
+        var finding = Assert.Single(findings);
+        Assert.Equal(EgressRuleIds.EGR1001, finding.Rule.Id);
+        Assert.Contains("Firewall policy 'hub'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GroupWithALiteralPolicyOutsideTheInputs_IsNotDetached()
+    {
+        var finding = Assert.Single(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Policy("hub"), Group("spoke", "aks", 200, Allow("aks-app", 100, App("mcr.microsoft.com")))));
+        Assert.Equal(EgressRuleIds.EGR1001, finding.Rule.Id);
+    }
+
+    [Fact]
+    public void StandInFirewallWithAnUnresolvedName_IsNoSubject_AndMayFillAClassicFirewallsGap()
+    {
+        var standIn = new AzureFirewallResource(FirewallKey("{firewallName}"), "{firewallName}", OwnSpan("stand-in"), Span(), new[] { Allow("aks-app", 100, App("mcr.microsoft.com")) }, null) { IsStandIn = true };
+        var finding = Assert.Single(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Firewall("fw", Allow("web", 100, App("www.contoso.com"))), standIn));
+        Assert.Equal(EgressRuleIds.EGR1006, finding.Rule.Id);
+        Assert.Equal(standIn.NameSpan, finding.Location);
+        Assert.Contains("Azure Firewall 'fw'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("the firewall of rule collection 'aks-app', whose rules may allow this traffic,", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FirewallWithAnUnresolvedName_ThatIsNoStandIn_IsItsOwnSubject()
+    {
+        // An ARM firewall named by a parameter is a whole firewall with its own rules, not a fragment of another.
+        var findings = Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Firewall("fw"), Firewall("{parameters('name')}", Allow("aks-app", 100, App("mcr.microsoft.com"))));
+        var finding = Assert.Single(findings);
+        Assert.Equal(EgressRuleIds.EGR1001, finding.Rule.Id);
+        Assert.Contains("Azure Firewall 'fw'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FirewallLinkedToAPolicyOutsideTheInputs_IsEGR1006_AtTheReference()
     {
         var firewall = FirewallWithPolicy("fw", "missing-policy");

@@ -169,4 +169,35 @@ public class PulumiAzureClassicReaderTests
 
         Assert.Contains(diagnostics, d => d.Id == "EGR1001" && d.GetMessage().Contains("nvidia", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task CollectionNamingAFirewallComputedAtRunTime_MayBeTheHubs_SoWhatItAllowsIsUnknown()
+    {
+        var hub = Hub(PulumiFixtures.CoreFqdnLiteralsExcept("acs-mirror.azureedge.net"), firewallName: "System.Environment.GetEnvironmentVariable(\"FIREWALL\")!");
+
+        var diagnostics = await AnalyzeAsync(Cluster(), hub);
+
+        Assert.True(diagnostics.Count == 2, string.Join("\n", diagnostics));
+        var missing = Assert.Single(diagnostics, d => d.Id == "EGR1001");
+        Assert.Contains("Azure Firewall 'fw-hub' does not allow 'acs-mirror.azureedge.net'", missing.GetMessage(), StringComparison.Ordinal);
+        var unknown = Assert.Single(diagnostics, d => d.Id == "EGR1006");
+        Assert.Contains("the firewall of rule collection 'aks-core', whose rules may allow this traffic,", unknown.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CollectionThatDoesNotCompileYet_LeavesTheFirewallsCoverageUnknown_NeverMissing()
+    {
+        // An argument too many after the Args object: no constructor binds.
+        var hub = Hub(PulumiFixtures.CoreFqdnLiteralsExcept());
+        var end = hub.LastIndexOf("});", StringComparison.Ordinal);
+        hub = hub.Substring(0, end) + "}, null, 42);" + hub.Substring(end + 3);
+
+        var diagnostics = (await CSharpAnalysisRunner.RunAsync(OutputKind.DynamicallyLinkedLibrary, allowCompileErrors: true, new[] { ("/src/Cluster.cs", Cluster()), ("/src/Hub.cs", hub) }))
+            .Where(d => d.Id.StartsWith("EGR", StringComparison.Ordinal) && d.Id != "EGR1003")
+            .ToList();
+
+        Assert.True(diagnostics.Count == 1 && diagnostics[0].Id == "EGR1006", string.Join("\n", diagnostics));
+        var unknown = diagnostics[0];
+        Assert.Contains("Azure Firewall 'fw-hub'", unknown.GetMessage(), StringComparison.Ordinal);
+    }
 }

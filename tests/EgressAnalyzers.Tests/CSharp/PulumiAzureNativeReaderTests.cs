@@ -403,6 +403,46 @@ public class PulumiAzureNativeReaderTests
     }
 
     [Theory]
+    [InlineData("an argument too many", "new FirewallPolicyRuleCollectionGroupArgs", ", null, 42")]
+    [InlineData("a misspelt Args type", "new FirewallPolicyRuleCollectionGroupArgz", "")]
+    [InlineData("Args from a method not written yet", "Make() ?? new FirewallPolicyRuleCollectionGroupArgs", "")]
+    [InlineData("Args passed through helpers (compiles; not followed)", "Identity(new FirewallPolicyRuleCollectionGroupArgs", ")")]
+    public async Task RuleCollectionGroupThatCannotBeRead_LeavesThePolicysCoverageUnknown_NeverMissing(string form, string argsCreation, string afterArgs)
+    {
+        // Read as nothing, the group would leave 'hub-policy' looking empty: every endpoint its rules allow reported missing.
+        var policy = Usings + $$"""
+            public static class PolicyStack
+            {
+                public static void Create()
+                {
+                    var policy = new FirewallPolicy("hub-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                    _ = new FirewallPolicyRuleCollectionGroup("aks-rcg", {{argsCreation}}
+                    {
+                        ResourceGroupName = "rg",
+                        FirewallPolicyName = policy.Name,
+                        Priority = 200,
+                        RuleCollections = { {{PolicyFilterCollection(CoreFqdnLiteralsExcept())}} },
+                    }{{afterArgs}});
+                }
+
+                private static FirewallPolicyRuleCollectionGroupArgs Identity(FirewallPolicyRuleCollectionGroupArgs args) => Pick(args);
+
+                private static FirewallPolicyRuleCollectionGroupArgs Pick(FirewallPolicyRuleCollectionGroupArgs args) => args;
+            }
+            """;
+
+        var diagnostics = (await CSharpAnalysisRunner.RunAsync(OutputKind.DynamicallyLinkedLibrary, allowCompileErrors: true, new[] { ("/src/Cluster.cs", Cluster()), ("/src/Policy.cs", policy) }))
+            .Where(d => d.Id.StartsWith("EGR", StringComparison.Ordinal) && d.Id != "EGR1003")
+            .ToList();
+
+        var unknown = Assert.Single(diagnostics);
+        Assert.True(unknown.Id == "EGR1006", form + ": " + string.Join("\n", diagnostics));
+        Assert.Contains("Firewall policy 'hub-policy'", unknown.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("the policy of rule collection group 'aks-rcg', whose rules may allow this traffic,", unknown.GetMessage(), StringComparison.Ordinal);
+        Assert.StartsWith("new FirewallPolicyRuleCollectionGroup(\"aks-rcg\"", policy.Substring(unknown.Location.SourceSpan.Start), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("new AzureFirewall(\"fw\", new AzureFirewallArgs { ApplicationRuleCollections = { new AzureFirewallApplicationRuleCollectionArgs { Rules = { new")]
     [InlineData("new AzureFirewall(\"fw\", new AzureFirewallArgs { ApplicationRuleCollections = { Undefined() } });")]
     [InlineData("new AzureFirewall(new AzureFirewallArgs { Priority = });")]
