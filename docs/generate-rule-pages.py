@@ -484,7 +484,10 @@ only merged into the child (generic CARML/AVM modules are written this way).
 So do rules whose owner is unknown. A rule collection group whose policy name is a parameter without a value or a C#
 value computed at run time (and that no policy in the inputs claims by the same expression), or Pulumi classic rule
 collections naming a firewall that way, may belong to any policy (firewall) in the inputs. They are checked as part of
-none; an endpoint they may allow is reported here, at the group, and an endpoint they cannot allow stays missing. C#
+none; an endpoint they may allow is reported here, at the group, and an endpoint they cannot allow stays missing (their
+priority may put them first, but Azure Firewall still processes every network rule before any application rule, so a
+network rule of the policy that denies the traffic still wins). Their Deny rules are not held against what the policy
+allows: that would be a guess too, and the analyzer only ever leaves such a finding out. C#
 code that creates a group or a classic collection but does not compile yet (an argument too many, an `Args` type being
 typed), or whose `Args` object is known only at run time, counts as such a group whose rules may allow anything: while a
 line is being typed, the policy it fills does not look empty.

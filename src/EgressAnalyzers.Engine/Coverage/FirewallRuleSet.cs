@@ -325,18 +325,43 @@ public sealed class DetachedRules
     /// <summary>What EGR1006 names when these rules keep a requirement open.</summary>
     public UnknownCause Cause { get; }
 
-    /// <summary>True when a rule that allows (or whose action is unknown) surely or maybe matches the requirement.</summary>
-    public bool MayAllow(RequirementInstance requirement, MatchContext context)
+    /// <summary>
+    /// True when these rules may allow the requirement that <paramref name="owner"/>'s own rules leave missing. Placed
+    /// first (their group priority is as unknown as their policy), in Azure Firewall's order: network rules before
+    /// application rules, so an own network rule that denies still comes first. First is the placement most likely to
+    /// allow: if these rules cannot allow there, they cannot anywhere. Their Deny rules are left out: the engine does
+    /// not hold rules it cannot place against what the policy allows.
+    /// </summary>
+    public bool MayAllow(FirewallRuleSet owner, RequirementInstance requirement, MatchContext context)
     {
-        foreach (var rule in Rules.Index(unknownPriorityFirst: true).Candidates(requirement))
+        var detached = Rules.Index(unknownPriorityFirst: true).Candidates(requirement);
+        var allowing = new List<OrderedRule>(detached.Count);
+        foreach (var rule in detached)
         {
-            if (rule.Action is RuleAction.Allow or RuleAction.Unknown && RuleMatcher.Match(requirement, rule.Rule, context).Value != Tri.No)
+            if (rule.Action is RuleAction.Allow or RuleAction.Unknown)
             {
-                return true;
+                allowing.Add(rule);
             }
         }
 
-        return false;
+        if (allowing.Count == 0)
+        {
+            return false;
+        }
+
+        return MayAllowBefore(owner.Index(unknownPriorityFirst: true).Candidates(requirement), allowing, requirement, context)
+            || (owner.HasUnknownPriority && MayAllowBefore(owner.Index(unknownPriorityFirst: false).Candidates(requirement), allowing, requirement, context));
+    }
+
+    private static bool MayAllowBefore(IReadOnlyList<OrderedRule> own, List<OrderedRule> allowing, RequirementInstance requirement, MatchContext context)
+    {
+        // Both lists are in processing order, network rules first: merge them with the detached rules ahead in each part.
+        var merged = new List<OrderedRule>(own.Count + allowing.Count);
+        merged.AddRange(allowing.Where(r => r.Rule is NetworkRule));
+        merged.AddRange(own.Where(r => r.Rule is NetworkRule));
+        merged.AddRange(allowing.Where(r => r.Rule is not NetworkRule));
+        merged.AddRange(own.Where(r => r.Rule is not NetworkRule));
+        return FirstMatchEvaluator.Evaluate(merged, requirement, context).Kind is OutcomeKind.Allowed or OutcomeKind.Unknown;
     }
 }
 

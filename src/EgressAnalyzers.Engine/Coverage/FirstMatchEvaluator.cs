@@ -78,7 +78,7 @@ public static class FirstMatchEvaluator
         if (outcome.IsMissing && ruleSet.DetachedRules.Count > 0)
         {
             // Rules written for a policy or firewall the inputs do not identify may be this one's, and may allow it.
-            var detached = ruleSet.DetachedRules.Where(d => d.MayAllow(requirement, context)).Select(d => d.Cause).ToList();
+            var detached = ruleSet.DetachedRules.Where(d => d.MayAllow(ruleSet, requirement, context)).Select(d => d.Cause).ToList();
             if (detached.Count > 0)
             {
                 outcome = Outcome.Unknown(detached);

@@ -86,10 +86,85 @@ public class CoverageAgainstBruteForceTests
             threads: 1);
     }
 
-    private static Verdict EngineVerdict(GenCollection[] collections, RequirementInstance requirement)
+    /// <summary>
+    /// Rule collection groups whose policy is unknown (<see cref="FirewallRuleSet.DetachedRules"/>) may belong to the
+    /// rule set or not, and when they do their group priority may put them before or after its own collections: the
+    /// reference adds each group absent, first or last, in every combination. Their Deny collections are left out on both
+    /// sides: the engine does not hold a group it cannot place against what the policy allows (documented on EGR1006).
+    /// </summary>
+    [Fact]
+    public void RandomRuleSets_WithDetachedGroups_EngineVerdict_EqualsTheBruteForceVerdictOverAllWorldsAndPlacements()
     {
+        // Not vacuous: the detached groups must turn some missing verdicts into unknown ones, and leave others missing.
+        var turnedUnknown = 0;
+        var stayedMissing = 0;
+        Gen.Select(Collection.Array[0, 4], Collection.Array[1, 2].Array[1, 2], Gen.Int[0, Requirements.Length - 1]).Sample(
+            sample =>
+            {
+                var (own, detached, requirementIndex) = sample;
+                var requirement = RequirementInstance.For(Requirements[requirementIndex], Location);
+                var engine = EngineVerdict(own, requirement, detached);
+                var allowOnly = detached.Select(group => group.Where(c => c.Allow).ToArray()).ToArray();
+                var outcomes = new HashSet<Verdict>();
+                foreach (var placement in Placements(allowOnly.Length))
+                {
+                    var placed = own.Concat(allowOnly.SelectMany((group, g) => placement[g] switch
+                    {
+                        0 => Array.Empty<GenCollection>(),
+                        1 => group.Select(c => c with { Priority = 0 }),
+                        _ => group.Select(c => c with { Priority = 1000 }),
+                    })).ToArray();
+                    outcomes.Add(ReferenceVerdict(placed, requirement));
+                }
+
+                var reference = outcomes.Count == 1 ? outcomes.Single() : Verdict.Unknown;
+                if (EngineVerdict(own, requirement) == Verdict.Missing)
+                {
+                    _ = engine == Verdict.Unknown ? turnedUnknown++ : stayedMissing++;
+                }
+
+                Assert.True(
+                    engine == reference,
+                    $"engine {engine}, reference {reference} for {requirement.Endpoint} over {Describe(own)} with detached {string.Join(" / ", detached.Select(Describe))}");
+            },
+            iter: 1500,
+            threads: 1);
+        Assert.True(turnedUnknown > 100 && stayedMissing > 100, $"{turnedUnknown} missing verdicts turned unknown, {stayedMissing} stayed missing");
+    }
+
+    /// <summary>Every assignment of absent (0), first (1) or last (2) to each detached group.</summary>
+    private static IEnumerable<int[]> Placements(int groups)
+    {
+        var total = (int)Math.Pow(3, groups);
+        for (var code = 0; code < total; code++)
+        {
+            var placement = new int[groups];
+            for (int g = 0, rest = code; g < groups; g++, rest /= 3)
+            {
+                placement[g] = rest % 3;
+            }
+
+            yield return placement;
+        }
+    }
+
+    private static Verdict EngineVerdict(GenCollection[] collections, RequirementInstance requirement, GenCollection[][]? detachedGroups = null)
+    {
+        if (detachedGroups is not null)
+        {
+            var own = RuleSet(collections.Select((c, i) => ToModel(c, i)).ToArray());
+            var detached = detachedGroups
+                .Select((group, g) => new DetachedRules(RuleSet(group.Select((c, i) => ToModel(c, 100 + (10 * g) + i)).ToArray()), new UnknownCause(Span(), $"group {g}")))
+                .ToList();
+            return ToVerdict(FirstMatchEvaluator.Evaluate(new FirewallRuleSet(own.Resource, own.Collections) { DetachedRules = detached }, requirement, MatchContext.Unknown));
+        }
+
         var model = collections.Select((c, i) => ToModel(c, i)).ToArray();
-        var outcome = FirstMatchEvaluator.Evaluate(RuleSet(model), requirement, MatchContext.Unknown);
+        return ToVerdict(FirstMatchEvaluator.Evaluate(RuleSet(model), requirement, MatchContext.Unknown));
+    }
+
+    private static Verdict ToVerdict(Outcome outcome)
+    {
         return outcome.Kind switch
         {
             OutcomeKind.Allowed => Verdict.Allowed,
