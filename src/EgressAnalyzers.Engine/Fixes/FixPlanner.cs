@@ -360,6 +360,7 @@ public static class FixPlanner
             c.Collection.Action == RuleAction.Allow
             && !c.HasUnknownPriority
             && (policy is null || c.Group?.Policy == policy.Key)
+            && !c.Collection.IsShared
             && targets.CanAppendRules(c.Collection));
         if (existing is not null)
         {
@@ -380,9 +381,11 @@ public static class FixPlanner
         // 2. Classic: a new collection between the last Allow and the first matching Deny.
         if (ruleSet.Resource is AzureFirewallResource firewall)
         {
-            if (!targets.CanAddClassicCollection(firewall, kind))
+            if (firewall.IsShared || !targets.CanAddClassicCollection(firewall, kind))
             {
-                reason = "the firewall's rule collections are computed (an expression or a copy loop) or not written in this file";
+                reason = firewall.IsShared
+                    ? "the firewall's rule collections are written once for several firewalls (a helper method with parameters)"
+                    : "the firewall's rule collections are computed (an expression or a copy loop) or not written in this file";
                 return null;
             }
 
@@ -426,7 +429,7 @@ public static class FixPlanner
             .OrderByDescending(g => g.Priority));
         foreach (var group in candidates.Distinct())
         {
-            if (group.Priority is null || !targets.CanAddPolicyCollection(group) || group.Collections.Any(c => c.Priority is null))
+            if (group.Priority is null || group.IsShared || !targets.CanAddPolicyCollection(group) || group.Collections.Any(c => c.Priority is null))
             {
                 continue;
             }

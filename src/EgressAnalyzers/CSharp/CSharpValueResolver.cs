@@ -15,7 +15,8 @@ namespace EgressAnalyzers.CSharp;
 /// Evaluates C# expressions through IOperation as far as the source says: literals and constants, <c>static readonly</c>
 /// fields, locals assigned once (with later <c>x.P = …</c> / <c>x.P.Add(…)</c> in the same method), interpolation and
 /// <c>+</c>, arrays, lists and collection initializers (including Pulumi's InputList forms and extension <c>Add</c>),
-/// enum-struct statics, and helper methods with a single returned expression. Everything else is unknown, never absent.
+/// enum-struct statics, and helper methods with a single returned expression (their parameters take the call's
+/// arguments). Everything else is unknown, never absent.
 /// </summary>
 internal sealed class CSharpValueResolver
 {
@@ -24,6 +25,10 @@ internal sealed class CSharpValueResolver
     private readonly SemanticModelCache _models;
     private readonly PulumiStackConfig _config;
     private readonly CancellationToken _cancellationToken;
+
+    // The arguments of the helper calls being read, innermost last: a parameter reference inside a helper's returned
+    // expression takes its call's value (resolved at the call, so it keeps the caller's span).
+    private readonly List<Dictionary<IParameterSymbol, CSharpValue?>> _calls = new();
 
     public CSharpValueResolver(SemanticModelCache models, PulumiStackConfig config, CancellationToken cancellationToken)
     {
@@ -105,6 +110,8 @@ internal sealed class CSharpValueResolver
                 return FromProperty(property, depth);
             case IInvocationOperation invocation:
                 return FromInvocation(invocation, depth);
+            case IParameterReferenceOperation parameter:
+                return FromParameter(parameter);
             default:
                 return CSharpUnknown.Of(syntax);
         }
@@ -174,7 +181,10 @@ internal sealed class CSharpValueResolver
         }
 
         var arguments = SdkConstructorArguments(creation, depth);
-        var result = new CSharpObject(creation.Type, syntax, new Dictionary<string, CSharpValue>(StringComparer.OrdinalIgnoreCase), arguments);
+        var result = new CSharpObject(creation.Type, syntax, new Dictionary<string, CSharpValue>(StringComparer.OrdinalIgnoreCase), arguments)
+        {
+            IsSharedCode = _calls.Count > 0,
+        };
         if (creation.Initializer is { } initializer)
         {
             ApplyInitializer(result, initializer, depth);
@@ -192,7 +202,7 @@ internal sealed class CSharpValueResolver
     private List<CSharpValue?> SdkConstructorArguments(IObjectCreationOperation creation, int depth)
     {
         var constructor = creation.Constructor;
-        var values = ResolveArguments(creation.Arguments, callerValues: null, depth);
+        var values = ResolveArguments(creation.Arguments, depth);
         for (var hop = 0; constructor is not null && hop < MaxConstructorChain; hop++)
         {
             if (!IsDeclaredInSource(constructor))
@@ -203,7 +213,7 @@ internal sealed class CSharpValueResolver
             var parameterValues = new Dictionary<IParameterSymbol, CSharpValue?>(SymbolEqualityComparer.Default);
             for (var i = 0; i < constructor.Parameters.Length; i++)
             {
-                parameterValues[constructor.Parameters[i]] = i < values.Count ? values[i] : null;
+                parameterValues[constructor.Parameters[i].OriginalDefinition] = i < values.Count ? values[i] : null;
             }
 
             var declaration = constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken);
@@ -221,7 +231,18 @@ internal sealed class CSharpValueResolver
                 }
 
                 constructor = chained.TargetMethod;
-                values = ResolveArguments(chained.Arguments, parameterValues, depth);
+
+                // The chain's arguments are written once for every creation of the subclass, each with its own values.
+                _calls.Add(parameterValues);
+                try
+                {
+                    values = ResolveArguments(chained.Arguments, depth);
+                }
+                finally
+                {
+                    _calls.RemoveAt(_calls.Count - 1);
+                }
+
                 continue;
             }
 
@@ -235,23 +256,12 @@ internal sealed class CSharpValueResolver
 
     private const int MaxConstructorChain = 16;
 
-    private List<CSharpValue?> ResolveArguments(IEnumerable<IArgumentOperation> arguments, Dictionary<IParameterSymbol, CSharpValue?>? callerValues, int depth) =>
+    // A forwarded parameter (": base(name, args)") takes the caller's value through FromParameter.
+    private List<CSharpValue?> ResolveArguments(IEnumerable<IArgumentOperation> arguments, int depth) =>
         arguments
             .OrderBy(a => a.Parameter?.Ordinal ?? 0)
-            .Select(a => callerValues is not null && SkipConversions(a.Value) is IParameterReferenceOperation forwarded && callerValues.TryGetValue(forwarded.Parameter, out var value)
-                ? value
-                : Resolve(a.Value, depth + 1))
+            .Select(a => Resolve(a.Value, depth + 1))
             .ToList();
-
-    private static IOperation SkipConversions(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 
     /// <summary>A constructor the user wrote (or the compiler generated for a class the user wrote), not the SDK's.</summary>
     private static bool IsDeclaredInSource(IMethodSymbol constructor) =>
@@ -616,14 +626,77 @@ internal sealed class CSharpValueResolver
             return FromStackConfig(invocation, depth);
         }
 
-        // A helper method in the program whose body is one returned expression (typically "XArgs Build() => new XArgs { … }").
+        // A helper method in the program whose body is one returned expression (typically "XArgs Build() => new XArgs { … }",
+        // or "XArgs Rule(string name, params string[] fqdns) => new XArgs { Name = name, TargetFqdns = fqdns }").
         if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax declaration
             && ReturnedExpression(declaration) is { } returned)
         {
-            return Resolve(ModelFor(declaration.SyntaxTree).OperationOrNull(returned, _cancellationToken), depth + 1);
+            var returnedOperation = ModelFor(declaration.SyntaxTree).OperationOrNull(returned, _cancellationToken);
+            if (method.Parameters.Length == 0)
+            {
+                return Resolve(returnedOperation, depth + 1);
+            }
+
+            _calls.Add(ArgumentsOf(invocation, declaration, depth));
+            try
+            {
+                return Resolve(returnedOperation, depth + 1);
+            }
+            finally
+            {
+                _calls.RemoveAt(_calls.Count - 1);
+            }
         }
 
         return CSharpUnknown.Of(invocation.Syntax);
+    }
+
+    /// <summary>
+    /// The values a helper's parameters take in one call (optional ones their defaults, a params array its list). A
+    /// parameter the helper assigns to, or passes by reference, is unknown: its value at the return is not the argument.
+    /// </summary>
+    private Dictionary<IParameterSymbol, CSharpValue?> ArgumentsOf(IInvocationOperation invocation, MethodDeclarationSyntax declaration, int depth)
+    {
+        var reassigned = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var identifier in declaration.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Parent is AssignmentExpressionSyntax assignment && assignment.Left == identifier
+                || identifier.Parent is PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax
+                || identifier.Parent is ArgumentSyntax { RefKindKeyword.RawKind: not 0 })
+            {
+                reassigned.Add(identifier.Identifier.ValueText);
+            }
+        }
+
+        var values = new Dictionary<IParameterSymbol, CSharpValue?>(SymbolEqualityComparer.Default);
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            values[parameter.OriginalDefinition] = reassigned.Contains(parameter.Name) || parameter.RefKind is RefKind.Ref or RefKind.Out
+                ? CSharpUnknown.Of(argument.Syntax)
+                : Resolve(argument.Value, depth + 1);
+        }
+
+        return values;
+    }
+
+    /// <summary>A parameter of a helper being read takes its call's argument; any other parameter is unknown.</summary>
+    private CSharpValue? FromParameter(IParameterReferenceOperation reference)
+    {
+        var parameter = reference.Parameter.OriginalDefinition;
+        for (var i = _calls.Count - 1; i >= 0; i--)
+        {
+            if (_calls[i].TryGetValue(parameter, out var value))
+            {
+                return value;
+            }
+        }
+
+        return CSharpUnknown.Of(reference.Syntax);
     }
 
     /// <summary><c>new Config("azure-native").Require("location")</c> / <c>new Config().Get("x")</c> from the stack files.</summary>

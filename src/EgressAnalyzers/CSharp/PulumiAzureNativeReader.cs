@@ -38,7 +38,10 @@ internal static class PulumiAzureNativeReader
                 }
 
                 var policy = PolicyReferenceOf((argsObject?.Get("FirewallPolicy") as CSharpObject)?.Get("Id"));
-                return new AzureFirewallResource(new ResourceKey(ResourceKey.AzureFirewallType, name), name, creation.Span, anchor, collections, policy);
+                return new AzureFirewallResource(new ResourceKey(ResourceKey.AzureFirewallType, name), name, creation.Span, anchor, collections, policy)
+                {
+                    IsShared = argsObject?.IsSharedCode ?? false,
+                };
             }
 
             case CSharpResourceKind.FirewallPolicy:
@@ -62,7 +65,10 @@ internal static class PulumiAzureNativeReader
                     anchor,
                     new ResourceKey(ResourceKey.FirewallPolicyType, policyName),
                     argsObject?.Get("Priority").AsInt(),
-                    collections);
+                    collections)
+                {
+                    IsShared = argsObject?.IsSharedCode ?? false,
+                };
             }
 
             case CSharpResourceKind.Cluster:

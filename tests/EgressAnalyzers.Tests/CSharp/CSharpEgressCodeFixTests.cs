@@ -72,6 +72,38 @@ public class CSharpEgressCodeFixTests
     }
 
     [Fact]
+    public async Task CollectionsBuiltByOneHelperWithParameters_AreNotEditedInPlace_AnAksEgressCollectionIsAddedInstead()
+    {
+        // One helper text, two collections: an Allow and a Deny processed first. A rule appended inside the helper would
+        // land in the Deny collection too, and block what it was written to allow.
+        const string Helper = """
+                private static AzureFirewallApplicationRuleCollectionArgs Collection(string name, int priority, string action, params string[] fqdns) => new AzureFirewallApplicationRuleCollectionArgs
+                {
+                    Name = name,
+                    Priority = priority,
+                    Action = new AzureFirewallRCActionArgs { Type = action },
+                    Rules = { new AzureFirewallApplicationRuleArgs { Name = "r", SourceAddresses = { "*" }, Protocols = { new AzureFirewallApplicationRuleProtocolArgs { ProtocolType = "Https", Port = 443 } }, TargetFqdns = fqdns } },
+                };
+            """;
+        var hub = ClassicFirewall("Collection(\"blocked\", 100, \"Deny\", \"www.example.com\"), Collection(\"aks-core\", 200, \"Allow\", \"mcr.microsoft.com\")", members: "\n" + Helper + "\n");
+        using var runner = new CSharpCodeFixRunner(new[] { ("/src/Cluster.cs", Cluster()), ("/src/Hub.cs", hub) });
+        var diagnostics = await MissingAsync(runner.Project);
+
+        // The helper's values are read per call: only what 'aks-core' lacks is missing, and it is reported at the helper.
+        Assert.True(diagnostics.Length > 3, string.Join("\n", diagnostics));
+        Assert.DoesNotContain(diagnostics, d => d.GetMessage().Contains("'mcr.microsoft.com'", StringComparison.Ordinal));
+        var titles = (await runner.ActionsForAsync(diagnostics[0])).Select(a => a.Title).ToList();
+        Assert.Equal(new[] { "Add an 'aks-egress' rule collection" }, titles);
+
+        await runner.FixAllAsync("/src/Hub.cs", (await runner.ActionsForAsync(diagnostics[0]))[0].EquivalenceKey!, diagnostics);
+
+        var after = await runner.TextAsync("/src/Hub.cs");
+        Assert.Contains(Helper.Replace("\r\n", "\n", StringComparison.Ordinal).Trim(), after.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        var remaining = (await CSharpCodeFixRunner.AnalyzeAsync(runner.Project)).Where(d => d.Id is "EGR1001" or "EGR1002" or "EGR1004").ToList();
+        Assert.True(remaining.Count == 0, string.Join("\n", remaining) + "\n" + after);
+    }
+
+    [Fact]
     public async Task ExistingAllowCollection_AlsoOffersANewCollection()
     {
         var hub = ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }")));

@@ -49,6 +49,8 @@ public class PulumiAzureNativeReaderTests
         { "const parts and +", "\n    private const string Region = \"westeurope\";\n    private const string Mcr = \"mcr.microsoft.com\";\n", "{ \"*.hcp.\" + Region + \".azmk8s.io\", Mcr, " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io", "mcr.microsoft.com") + " }" },
         { "interpolation of a static readonly", "\n    private static readonly string Region = \"westeurope\";\n", "{ $\"*.hcp.{Region}.azmk8s.io\", " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io") + " }" },
         { "helper method", "\n    private static string[] CoreFqdns() => new[] { " + CoreFqdnLiteralsExcept() + " };\n", "CoreFqdns()" },
+        { "helper method with a params array", "\n    private static string[] Targets(params string[] fqdns) => fqdns;\n", "Targets(" + CoreFqdnLiteralsExcept() + ")" },
+        { "helper methods with parameters, nested", "\n    private static string Hcp(string region) => Fqdn(\"hcp\", region);\n    private static string Fqdn(string service, string region, string zone = \"azmk8s.io\") => $\"*.{service}.{region}.{zone}\";\n", "{ Hcp(\"westeurope\"), " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io") + " }" },
     };
 
     [Theory]
@@ -58,6 +60,19 @@ public class PulumiAzureNativeReaderTests
         var diagnostics = await AnalyzeAsync(Cluster(), ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule(targetFqdns)), members: members));
 
         Assert.True(diagnostics.Count == 0, form + ": " + string.Join("\n", diagnostics));
+    }
+
+    [Fact]
+    public async Task HelperThatReassignsItsParameter_IsNotFollowed_SoItsValueIsUnknownNotMissing()
+    {
+        var members = "\n    private static string Hcp(string region)\n    {\n        region = region.ToLowerInvariant();\n        return $\"*.hcp.{region}.azmk8s.io\";\n    }\n";
+        var firewall = ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule("{ Hcp(\"WestEurope\"), " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io") + " }")), members: members);
+
+        var diagnostics = await AnalyzeAsync(Cluster(), firewall);
+
+        var unknown = Assert.Single(diagnostics);
+        Assert.Equal("EGR1006", unknown.Id);
+        Assert.Contains("'*.hcp.westeurope.azmk8s.io'", unknown.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -406,7 +421,7 @@ public class PulumiAzureNativeReaderTests
     [InlineData("an argument too many", "new FirewallPolicyRuleCollectionGroupArgs", ", null, 42")]
     [InlineData("a misspelt Args type", "new FirewallPolicyRuleCollectionGroupArgz", "")]
     [InlineData("Args from a method not written yet", "Make() ?? new FirewallPolicyRuleCollectionGroupArgs", "")]
-    [InlineData("Args passed through helpers (compiles; not followed)", "Identity(new FirewallPolicyRuleCollectionGroupArgs", ")")]
+    [InlineData("Args from a delegate (compiles; not followed)", "((System.Func<FirewallPolicyRuleCollectionGroupArgs>)(() => new FirewallPolicyRuleCollectionGroupArgs", "))()")]
     public async Task RuleCollectionGroupThatCannotBeRead_LeavesThePolicysCoverageUnknown_NeverMissing(string form, string argsCreation, string afterArgs)
     {
         // Read as nothing, the group would leave 'hub-policy' looking empty: every endpoint its rules allow reported missing.
