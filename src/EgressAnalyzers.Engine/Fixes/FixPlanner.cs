@@ -64,6 +64,7 @@ public static class FixPlanner
         var requirements = catalog.For(settings.Profile, settings.Cloud).ToList();
         var clusters = ClusterContext.Build(model, settings);
         var ruleSets = FirewallRuleSet.Resolve(model);
+        var shared = SharedText.Of(model);
         var insertions = new List<PlannedInsertion>();
         var notFixable = new List<UnfixableFinding>();
 
@@ -116,14 +117,14 @@ public static class FixPlanner
                     continue;
                 }
 
-                var insertion = PlanInsertion(ruleSet, kind, ofKind, model, targets, reserved, out var reason);
+                var insertion = PlanInsertion(ruleSet, kind, ofKind, model, targets, reserved, shared, out var reason);
                 if (insertion is null)
                 {
                     // A Deny that leaves no place before it only blocks the endpoints it matches; the others can still go
                     // wherever an Allow is processed for them (an existing collection after that Deny, a new one).
                     var unblocked = ofKind.Where(e => !DeniedByAnyCollection(ruleSet, kind, e)).ToList();
                     if (unblocked.Count > 0 && unblocked.Count < ofKind.Count
-                        && PlanInsertion(ruleSet, kind, unblocked, model, targets, reserved, out _) is { } partial)
+                        && PlanInsertion(ruleSet, kind, unblocked, model, targets, reserved, shared, out _) is { } partial)
                     {
                         insertions.Add(partial);
                         notFixable.AddRange(ofKind.Except(unblocked).Select(m => new UnfixableFinding(m.Finding!, reason!)));
@@ -338,6 +339,7 @@ public static class FixPlanner
         InfrastructureModel model,
         IFixTargets targets,
         Reservations reserved,
+        SharedText shared,
         out string? reason)
     {
         reason = null;
@@ -360,7 +362,7 @@ public static class FixPlanner
             c.Collection.Action == RuleAction.Allow
             && !c.HasUnknownPriority
             && (policy is null || c.Group?.Policy == policy.Key)
-            && !c.Collection.IsShared
+            && !shared.Contains(c.Collection)
             && targets.CanAppendRules(c.Collection));
         if (existing is not null)
         {
@@ -381,10 +383,10 @@ public static class FixPlanner
         // 2. Classic: a new collection between the last Allow and the first matching Deny.
         if (ruleSet.Resource is AzureFirewallResource firewall)
         {
-            if (firewall.IsShared || !targets.CanAddClassicCollection(firewall, kind))
+            if (shared.Contains(firewall) || !targets.CanAddClassicCollection(firewall, kind))
             {
-                reason = firewall.IsShared
-                    ? "the firewall's rule collections are written once for several firewalls (a helper method with parameters)"
+                reason = shared.Contains(firewall)
+                    ? "the firewall is written once for several firewalls (a module or a helper method used more than once), so its text is not edited"
                     : "the firewall's rule collections are computed (an expression or a copy loop) or not written in this file";
                 return null;
             }
@@ -429,7 +431,7 @@ public static class FixPlanner
             .OrderByDescending(g => g.Priority));
         foreach (var group in candidates.Distinct())
         {
-            if (group.Priority is null || group.IsShared || !targets.CanAddPolicyCollection(group) || group.Collections.Any(c => c.Priority is null))
+            if (group.Priority is null || shared.Contains(group) || !targets.CanAddPolicyCollection(group) || group.Collections.Any(c => c.Priority is null))
             {
                 continue;
             }
@@ -487,9 +489,9 @@ public static class FixPlanner
 
         var groupNames = groups.Select(g => g.Key.ShortName).ToList();
         string groupName;
-        if (reserved.NewGroup is { } shared && shared.Priority == groupPriority)
+        if (reserved.NewGroup is { } newGroup && newGroup.Priority == groupPriority)
         {
-            groupName = shared.Name;
+            groupName = newGroup.Name;
         }
         else
         {
@@ -691,6 +693,51 @@ public static class FixPlanner
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Text that stands for more than one collection or resource of the model, each with its own values: a Bicep module
+    /// or a C# helper method used more than once, a loop, a rule list kept in a variable. A fix never edits it in place:
+    /// the edit would reach every use, a Deny collection built from the same text included.
+    /// </summary>
+    private sealed class SharedText
+    {
+        // Model objects compare by reference (none overrides Equals): a set of them is a set of instances.
+        private readonly HashSet<RuleCollection> _collections = new();
+        private readonly HashSet<ModelResource> _resources = new();
+
+        public static SharedText Of(InfrastructureModel model)
+        {
+            var result = new SharedText();
+            var owners = model.Firewalls.Select(f => (Owner: (ModelResource)f, f.Collections))
+                .Concat(model.RuleCollectionGroups.Select(g => (Owner: (ModelResource)g, g.Collections)))
+                .ToList();
+
+            // A collection read twice from one text has the same span and kind; the two halves of a policy collection that
+            // mixes rule types have the same span but not the same kind. A rule list is shared when collections written in
+            // different places use it.
+            var collections = owners.SelectMany(o => o.Collections).Distinct().ToList();
+            foreach (var sameText in collections.GroupBy(c => (c.Span, c.Kind)).Where(g => g.Count() > 1))
+            {
+                result._collections.UnionWith(sameText);
+            }
+
+            foreach (var sameList in collections.Where(c => !c.RulesSpan.IsEmpty).GroupBy(c => c.RulesSpan).Where(g => g.Select(c => c.Span).Distinct().Count() > 1))
+            {
+                result._collections.UnionWith(sameList);
+            }
+
+            foreach (var sameText in owners.Select(o => o.Owner).Distinct().GroupBy(r => (r.Key.Type, r.NameSpan)).Where(g => g.Count() > 1))
+            {
+                result._resources.UnionWith(sameText);
+            }
+
+            return result;
+        }
+
+        public bool Contains(RuleCollection collection) => _collections.Contains(collection);
+
+        public bool Contains(ModelResource resource) => _resources.Contains(resource);
     }
 
     private static IEnumerable<PlannedValue> Values(PlannedRule rule) =>

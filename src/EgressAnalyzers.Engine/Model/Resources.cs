@@ -96,12 +96,6 @@ public abstract class ModelResource
     /// <summary>Rule IDs suppressed on this resource by the user, with their justification.</summary>
     public IReadOnlyList<Suppression> Suppressions { get; init; } = Array.Empty<Suppression>();
 
-    /// <summary>
-    /// True when the text that defines the resource's rule lists stands for more than one resource, each with its own
-    /// values (C# arguments built by a helper method with parameters): a fix must not add collections to it in place.
-    /// </summary>
-    public bool IsShared { get; init; }
-
     /// <summary>Set when the user opted this firewall/policy into checking (per-file metadata or a resource-level marker).</summary>
     public bool OptedIn { get; init; }
 }

@@ -170,12 +170,6 @@ public sealed class RuleCollection
 
     public IReadOnlyList<NetworkRule> NetworkRules { get; }
 
-    /// <summary>
-    /// True when the collection's text stands for more than one collection, each with its own values (a C# helper method
-    /// with parameters, called more than once): a fix must not edit it in place, since the edit would reach the others.
-    /// </summary>
-    public bool IsShared { get; init; }
-
     /// <summary>DNAT rules of a NAT collection (topology checks: does public ingress come in through the firewall).</summary>
     public IReadOnlyList<NatRule> NatRules { get; init; } = System.Array.Empty<NatRule>();
 }

@@ -30,7 +30,7 @@ internal static class AzureResourceManagerReader
                 collections.AddRange(data.Get("NetworkRuleCollections").Items().Select(c => CSharpRuleMapper.ReadCollection(c, RuleCollectionKind.Network)));
                 collections.AddRange(data.Get("NatRuleCollections").Items().Select(c => CSharpRuleMapper.ReadCollection(c, RuleCollectionKind.Nat)));
                 PolicyReference? policy = data.Get("FirewallPolicyId") is { } id ? new PolicyReference(null, CSharpValue.TextOf(id.Syntax), id.Span) : null;
-                return new[] { new AzureFirewallResource(new ResourceKey(ResourceKey.AzureFirewallType, name), name, data.Span, data.Span, collections, policy) { IsShared = data.IsSharedCode } };
+                return new[] { new AzureFirewallResource(new ResourceKey(ResourceKey.AzureFirewallType, name), name, data.Span, data.Span, collections, policy) };
             }
 
             case CSharpResourceKind.RuleCollectionGroup:
@@ -39,10 +39,7 @@ internal static class AzureResourceManagerReader
                 var collections = data.Get("RuleCollections").Items().SelectMany(CSharpRuleMapper.ReadPolicyCollection).ToList();
                 var group = new RuleCollectionGroupResource(
                     new ResourceKey(ResourceKey.RuleCollectionGroupType, policyName + "/" + name), name, data.Span, data.Span,
-                    new ResourceKey(ResourceKey.FirewallPolicyType, policyName), data.Get("Priority").AsInt(), collections)
-                {
-                    IsShared = data.IsSharedCode,
-                };
+                    new ResourceKey(ResourceKey.FirewallPolicyType, policyName), data.Get("Priority").AsInt(), collections);
                 var policy = new FirewallPolicyResource(new ResourceKey(ResourceKey.FirewallPolicyType, policyName), policyName.Trim('{', '}'), data.Span, data.Span, null);
                 return new ModelResource[] { policy, group };
             }

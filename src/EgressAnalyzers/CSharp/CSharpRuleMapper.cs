@@ -35,10 +35,7 @@ internal static class CSharpRuleMapper
             applicationRules,
             networkRules,
             collection.Span,
-            rules?.Span ?? default)
-        {
-            IsShared = collection.IsSharedCode,
-        };
+            rules?.Span ?? default);
     }
 
     /// <summary>A policy collection of the polymorphic shape (Azure Native <c>FirewallPolicyFilterRuleCollectionArgs</c>, ARM <c>…Info</c>).</summary>
@@ -58,10 +55,7 @@ internal static class CSharpRuleMapper
         {
             yield return new RuleCollection(
                 NameOf(collection), RuleCollectionKind.Nat, collection.Get("Priority").AsInt(), RuleAction.Other, collection.Span,
-                Array.Empty<ApplicationRule>(), Array.Empty<NetworkRule>(), collection.Span, rules?.Span ?? default)
-            {
-                IsShared = collection.IsSharedCode,
-            };
+                Array.Empty<ApplicationRule>(), Array.Empty<NetworkRule>(), collection.Span, rules?.Span ?? default);
             yield break;
         }
 
@@ -87,8 +81,8 @@ internal static class CSharpRuleMapper
         var name = NameOf(collection);
         var priority = collection.Get("Priority").AsInt();
         var action = ReadAction(collection);
-        var applicationCollection = new RuleCollection(name, RuleCollectionKind.Application, priority, action, collection.Span, application, Array.Empty<NetworkRule>(), collection.Span, rules?.Span ?? default) { IsShared = collection.IsSharedCode };
-        var networkCollection = new RuleCollection(name, RuleCollectionKind.Network, priority, action, collection.Span, Array.Empty<ApplicationRule>(), network, collection.Span, rules?.Span ?? default) { IsShared = collection.IsSharedCode };
+        var applicationCollection = new RuleCollection(name, RuleCollectionKind.Application, priority, action, collection.Span, application, Array.Empty<NetworkRule>(), collection.Span, rules?.Span ?? default);
+        var networkCollection = new RuleCollection(name, RuleCollectionKind.Network, priority, action, collection.Span, Array.Empty<ApplicationRule>(), network, collection.Span, rules?.Span ?? default);
         if (network.Count == 0)
         {
             yield return applicationCollection;

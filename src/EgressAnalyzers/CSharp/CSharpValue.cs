@@ -107,12 +107,6 @@ internal sealed class CSharpObject : CSharpValue
 
     public IReadOnlyList<CSharpValue?> ConstructorArguments { get; }
 
-    /// <summary>
-    /// Written inside a helper method with parameters and read for one call of it: the same text stands for every call,
-    /// each with its own values, so a fix must not edit it (see <see cref="Engine.Model.RuleCollection.IsShared"/>).
-    /// </summary>
-    public bool IsSharedCode { get; set; }
-
     public CSharpValue? Get(params string[] names)
     {
         foreach (var name in names)
@@ -127,7 +121,7 @@ internal sealed class CSharpObject : CSharpValue
     }
 
     public CSharpObject Clone() =>
-        new(Type, Syntax, new Dictionary<string, CSharpValue>(Properties, StringComparer.OrdinalIgnoreCase), ConstructorArguments) { IsSharedCode = IsSharedCode };
+        new(Type, Syntax, new Dictionary<string, CSharpValue>(Properties, StringComparer.OrdinalIgnoreCase), ConstructorArguments);
 }
 
 /// <summary>Mapping helpers from C# values to engine model values.</summary>

@@ -181,10 +181,7 @@ internal sealed class CSharpValueResolver
         }
 
         var arguments = SdkConstructorArguments(creation, depth);
-        var result = new CSharpObject(creation.Type, syntax, new Dictionary<string, CSharpValue>(StringComparer.OrdinalIgnoreCase), arguments)
-        {
-            IsSharedCode = _calls.Count > 0,
-        };
+        var result = new CSharpObject(creation.Type, syntax, new Dictionary<string, CSharpValue>(StringComparer.OrdinalIgnoreCase), arguments);
         if (creation.Initializer is { } initializer)
         {
             ApplyInitializer(result, initializer, depth);

@@ -52,10 +52,7 @@ internal static class PulumiAzureClassicReader
 
                 return new RuleCollectionGroupResource(
                     new ResourceKey(ResourceKey.RuleCollectionGroupType, policyName + "/" + name), name, creation.Span, anchor,
-                    new ResourceKey(ResourceKey.FirewallPolicyType, policyName), argsObject?.Get("Priority").AsInt(), collections)
-                {
-                    IsShared = argsObject?.IsSharedCode ?? false,
-                };
+                    new ResourceKey(ResourceKey.FirewallPolicyType, policyName), argsObject?.Get("Priority").AsInt(), collections);
             }
 
             case CSharpResourceKind.ClassicApplicationCollection:
@@ -69,7 +66,7 @@ internal static class PulumiAzureClassicReader
                 {
                     // The collection's Azure name defaults to the Pulumi logical name.
                     var logical = PulumiAzureNativeReader.ResourceName(creation);
-                    collection = new RuleCollection(logical, collection.Kind, collection.Priority, collection.Action, collection.Span, collection.ApplicationRules, collection.NetworkRules, collection.NameSpan, collection.RulesSpan) { IsShared = collection.IsShared };
+                    collection = new RuleCollection(logical, collection.Kind, collection.Priority, collection.Action, collection.Span, collection.ApplicationRules, collection.NetworkRules, collection.NameSpan, collection.RulesSpan);
                 }
 
                 var firewallName = argsObject?.Get("AzureFirewallName") switch

@@ -38,10 +38,7 @@ internal static class PulumiAzureNativeReader
                 }
 
                 var policy = PolicyReferenceOf((argsObject?.Get("FirewallPolicy") as CSharpObject)?.Get("Id"));
-                return new AzureFirewallResource(new ResourceKey(ResourceKey.AzureFirewallType, name), name, creation.Span, anchor, collections, policy)
-                {
-                    IsShared = argsObject?.IsSharedCode ?? false,
-                };
+                return new AzureFirewallResource(new ResourceKey(ResourceKey.AzureFirewallType, name), name, creation.Span, anchor, collections, policy);
             }
 
             case CSharpResourceKind.FirewallPolicy:
@@ -65,10 +62,7 @@ internal static class PulumiAzureNativeReader
                     anchor,
                     new ResourceKey(ResourceKey.FirewallPolicyType, policyName),
                     argsObject?.Get("Priority").AsInt(),
-                    collections)
-                {
-                    IsShared = argsObject?.IsSharedCode ?? false,
-                };
+                    collections);
             }
 
             case CSharpResourceKind.Cluster:

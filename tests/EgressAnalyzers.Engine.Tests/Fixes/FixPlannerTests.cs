@@ -142,6 +142,22 @@ public class FixPlannerTests
     }
 
     [Fact]
+    public void CollectionsMadeFromOneText_AreNotAppendedTo_ANewCollectionIsPlannedInstead()
+    {
+        // A copy loop writes both collections with one text (as a Bicep module or a C# helper used twice): a rule
+        // appended there would reach both, whatever each one's action is. The targets here would accept anything.
+        var plan = Plan(Hub("", """
+            "copy": [ { "name": "applicationRuleCollections", "count": 2, "input": {
+              "name": "[format('apps-{0}', copyIndex('applicationRuleCollections'))]",
+              "properties": { "priority": "[add(200, copyIndex('applicationRuleCollections'))]", "action": { "type": "Allow" }, "rules": [
+                { "name": "web", "protocols": [ { "protocolType": "Https", "port": 443 } ], "targetFqdns": [ "www.contoso.com" ], "sourceAddresses": [ "*" ] } ] } } } ]
+            """));
+
+        var insertion = Assert.Single(plan.Insertions, i => i.Kind == RuleCollectionKind.Application);
+        Assert.Equal(InsertionTargetKind.NewClassicCollection, insertion.Target);
+    }
+
+    [Fact]
     public void NothingWritable_LeavesEveryFindingNotFixable_WithAReason()
     {
         var plan = Plan(Hub("", ""), writable: false);

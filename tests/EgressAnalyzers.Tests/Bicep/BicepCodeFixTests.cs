@@ -28,4 +28,68 @@ public class BicepCodeFixTests
         // region is written as a literal rather than interpolated.
         Assert.Contains("'*.hcp.westeurope.azmk8s.io'", fixedHub, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ModuleUsedForAnAllowAndADenyGroup_IsNotEditedInPlace_AndTheFixStillLeavesNothingMissing()
+    {
+        // One module text, two groups: an Allow and a Deny processed first. A rule appended inside the module would land
+        // in the Deny group too, and block what it was written to allow.
+        const string Module = """
+            param policyName string
+            param groupName string
+            param priority int
+            param action string
+            param fqdns array
+
+            resource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = {
+              name: '${policyName}/${groupName}'
+              properties: {
+                priority: priority
+                ruleCollections: [
+                  {
+                    ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
+                    name: groupName
+                    priority: 100
+                    action: { type: action }
+                    rules: [
+                      {
+                        ruleType: 'ApplicationRule'
+                        name: 'r'
+                        sourceAddresses: [ '*' ]
+                        protocols: [ { protocolType: 'Https', port: 443 } ]
+                        targetFqdns: fqdns
+                      }
+                    ]
+                  }
+                ]
+              }
+            }
+            """;
+        var main = $$"""
+            resource policy 'Microsoft.Network/firewallPolicies@2024-05-01' = {
+              name: 'hub-policy'
+              location: 'westeurope'
+              properties: {}
+            }
+
+            module blocked 'rcg.bicep' = {
+              name: 'blocked'
+              params: { policyName: policy.name, groupName: 'blocked', priority: 100, action: 'Deny', fqdns: [ 'www.example.com' ] }
+            }
+
+            module aks 'rcg.bicep' = {
+              name: 'aks'
+              params: { policyName: policy.name, groupName: 'aks', priority: 200, action: 'Allow', fqdns: [ {{BicepFixtures.CoreFqdnsExcept("login.microsoftonline.com").Replace("\n", ", ", StringComparison.Ordinal)}} ] }
+            }
+            """;
+        using var harness = new AdditionalFileFixHarness(new[] { ("/repo/infra/main.bicep", main), ("/repo/infra/rcg.bicep", Module), (ClusterPath, BicepFixtures.Cluster) });
+        var before = (await AdditionalFileFixHarness.AnalyzeAsync(harness.Project)).Where(AdditionalFileFixHarness.IsMissing).ToList();
+        Assert.True(before.Count == 1 && before[0].GetMessage().Contains("'login.microsoftonline.com'", StringComparison.Ordinal), string.Join("\n", before));
+
+        await harness.ApplyFixAllAsync();
+
+        Assert.Equal(Module, harness.TextOf("/repo/infra/rcg.bicep"));
+        var after = (await AdditionalFileFixHarness.AnalyzeAsync(harness.Project)).Where(d => AdditionalFileFixHarness.IsMissing(d) || d.Id == "EGR1004").ToList();
+        Assert.True(after.Count == 0, string.Join("\n", after) + "\n" + harness.TextOf("/repo/infra/main.bicep"));
+    }
 }

@@ -17,6 +17,41 @@ public class PulumiAzureClassicReaderTests
 
         """;
 
+    /// <summary>A policy 'hub-policy' and a group "aks" of typed lists allowing every core FQDN but acs-mirror.azureedge.net.</summary>
+    internal static string PolicyGroup(string firewallPolicyId = "policy.Id", string createParameters = "") => Usings + $$"""
+        public static class PolicyStack
+        {
+            public static void Create({{createParameters}})
+            {
+                var policy = new FirewallPolicy("hub-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                _ = new FirewallPolicyRuleCollectionGroup("aks", new FirewallPolicyRuleCollectionGroupArgs
+                {
+                    FirewallPolicyId = {{firewallPolicyId}},
+                    Priority = 200,
+                    ApplicationRuleCollections =
+                    {
+                        new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionArgs
+                        {
+                            Name = "aks-app",
+                            Priority = 100,
+                            Action = "Allow",
+                            Rules =
+                            {
+                                new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionRuleArgs
+                                {
+                                    Name = "core",
+                                    SourceAddresses = { "*" },
+                                    Protocols = { new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionRuleProtocolArgs { Type = "Https", Port = 443 } },
+                                    DestinationFqdns = { {{PulumiFixtures.CoreFqdnLiteralsExcept("acs-mirror.azureedge.net")}} },
+                                },
+                            },
+                        },
+                    },
+                });
+            }
+        }
+        """;
+
     internal static string Cluster(string location = "\"West Europe\"", string extra = "") => Usings + $$"""
         public static class ClusterStack
         {
@@ -101,39 +136,7 @@ public class PulumiAzureClassicReaderTests
     [Fact]
     public async Task PolicyGroupWithTypedLists_UsesDestinationFqdns_ForApplicationRules()
     {
-        var policy = Usings + $$"""
-            public static class PolicyStack
-            {
-                public static void Create()
-                {
-                    var policy = new FirewallPolicy("hub-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
-                    _ = new FirewallPolicyRuleCollectionGroup("aks", new FirewallPolicyRuleCollectionGroupArgs
-                    {
-                        FirewallPolicyId = policy.Id,
-                        Priority = 200,
-                        ApplicationRuleCollections =
-                        {
-                            new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionArgs
-                            {
-                                Name = "aks-app",
-                                Priority = 100,
-                                Action = "Allow",
-                                Rules =
-                                {
-                                    new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionRuleArgs
-                                    {
-                                        Name = "core",
-                                        SourceAddresses = { "*" },
-                                        Protocols = { new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionRuleProtocolArgs { Type = "Https", Port = 443 } },
-                                        DestinationFqdns = { {{PulumiFixtures.CoreFqdnLiteralsExcept("acs-mirror.azureedge.net")}} },
-                                    },
-                                },
-                            },
-                        },
-                    });
-                }
-            }
-            """;
+        var policy = PolicyGroup();
 
         var diagnostics = await AnalyzeAsync(Cluster(), policy);
 

@@ -183,43 +183,5 @@ public class EGR1006CoverageCannotBeProvenTests
         }
         """;
 
-    private static string PulumiClassicHubWithDetachedGroup => """
-        using Pulumi;
-        using Pulumi.Azure.Network;
-        using Pulumi.Azure.Network.Inputs;
-
-        public static class HubStack
-        {
-            public static void Create(Input<string> policyId)
-            {
-                _ = new FirewallPolicy("hub-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
-                _ = new FirewallPolicyRuleCollectionGroup("aks", new FirewallPolicyRuleCollectionGroupArgs
-                {
-                    FirewallPolicyId = policyId,
-                    Priority = 200,
-                    ApplicationRuleCollections =
-                    {
-                        new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionArgs
-                        {
-                            Name = "aks-app",
-                            Priority = 100,
-                            Action = "Allow",
-                            Rules =
-                            {
-                                new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionRuleArgs
-                                {
-                                    Name = "core",
-                                    SourceAddresses = { "*" },
-                                    Protocols = { new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionRuleProtocolArgs { Type = "Https", Port = 443 } },
-                                    DestinationFqdns = { 
-        """ + PulumiFixtures.CoreFqdnLiteralsExcept("acs-mirror.azureedge.net") + """
-         },
-                                },
-                            },
-                        },
-                    },
-                });
-            }
-        }
-        """;
+    private static string PulumiClassicHubWithDetachedGroup => PulumiAzureClassicReaderTests.PolicyGroup(firewallPolicyId: "policyId", createParameters: "Input<string> policyId");
 }
