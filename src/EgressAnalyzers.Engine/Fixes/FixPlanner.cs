@@ -120,18 +120,27 @@ public static class FixPlanner
                 var insertion = PlanInsertion(ruleSet, kind, ofKind, model, targets, reserved, shared, out var reason);
                 if (insertion is null)
                 {
-                    // A Deny that leaves no place before it only blocks the endpoints it matches; the others can still go
-                    // wherever an Allow is processed for them (an existing collection after that Deny, a new one).
-                    var unblocked = ofKind.Where(e => !DeniedByAnyCollection(ruleSet, kind, e)).ToList();
-                    if (unblocked.Count > 0 && unblocked.Count < ofKind.Count
-                        && PlanInsertion(ruleSet, kind, unblocked, model, targets, reserved, shared, out _) is { } partial)
+                    // Together, the endpoints must all go before the first Deny that matches any of them. Each Deny only
+                    // blocks the endpoints it matches first: plan the endpoints of each first-matching Deny (and those no
+                    // Deny matches) on their own, so a Deny that leaves no place before it leaves only its own unfixed.
+                    var byFirstDeny = ofKind.GroupBy(e => FirstMatchingDeny(ruleSet, kind, e)).ToList();
+                    if (byFirstDeny.Count == 1)
                     {
-                        insertions.Add(partial);
-                        notFixable.AddRange(ofKind.Except(unblocked).Select(m => new UnfixableFinding(m.Finding!, reason!)));
+                        notFixable.AddRange(ofKind.Select(m => new UnfixableFinding(m.Finding!, reason!)));
                         continue;
                     }
 
-                    notFixable.AddRange(ofKind.Select(m => new UnfixableFinding(m.Finding!, reason!)));
+                    foreach (var sameDeny in byFirstDeny)
+                    {
+                        if (PlanInsertion(ruleSet, kind, sameDeny.ToList(), model, targets, reserved, shared, out var partReason) is { } part)
+                        {
+                            insertions.Add(part);
+                        }
+                        else
+                        {
+                            notFixable.AddRange(sameDeny.Select(m => new UnfixableFinding(m.Finding!, partReason!)));
+                        }
+                    }
                 }
                 else
                 {
@@ -391,8 +400,11 @@ public static class FixPlanner
                 return null;
             }
 
-            var used = firewall.Collections.Where(c => c.Kind == kind && c.Priority is not null).Select(c => c.Priority!.Value).ToList();
-            var low = lastAllow?.Collection.Priority ?? (used.Count > 0 && deny is null ? used.Max() : MinPriority - 1);
+            // New collections planned earlier for this firewall and kind (endpoints behind different Denies) count as used.
+            var planned = reserved.PrioritiesIn(new ResourceKey(firewall.Key.Type, firewall.Key.Name + "#" + kind));
+            var written = firewall.Collections.Where(c => c.Kind == kind && c.Priority is not null).Select(c => c.Priority!.Value).ToList();
+            var used = written.Concat(planned).ToList();
+            var low = lastAllow?.Collection.Priority ?? (written.Count > 0 && deny is null ? written.Max() : MinPriority - 1);
             var high = deny?.Collection.Priority ?? MaxPriority + 1;
             var priority = FreePriority(low, high, used) ?? FreePriority(MinPriority - 1, high, used);
             if (priority is null)
@@ -400,6 +412,8 @@ public static class FixPlanner
                 reason = $"no free priority is processed before the Deny collection '{deny?.Collection.Name}'";
                 return null;
             }
+
+            planned.Add(priority.Value);
 
             var names = firewall.Collections.Select(c => c.Name).Concat(reserved.Names).ToList();
             return new PlannedInsertion(InsertionTargetKind.NewClassicCollection, kind, firewall, BuildRules(kind, endpoints, sources, null, new HashSet<string>(StringComparer.OrdinalIgnoreCase)), findings)
@@ -575,11 +589,12 @@ public static class FixPlanner
         return null;
     }
 
-    private static bool DeniedByAnyCollection(FirewallRuleSet ruleSet, RuleCollectionKind kind, MissingEndpoint endpoint)
+    /// <summary>The position (in processing order, within the kind) of the first Deny that may match the endpoint; -1 for none.</summary>
+    private static int FirstMatchingDeny(FirewallRuleSet ruleSet, RuleCollectionKind kind, MissingEndpoint endpoint)
     {
         var only = new List<MissingEndpoint> { endpoint };
-        return ruleSet.OrderedCollections(unknownPriorityFirst: true)
-            .Any(c => c.Collection.Kind == kind && c.Collection.Action == RuleAction.Deny && MatchesAny(c.Collection, only));
+        var ordered = ruleSet.OrderedCollections(unknownPriorityFirst: true).Where(c => c.Collection.Kind == kind).ToList();
+        return ordered.FindIndex(c => c.Collection.Action == RuleAction.Deny && MatchesAny(c.Collection, only));
     }
 
     private static bool MatchesAny(RuleCollection collection, List<MissingEndpoint> endpoints)

@@ -39,6 +39,9 @@ internal sealed class CSharpValueResolver
 
     public CSharpValue? Resolve(IOperation? operation) => Resolve(operation, 0);
 
+    /// <summary>Reads what follows as inside <paramref name="helper"/>, called by <paramref name="call"/>: its parameters take the call's arguments.</summary>
+    public void EnterCall(IInvocationOperation call, MethodDeclarationSyntax helper) => _calls.Add(ArgumentsOf(call, helper, 0));
+
     /// <summary>
     /// An object creation; when it initialises a local, with every later <c>x.P = …</c> / <c>x.P.Add(…)</c> of the
     /// method merged in (the Azure SDK style: <c>var data = new AzureFirewallData { … }; data.ApplicationRuleCollections.Add(…)</c>).

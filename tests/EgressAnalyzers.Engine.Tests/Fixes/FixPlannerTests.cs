@@ -142,6 +142,29 @@ public class FixPlannerTests
     }
 
     [Fact]
+    public void EndpointsBehindDifferentDenies_ArePlacedBeforeTheirOwnDeny_EvenWhenALaterDenyMatchesEverything()
+    {
+        // Together, every endpoint would have to come before 'deny-mcr' (priority 100): no room. Alone, the others only
+        // have to come before 'deny-all'. Found by RandomFirewallFixTests (seed 5DKKfygHRC25): FixAll fixed nothing.
+        var plan = Plan(Hub("", """
+            "applicationRuleCollections": [
+              { "name": "deny-mcr", "properties": { "priority": 100, "action": { "type": "Deny" }, "rules": [
+                { "name": "mcr", "protocols": [ { "protocolType": "Https", "port": 443 } ], "targetFqdns": [ "mcr.microsoft.com" ], "sourceAddresses": [ "*" ] } ] } },
+              { "name": "deny-all", "properties": { "priority": 200, "action": { "type": "Deny" }, "rules": [
+                { "name": "all", "protocols": [ { "protocolType": "Https", "port": 443 } ], "targetFqdns": [ "*" ], "sourceAddresses": [ "*" ] } ] } } ]
+            """));
+
+        var insertion = Assert.Single(plan.Insertions, i => i.Kind == RuleCollectionKind.Application);
+        Assert.Equal(InsertionTargetKind.NewClassicCollection, insertion.Target);
+        Assert.InRange(insertion.CollectionPriority!.Value, 101, 199);
+        var written = insertion.Rules.SelectMany(r => r.TargetFqdns).Select(f => f.Literal).ToList();
+        Assert.Contains("login.microsoftonline.com", written);
+        Assert.DoesNotContain("mcr.microsoft.com", written);
+        var blocked = Assert.Single(plan.NotFixable, n => n.Finding.Message.Contains("'mcr.microsoft.com'", StringComparison.Ordinal));
+        Assert.Contains("deny-mcr", blocked.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CollectionsMadeFromOneText_AreNotAppendedTo_ANewCollectionIsPlannedInstead()
     {
         // A copy loop writes both collections with one text (as a Bicep module or a C# helper used twice): a rule

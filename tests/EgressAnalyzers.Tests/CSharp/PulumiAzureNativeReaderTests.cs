@@ -62,6 +62,61 @@ public class PulumiAzureNativeReaderTests
         Assert.True(diagnostics.Count == 0, form + ": " + string.Join("\n", diagnostics));
     }
 
+    internal static string PolicyWithGroupHelper(string calls, bool withSpoke = true) => Usings + $$"""
+        public static class PolicyStack
+        {
+            public static void Create()
+            {
+                var hub = new FirewallPolicy("hub-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                {{(withSpoke ? "var spoke = new FirewallPolicy(\"spoke-policy\", new FirewallPolicyArgs { ResourceGroupName = \"rg\" });" : "")}}
+                {{calls}}
+            }
+
+            private static void AddAksRules(FirewallPolicy policy, string name, int priority) =>
+                _ = new FirewallPolicyRuleCollectionGroup(name, new FirewallPolicyRuleCollectionGroupArgs
+                {
+                    ResourceGroupName = "rg",
+                    FirewallPolicyName = policy.Name,
+                    Priority = priority,
+                    RuleCollections = { {{PolicyFilterCollection(CoreFqdnLiteralsExcept("acs-mirror.azureedge.net"))}} },
+                });
+        }
+        """;
+
+    [Fact]
+    public async Task GroupCreatedInAHelper_IsReadWithItsCallsArguments_SoItsPolicyIsKnown()
+    {
+        var diagnostics = await AnalyzeAsync(Cluster(), PolicyWithGroupHelper("AddAksRules(hub, \"aks-rcg\", 200);"));
+
+        // Read once with 'policy' unknown, the group would belong to no policy: every endpoint it allows EGR1006. Read
+        // with the call's arguments, it is the hub's; the spoke policy, which gets no group, lacks everything.
+        Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1006");
+        var hub = Assert.Single(diagnostics, d => d.GetMessage().Contains("Firewall policy 'hub-policy'", StringComparison.Ordinal));
+        Assert.Contains("'acs-mirror.azureedge.net'", hub.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(ArmFixtures.CoreFqdns.Length, diagnostics.Count(d => d.Id == "EGR1001" && d.GetMessage().Contains("Firewall policy 'spoke-policy'", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task GroupHelperCalledForTwoPolicies_GivesEachPolicyItsGroup()
+    {
+        var diagnostics = await AnalyzeAsync(Cluster(), PolicyWithGroupHelper("AddAksRules(hub, \"aks-hub\", 200);\n        AddAksRules(spoke, \"aks-spoke\", 300);"));
+
+        Assert.True(diagnostics.Count == 2, string.Join("\n", diagnostics));
+        Assert.All(diagnostics, d => Assert.Equal("EGR1001", d.Id));
+        Assert.All(diagnostics, d => Assert.Contains("'acs-mirror.azureedge.net'", d.GetMessage(), StringComparison.Ordinal));
+        Assert.Single(diagnostics, d => d.GetMessage().Contains("Firewall policy 'hub-policy'", StringComparison.Ordinal));
+        Assert.Single(diagnostics, d => d.GetMessage().Contains("Firewall policy 'spoke-policy'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GroupHelperPassedAsAMethodGroup_IsReadOnce_WithItsPolicyUnknown()
+    {
+        var diagnostics = await AnalyzeAsync(Cluster(), PolicyWithGroupHelper("System.Action<FirewallPolicy, string, int> add = AddAksRules;\n        add(hub, \"aks-rcg\", 200);"));
+
+        Assert.Contains(diagnostics, d => d.Id == "EGR1006" && d.GetMessage().Contains("the policy of rule collection group", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1001" && !d.GetMessage().Contains("'acs-mirror.azureedge.net'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task HelperThatReassignsItsParameter_IsNotFollowed_SoItsValueIsUnknownNotMissing()
     {

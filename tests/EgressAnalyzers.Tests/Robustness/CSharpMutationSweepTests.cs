@@ -65,6 +65,12 @@ public class CSharpMutationSweepTests
             Array.Empty<(string, string)>(),
             Array.Empty<(string, string)>()),
         new(
+            "Pulumi Azure Native, policy group created in a helper that takes its policy",
+            OutputKind.DynamicallyLinkedLibrary,
+            ("/src/Policy.cs", PulumiAzureNativeReaderTests.PolicyWithGroupHelper("AddAksRules(hub, \"aks-rcg\", 200);", withSpoke: false)),
+            new[] { ("/src/Cluster.cs", PulumiFixtures.Cluster()) },
+            Array.Empty<(string, string)>()),
+        new(
             "Pulumi Azure classic, rule collection resource",
             OutputKind.DynamicallyLinkedLibrary,
             ("/src/Hub.cs", PulumiAzureClassicReaderTests.Hub(PulumiFixtures.CoreFqdnLiteralsExcept("management.azure.com"))),
