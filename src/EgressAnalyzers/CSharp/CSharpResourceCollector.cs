@@ -51,7 +51,7 @@ internal static class CSharpResourceCollector
             return null;
         }
 
-        var calls = CallsOf(method, models, cancellationToken);
+        var calls = models.CallsOf(method, m => CallsOf(m, models, cancellationToken));
         if (calls is null || calls.Count == 0)
         {
             return null;
@@ -100,14 +100,14 @@ internal static class CSharpResourceCollector
         foreach (var tree in models.Compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (tree.GetText(cancellationToken).ToString().IndexOf(method.Name, StringComparison.Ordinal) < 0)
+            if (models.TextOf(tree, cancellationToken).IndexOf(method.Name, StringComparison.Ordinal) < 0)
             {
                 continue;
             }
 
             foreach (var name in tree.GetRoot(cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>())
             {
-                if (name.Identifier.ValueText != method.Name || name.Parent is MethodDeclarationSyntax)
+                if (name.Identifier.ValueText != method.Name)
                 {
                     continue;
                 }
@@ -126,7 +126,7 @@ internal static class CSharpResourceCollector
                         }
                     }
                 }
-                else if (SymbolEqualityComparer.Default.Equals((model.GetSymbolInfo(name, cancellationToken).Symbol as IMethodSymbol)?.OriginalDefinition, definition))
+                else if (SymbolEqualityComparer.Default.Equals((model.SymbolOrNull(name, cancellationToken) as IMethodSymbol)?.OriginalDefinition, definition))
                 {
                     return null;
                 }

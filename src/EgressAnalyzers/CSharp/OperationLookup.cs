@@ -46,4 +46,17 @@ internal static class OperationLookup
             return null;
         }
     }
+
+    /// <summary>The symbol a name binds to, or null where the compiler fails on it (guarded as <see cref="OperationOrNull"/>).</summary>
+    public static ISymbol? SymbolOrNull(this SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return model.GetSymbolInfo(node, cancellationToken).Symbol;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace EgressAnalyzers.CSharp;
 
@@ -11,6 +13,8 @@ namespace EgressAnalyzers.CSharp;
 internal sealed class SemanticModelCache
 {
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<SyntaxTree, string> _texts = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, System.Lazy<List<IInvocationOperation>?>> _callsOf = new(SymbolEqualityComparer.Default);
 
     public SemanticModelCache(Compilation compilation)
     {
@@ -33,4 +37,15 @@ internal sealed class SemanticModelCache
         return _models.GetOrAdd(tree, Compilation.GetSemanticModel(tree));
 #pragma warning restore RS1030
     }
+
+    /// <summary>A tree's text as one string, made once per analysis (searched for names by <see cref="CSharpResourceCollector"/>).</summary>
+    public string TextOf(SyntaxTree tree, System.Threading.CancellationToken cancellationToken) =>
+        _texts.GetOrAdd(tree, t => t.GetText(cancellationToken).ToString());
+
+    /// <summary>
+    /// The calls of a helper method, found once per analysis by <paramref name="find"/>: every resource a helper creates
+    /// needs them, and finding them reads every file. A cancelled search is not kept (publication only).
+    /// </summary>
+    public List<IInvocationOperation>? CallsOf(IMethodSymbol method, System.Func<IMethodSymbol, List<IInvocationOperation>?> find) =>
+        _callsOf.GetOrAdd(method, m => new System.Lazy<List<IInvocationOperation>?>(() => find(m), System.Threading.LazyThreadSafetyMode.PublicationOnly)).Value;
 }
