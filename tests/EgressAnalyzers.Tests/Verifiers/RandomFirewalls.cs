@@ -290,12 +290,23 @@ internal static class RandomFirewalls
             """;
     }
 
+    // Pulumi classic types a rule per owner (a firewall's collection resource, a policy group's typed list), and a policy
+    // application rule calls its FQDNs DestinationFqdns and its tags DestinationFqdnTags.
+    private static string PulumiClassicAppRule(AppRule r, Firewall firewall, bool inPolicy)
+    {
+        var prefix = inPolicy ? "FirewallPolicyRuleCollectionGroupApplicationRuleCollectionRule" : "FirewallApplicationRuleCollectionRule";
+        var (fqdns, tags) = inPolicy ? ("DestinationFqdns", "DestinationFqdnTags") : ("TargetFqdns", "FqdnTags");
+        var protocols = string.Join(", ", r.Protocols.Select(p => $$"""new {{prefix}}ProtocolArgs { Type = "{{p.Type}}", Port = {{p.Port}} }"""));
+        return $$"""new {{prefix}}Args { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{protocols}} }, {{fqdns}} = {{CSharpFqdns(r, firewall)}}, {{tags}} = { {{CSharpList(r.Tags, firewall)}} } }""";
+    }
+
+    private static string PulumiClassicNetworkRule(NetworkRule r, Firewall firewall, bool inPolicy) =>
+        $$"""new {{(inPolicy ? "FirewallPolicyRuleCollectionGroupNetworkRuleCollectionRule" : "FirewallNetworkRuleCollectionRule")}}Args { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{CSharpList(r.Protocols, firewall)}} }, DestinationAddresses = { {{CSharpList(r.Destinations, firewall)}} }, DestinationFqdns = { {{CSharpList(r.Fqdns, firewall)}} }, DestinationPorts = { {{CSharpList(r.Ports, firewall)}} } }""";
+
     public static string PulumiClassicProgram(Firewall firewall)
     {
-        string AppRule(AppRule r) =>
-            $$"""new FirewallApplicationRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new FirewallApplicationRuleCollectionRuleProtocolArgs { Type = "{{p.Type}}", Port = {{p.Port}} }"""))}} }, TargetFqdns = {{CSharpFqdns(r, firewall)}}, FqdnTags = { {{CSharpList(r.Tags, firewall)}} } }""";
-        string NetworkRule(NetworkRule r) =>
-            $$"""new FirewallNetworkRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{CSharpList(r.Protocols, firewall)}} }, DestinationAddresses = { {{CSharpList(r.Destinations, firewall)}} }, DestinationFqdns = { {{CSharpList(r.Fqdns, firewall)}} }, DestinationPorts = { {{CSharpList(r.Ports, firewall)}} } }""";
+        string AppRule(AppRule r) => PulumiClassicAppRule(r, firewall, inPolicy: false);
+        string NetworkRule(NetworkRule r) => PulumiClassicNetworkRule(r, firewall, inPolicy: false);
         string Collection(string type, Collection c, IEnumerable<string> rules) =>
             $$"""        _ = new {{type}}("{{c.Name}}", new {{type}}Args { AzureFirewallName = firewall.Name, ResourceGroupName = "rg", Priority = {{c.Priority}}, Action = "{{c.Action}}", Rules = { {{string.Join(",\n", rules)}} } });""";
 
@@ -416,10 +427,8 @@ internal static class RandomFirewalls
 
     public static string PulumiClassicPolicyProgram(Firewall firewall)
     {
-        string AppRule(AppRule r) =>
-            $$"""new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{string.Join(", ", r.Protocols.Select(p => $$"""new FirewallPolicyRuleCollectionGroupApplicationRuleCollectionRuleProtocolArgs { Type = "{{p.Type}}", Port = {{p.Port}} }"""))}} }, DestinationFqdns = {{CSharpFqdns(r, firewall)}}, DestinationFqdnTags = { {{CSharpList(r.Tags, firewall)}} } }""";
-        string NetworkRule(NetworkRule r) =>
-            $$"""new FirewallPolicyRuleCollectionGroupNetworkRuleCollectionRuleArgs { Name = "{{r.Name}}", SourceAddresses = { {{CSharpList(r.Sources, firewall)}} }, Protocols = { {{CSharpList(r.Protocols, firewall)}} }, DestinationAddresses = { {{CSharpList(r.Destinations, firewall)}} }, DestinationFqdns = { {{CSharpList(r.Fqdns, firewall)}} }, DestinationPorts = { {{CSharpList(r.Ports, firewall)}} } }""";
+        string AppRule(AppRule r) => PulumiClassicAppRule(r, firewall, inPolicy: true);
+        string NetworkRule(NetworkRule r) => PulumiClassicNetworkRule(r, firewall, inPolicy: true);
         string Collection(string type, Collection c, IEnumerable<string> rules) =>
             $$"""new {{type}} { Name = "{{c.Name}}", Priority = {{c.Priority}}, Action = "{{c.Action}}", Rules = { {{string.Join(",\n", rules)}} } }""";
 
