@@ -33,34 +33,25 @@ internal static class CSharpResourceCollector
         return ReadUnbound(candidate, model.TypeOrNull(candidate, cancellationToken), symbols, config);
     }
 
-    /// <summary>Calls of one helper read at the most; a helper called more often is read once, its parameters unknown.</summary>
-    public const int MaxCallsPerHelper = 32;
-
     /// <summary>
-    /// A resource created inside a helper method that uses its parameters (<c>AddAksRules(FirewallPolicy policy)</c>) is
-    /// one resource per call, each with that call's arguments: read once with the parameters unknown, a group whose
-    /// policy is a parameter belongs to no policy. Null when the creation is not in such a method, or the method has no
-    /// call in the compilation (or more than <see cref="MaxCallsPerHelper"/>): it is then read once, as written.
+    /// A resource created inside a helper that uses its parameters — a method (<c>AddAksRules(FirewallPolicy policy)</c>)
+    /// or a constructor (a Pulumi <c>ComponentResource</c>) — is one resource per call, each with that call's arguments,
+    /// following callers that pass their own parameters on (see <see cref="HelperCalls"/>): read once with the parameters
+    /// unknown, a group whose policy is a parameter belongs to no policy. Null when the creation is not in such a helper,
+    /// or its calls cannot all be seen: it is then read once, as written.
     /// </summary>
     private static ModelResource? PerCall(IObjectCreationOperation creation, BaseObjectCreationExpressionSyntax candidate, CSharpSdkSymbols symbols, PulumiStackConfig config, SemanticModelCache models, CancellationToken cancellationToken)
     {
-        if (candidate.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { ParameterList.Parameters.Count: > 0 } helper
-            || creation.SemanticModel?.GetDeclaredSymbol(helper, cancellationToken) is not { } method
-            || !UsesAParameter(helper))
-        {
-            return null;
-        }
-
-        var calls = models.CallsOf(method, m => CallsOf(m, models, cancellationToken));
-        if (calls is null || calls.Count == 0)
+        if (HelperCalls.EnclosingHelper(candidate) is not { } helper
+            || HelperCalls.ChainsInto(helper, models, cancellationToken) is not { } chains)
         {
             return null;
         }
 
         var resources = new List<ModelResource>();
-        foreach (var call in calls)
+        foreach (var chain in chains)
         {
-            if (TryRead(creation, symbols, config, models, cancellationToken, (call, helper)) is { } resource)
+            if (TryRead(creation, symbols, config, models, cancellationToken, chain) is { } resource)
             {
                 resources.AddRange(resource is CSharpResourceBundle bundle ? bundle.Resources : new[] { resource });
             }
@@ -69,74 +60,7 @@ internal static class CSharpResourceCollector
         return resources.Count == 0 ? null : resources.Count == 1 ? resources[0] : new CSharpResourceBundle(resources);
     }
 
-    private static bool UsesAParameter(MethodDeclarationSyntax helper)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var parameter in helper.ParameterList.Parameters)
-        {
-            names.Add(parameter.Identifier.ValueText);
-        }
-
-        foreach (var identifier in ((SyntaxNode?)helper.Body ?? helper.ExpressionBody)?.DescendantNodes().OfType<IdentifierNameSyntax>() ?? Array.Empty<IdentifierNameSyntax>())
-        {
-            if (names.Contains(identifier.Identifier.ValueText))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// The calls of <paramref name="method"/> in the compilation's source, found by name in the text of each file and then
-    /// bound; null when there are more than <see cref="MaxCallsPerHelper"/>, or when the method is also used other than
-    /// by a call (a method group passed on), whose arguments cannot be seen.
-    /// </summary>
-    private static List<IInvocationOperation>? CallsOf(IMethodSymbol method, SemanticModelCache models, CancellationToken cancellationToken)
-    {
-        var calls = new List<IInvocationOperation>();
-        var definition = method.OriginalDefinition;
-        foreach (var tree in models.Compilation.SyntaxTrees)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (models.TextOf(tree, cancellationToken).IndexOf(method.Name, StringComparison.Ordinal) < 0)
-            {
-                continue;
-            }
-
-            foreach (var name in tree.GetRoot(cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>())
-            {
-                if (name.Identifier.ValueText != method.Name)
-                {
-                    continue;
-                }
-
-                var model = models.For(tree);
-                var expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
-                if (expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression)
-                {
-                    if (model.OperationOrNull(invocation, cancellationToken) is IInvocationOperation call
-                        && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, definition))
-                    {
-                        calls.Add(call);
-                        if (calls.Count > MaxCallsPerHelper)
-                        {
-                            return null;
-                        }
-                    }
-                }
-                else if (SymbolEqualityComparer.Default.Equals((model.SymbolOrNull(name, cancellationToken) as IMethodSymbol)?.OriginalDefinition, definition))
-                {
-                    return null;
-                }
-            }
-        }
-
-        return calls;
-    }
-
-    public static ModelResource? TryRead(IObjectCreationOperation creation, CSharpSdkSymbols symbols, PulumiStackConfig config, SemanticModelCache models, CancellationToken cancellationToken, (IInvocationOperation Call, MethodDeclarationSyntax Helper)? call = null)
+    public static ModelResource? TryRead(IObjectCreationOperation creation, CSharpSdkSymbols symbols, PulumiStackConfig config, SemanticModelCache models, CancellationToken cancellationToken, IReadOnlyList<HelperCall>? chain = null)
     {
         var (kind, sdk) = symbols.Classify(creation.Type);
         if (kind == CSharpResourceKind.None)
@@ -145,9 +69,9 @@ internal static class CSharpResourceCollector
         }
 
         var resolver = new CSharpValueResolver(models, config, cancellationToken);
-        if (call is { } enclosing)
+        foreach (var call in chain ?? Array.Empty<HelperCall>())
         {
-            resolver.EnterCall(enclosing.Call, enclosing.Helper);
+            resolver.EnterCall(call.Call, call.Helper);
         }
 
         if (sdk == CSharpSdk.AzureResourceManager)

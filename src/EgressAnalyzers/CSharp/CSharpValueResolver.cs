@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -39,8 +40,13 @@ internal sealed class CSharpValueResolver
 
     public CSharpValue? Resolve(IOperation? operation) => Resolve(operation, 0);
 
-    /// <summary>Reads what follows as inside <paramref name="helper"/>, called by <paramref name="call"/>: its parameters take the call's arguments.</summary>
-    public void EnterCall(IInvocationOperation call, MethodDeclarationSyntax helper) => _calls.Add(ArgumentsOf(call, helper, 0));
+    /// <summary>
+    /// Reads what follows as inside <paramref name="helper"/> (a method or constructor), reached by <paramref name="call"/>
+    /// (an invocation or an object creation): its parameters take the call's arguments. Outer calls of a chain are entered
+    /// first, so a call's arguments that use the caller's own parameters take the outer call's values.
+    /// </summary>
+    public void EnterCall(IOperation call, BaseMethodDeclarationSyntax helper) =>
+        _calls.Add(ArgumentsOf(HelperCalls.ArgumentsOf(call), helper, 0));
 
     /// <summary>
     /// An object creation; when it initialises a local, with every later <c>x.P = …</c> / <c>x.P.Add(…)</c> of the
@@ -603,7 +609,29 @@ internal sealed class CSharpValueResolver
             return new CSharpResourceReference(resource, property.Name, reference.Syntax);
         }
 
+        if (reference.Instance is not null && IsPlainSourceProperty(property)
+            && Resolve(reference.Instance, depth + 1) is CSharpObject { } instance
+            && instance.Properties.TryGetValue(property.Name, out var assigned))
+        {
+            // args.Location of a component's own HubArgs { Location = "westeurope" }: what the initializer (or a later
+            // assignment the resolver merged) gave it. Only for auto-properties declared in the program, whose getter
+            // returns what was set; an unset one stays unknown (its default may be computed).
+            return assigned;
+        }
+
         return CSharpUnknown.Of(reference.Syntax);
+    }
+
+    /// <summary>An instance auto-property declared in the program's source: <c>{ get; set; }</c> / <c>{ get; init; }</c>, no bodies.</summary>
+    private bool IsPlainSourceProperty(IPropertySymbol property)
+    {
+        if (property.IsStatic || property.IsIndexer || property.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        return property.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is PropertyDeclarationSyntax { AccessorList: { } accessors, ExpressionBody: null }
+            && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
     }
 
     private static string EnumWireValue(IPropertySymbol member) => member.ContainingType.Name switch
@@ -637,7 +665,7 @@ internal sealed class CSharpValueResolver
                 return Resolve(returnedOperation, depth + 1);
             }
 
-            _calls.Add(ArgumentsOf(invocation, declaration, depth));
+            _calls.Add(ArgumentsOf(invocation.Arguments, declaration, depth));
             try
             {
                 return Resolve(returnedOperation, depth + 1);
@@ -655,7 +683,7 @@ internal sealed class CSharpValueResolver
     /// The values a helper's parameters take in one call (optional ones their defaults, a params array its list). A
     /// parameter the helper assigns to, or passes by reference, is unknown: its value at the return is not the argument.
     /// </summary>
-    private Dictionary<IParameterSymbol, CSharpValue?> ArgumentsOf(IInvocationOperation invocation, MethodDeclarationSyntax declaration, int depth)
+    private Dictionary<IParameterSymbol, CSharpValue?> ArgumentsOf(ImmutableArray<IArgumentOperation> arguments, BaseMethodDeclarationSyntax declaration, int depth)
     {
         var reassigned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var identifier in declaration.DescendantNodes().OfType<IdentifierNameSyntax>())
@@ -669,7 +697,7 @@ internal sealed class CSharpValueResolver
         }
 
         var values = new Dictionary<IParameterSymbol, CSharpValue?>(SymbolEqualityComparer.Default);
-        foreach (var argument in invocation.Arguments)
+        foreach (var argument in arguments)
         {
             if (argument.Parameter is not { } parameter)
             {

@@ -14,7 +14,7 @@ internal sealed class SemanticModelCache
 {
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxTree, string> _texts = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, System.Lazy<List<IInvocationOperation>?>> _callsOf = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, System.Lazy<List<IOperation>?>> _callsOf = new(SymbolEqualityComparer.Default);
 
     public SemanticModelCache(Compilation compilation)
     {
@@ -43,9 +43,9 @@ internal sealed class SemanticModelCache
         _texts.GetOrAdd(tree, t => t.GetText(cancellationToken).ToString());
 
     /// <summary>
-    /// The calls of a helper method, found once per analysis by <paramref name="find"/>: every resource a helper creates
+    /// The calls of a helper (method or constructor), found once per analysis by <paramref name="find"/>: every resource a helper creates
     /// needs them, and finding them reads every file. A cancelled search is not kept (publication only).
     /// </summary>
-    public List<IInvocationOperation>? CallsOf(IMethodSymbol method, System.Func<IMethodSymbol, List<IInvocationOperation>?> find) =>
-        _callsOf.GetOrAdd(method, m => new System.Lazy<List<IInvocationOperation>?>(() => find(m), System.Threading.LazyThreadSafetyMode.PublicationOnly)).Value;
+    public List<IOperation>? CallsOf(IMethodSymbol method, System.Func<IMethodSymbol, List<IOperation>?> find) =>
+        _callsOf.GetOrAdd(method, m => new System.Lazy<List<IOperation>?>(() => find(m), System.Threading.LazyThreadSafetyMode.PublicationOnly)).Value;
 }

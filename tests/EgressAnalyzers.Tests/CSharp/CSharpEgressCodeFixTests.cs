@@ -104,6 +104,34 @@ public class CSharpEgressCodeFixTests
     }
 
     [Fact]
+    public async Task ComponentCreatedOnce_GetsTheRuleInItsConstructor_WithItsRegionStillFromTheArgs()
+    {
+        var hub = PulumiAzureNativeReaderTests.HubComponent("_ = new Hub(\"hub\", new HubArgs { Location = \"westeurope\" });");
+
+        var after = await FixAndVerifyAsync("/src/Hub.cs", new[] { ("/src/Cluster.cs", Cluster()), ("/src/Hub.cs", hub) }, "Add the missing AKS egress rules to 'aks-app'");
+
+        Assert.Contains("\"acs-mirror.azureedge.net\"", after, StringComparison.Ordinal);
+        Assert.Contains("$\"*.hcp.{args.Location}.azmk8s.io\"", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComponentCreatedTwice_IsNotEditedInPlace()
+    {
+        // The constructor's collection stands for the weu hub's and the neu hub's: a rule written into it for one hub is
+        // written for both.
+        var hub = PulumiAzureNativeReaderTests.HubComponent("_ = new Hub(\"weu\", new HubArgs { Location = \"westeurope\" });\n        _ = new Hub(\"neu\", new HubArgs { Location = \"westeurope\" });");
+        using var runner = new CSharpCodeFixRunner(new[] { ("/src/Cluster.cs", Cluster()), ("/src/Hub.cs", hub) });
+        var diagnostics = await MissingAsync(runner.Project);
+
+        Assert.Equal(2, diagnostics.Length);
+        Assert.All(diagnostics, d => Assert.Contains("'acs-mirror.azureedge.net'", d.GetMessage(), StringComparison.Ordinal));
+        foreach (var diagnostic in diagnostics)
+        {
+            Assert.DoesNotContain(await runner.ActionsForAsync(diagnostic), a => a.Title.StartsWith("Add the missing AKS egress rules", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task ExistingAllowCollection_AlsoOffersANewCollection()
     {
         var hub = ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }")));

@@ -117,6 +117,187 @@ public class PulumiAzureNativeReaderTests
         Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1001" && !d.GetMessage().Contains("'acs-mirror.azureedge.net'", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A hub as a Pulumi component: the policy and its group are created in the constructor, the group's regional FQDN
+    /// from the component's own args. <paramref name="creations"/> is the stack's code creating hubs.
+    /// </summary>
+    internal static string HubComponent(string creations, string extraTypes = "") => Usings + $$"""
+        public sealed class HubArgs
+        {
+            public string Location { get; set; } = "";
+        }
+
+        public class Hub : ComponentResource
+        {
+            public Hub(string name, HubArgs args) : base("egress:index:Hub", name)
+            {
+                var policy = new FirewallPolicy($"{name}-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                _ = new FirewallPolicyRuleCollectionGroup($"{name}-aks", new FirewallPolicyRuleCollectionGroupArgs
+                {
+                    ResourceGroupName = "rg",
+                    FirewallPolicyName = policy.Name,
+                    Priority = 200,
+                    RuleCollections = { {{PolicyFilterCollection("$\"*.hcp.{args.Location}.azmk8s.io\", " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io", "acs-mirror.azureedge.net"))}} },
+                });
+            }
+        }
+        {{extraTypes}}
+        public static class HubStack
+        {
+            public static void Create()
+            {
+                {{creations}}
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ComponentConstructor_IsReadWithEachCreationsArguments_IncludingItsArgsProperties()
+    {
+        var diagnostics = await AnalyzeAsync(Cluster(), HubComponent("_ = new Hub(\"hub\", new HubArgs { Location = \"westeurope\" });"));
+
+        // Read once, 'name' and 'args' unknown: the group would belong to no policy and its regional FQDN be unknown.
+        Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1006");
+        var missing = Assert.Single(diagnostics);
+        Assert.Equal("EGR1001", missing.Id);
+        Assert.Contains("Firewall policy 'hub-policy'", missing.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("'acs-mirror.azureedge.net'", missing.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComponentCreatedTwice_GivesEachHubItsOwnRegion()
+    {
+        var diagnostics = await AnalyzeAsync(
+            Cluster(),
+            HubComponent("_ = new Hub(\"weu\", new HubArgs { Location = \"westeurope\" });\n        Hub neu = new(\"neu\", new HubArgs { Location = \"northeurope\" });"));
+
+        // The westeurope cluster's API server FQDN is allowed by the weu hub only; the neu hub (found through its
+        // target-typed new) allows northeurope's instead, so it lacks both — and its northeurope FQDN is EGR1005, at the
+        // interpolation that builds it.
+        Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1006");
+        var weu = Assert.Single(diagnostics, d => d.GetMessage().Contains("Firewall policy 'weu-policy'", StringComparison.Ordinal));
+        Assert.DoesNotContain("hcp", weu.GetMessage(), StringComparison.Ordinal);
+        var neu = diagnostics.Where(d => d.GetMessage().Contains("Firewall policy 'neu-policy'", StringComparison.Ordinal)).Select(d => d.GetMessage()).ToList();
+        Assert.Contains(neu, m => m.Contains("'*.hcp.westeurope.azmk8s.io'", StringComparison.Ordinal));
+        Assert.Contains(neu, m => m.Contains("'acs-mirror.azureedge.net'", StringComparison.Ordinal));
+        var otherRegion = Assert.Single(diagnostics, d => d.Id == "EGR1005");
+        Assert.Contains("'*.hcp.northeurope.azmk8s.io'", otherRegion.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal("$\"*.hcp.{args.Location}.azmk8s.io\"", otherRegion.Location.SourceTree!.GetText().ToString(otherRegion.Location.SourceSpan));
+        Assert.True(diagnostics.Count == neu.Count + 2, string.Join("\n", diagnostics));
+    }
+
+    [Fact]
+    public async Task ComponentWithASubclass_IsReadOnce_SoWhatItsGroupAllowsIsUnknownNotMissing()
+    {
+        // A subclass enters the constructor through base(…), which is no creation of AksRules: a call the reader cannot
+        // list. Reading only the creation it can see (the spoke's) would lose the hub's group and report the hub policy
+        // as lacking everything.
+        var stack = Usings + $$"""
+            public class AksRules : ComponentResource
+            {
+                public AksRules(string name, FirewallPolicy policy) : base("egress:index:AksRules", name)
+                {
+                    _ = new FirewallPolicyRuleCollectionGroup(name, new FirewallPolicyRuleCollectionGroupArgs
+                    {
+                        ResourceGroupName = "rg",
+                        FirewallPolicyName = policy.Name,
+                        Priority = 200,
+                        RuleCollections = { {{PolicyFilterCollection(CoreFqdnLiteralsExcept())}} },
+                    });
+                }
+            }
+
+            public sealed class HubAksRules : AksRules
+            {
+                public HubAksRules(FirewallPolicy policy) : base("hub-aks", policy) { }
+            }
+
+            public static class PolicyStack
+            {
+                public static void Create()
+                {
+                    var hub = new FirewallPolicy("hub-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                    var spoke = new FirewallPolicy("spoke-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                    _ = new HubAksRules(hub);
+                    _ = new AksRules("spoke-aks", spoke);
+                }
+            }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), stack);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1001");
+        Assert.Contains(diagnostics, d => d.Id == "EGR1006");
+    }
+
+    [Fact]
+    public async Task HelperCalledFromAHelper_TakesTheOuterCallsArguments()
+    {
+        var stack = Usings + $$"""
+            public static class PolicyStack
+            {
+                public static void Create()
+                {
+                    CreateHub("hub", "westeurope");
+                }
+
+                private static void CreateHub(string name, string region)
+                {
+                    var policy = new FirewallPolicy(name + "-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                    AddAksRules(policy, region);
+                }
+
+                private static void AddAksRules(FirewallPolicy policy, string region) =>
+                    _ = new FirewallPolicyRuleCollectionGroup("aks", new FirewallPolicyRuleCollectionGroupArgs
+                    {
+                        ResourceGroupName = "rg",
+                        FirewallPolicyName = policy.Name,
+                        Priority = 200,
+                        RuleCollections = { {{PolicyFilterCollection("$\"*.hcp.{region}.azmk8s.io\", " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io"))}} },
+                    });
+            }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), stack);
+
+        // One level only, 'policy' would be CreateHub's local (known) but 'region' its parameter (unknown): EGR1006.
+        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
+    }
+
+    [Fact]
+    public async Task RecursiveHelper_StillGivesItsPolicyTheGroup()
+    {
+        var stack = Usings + $$"""
+            public static class PolicyStack
+            {
+                public static void Create()
+                {
+                    var policy = new FirewallPolicy("hub-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                    AddAksRules(policy, 2);
+                }
+
+                private static void AddAksRules(FirewallPolicy policy, int depth)
+                {
+                    _ = new FirewallPolicyRuleCollectionGroup("aks" + depth, new FirewallPolicyRuleCollectionGroupArgs
+                    {
+                        ResourceGroupName = "rg",
+                        FirewallPolicyName = policy.Name,
+                        Priority = 200 + depth,
+                        RuleCollections = { {{PolicyFilterCollection(CoreFqdnLiteralsExcept())}} },
+                    });
+                    if (depth > 0)
+                    {
+                        AddAksRules(policy, depth - 1);
+                    }
+                }
+            }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), stack);
+
+        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
+    }
+
     [Fact]
     public async Task HelperThatReassignsItsParameter_IsNotFollowed_SoItsValueIsUnknownNotMissing()
     {

@@ -71,6 +71,12 @@ public class CSharpMutationSweepTests
             new[] { ("/src/Cluster.cs", PulumiFixtures.Cluster()) },
             Array.Empty<(string, string)>()),
         new(
+            "Pulumi Azure Native, hub component created by a target-typed new",
+            OutputKind.DynamicallyLinkedLibrary,
+            ("/src/Hub.cs", PulumiAzureNativeReaderTests.HubComponent("Hub hub = new(\"hub\", new HubArgs { Location = \"westeurope\" });")),
+            new[] { ("/src/Cluster.cs", PulumiFixtures.Cluster()) },
+            Array.Empty<(string, string)>()),
+        new(
             "Pulumi Azure classic, rule collection resource",
             OutputKind.DynamicallyLinkedLibrary,
             ("/src/Hub.cs", PulumiAzureClassicReaderTests.Hub(PulumiFixtures.CoreFqdnLiteralsExcept("management.azure.com"))),
