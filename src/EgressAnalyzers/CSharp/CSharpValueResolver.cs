@@ -451,6 +451,8 @@ internal sealed class CSharpValueResolver
         }
 
         var mutations = new List<ExpressionStatementSyntax>();
+        var mayChangeElsewhere = false;
+        var canChange = local.Type is { IsReferenceType: true, SpecialType: not SpecialType.System_String };
         foreach (var identifier in body.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
             if (identifier.Identifier.ValueText != local.Name || identifier.SpanStart < declarator.SpanStart)
@@ -473,10 +475,16 @@ internal sealed class CSharpValueResolver
                     && statement.Expression.SpanStart == identifier.SpanStart:
                     mutations.Add(statement);
                     break;
+                default:
+                    // Handed to a method that may add to it (AddMonitoringRules(groupArgs)), or a member of it handed on:
+                    // what it holds at the use is not what its initializer says.
+                    mayChangeElsewhere |= canChange && identifier != useSite
+                        && ObjectChanges.UseMayChange(identifier, model, ModelFor, _cancellationToken);
+                    break;
             }
         }
 
-        if (writes.Count != 1)
+        if (writes.Count != 1 || mayChangeElsewhere)
         {
             return CSharpUnknown.Of(useSite);
         }
@@ -489,7 +497,11 @@ internal sealed class CSharpValueResolver
             var limit = useSite.SyntaxTree == body.SyntaxTree && body.Span.Contains(useSite.Span) && useSite != body ? useSite.SpanStart : int.MaxValue;
             foreach (var statement in mutations.Where(s => s.SpanStart < limit))
             {
-                ApplyMutation(obj, model.OperationOrNull(statement.Expression, _cancellationToken), depth);
+                if (!ApplyMutation(obj, model.OperationOrNull(statement.Expression, _cancellationToken), depth))
+                {
+                    // x.Configure(), or an extension method called on it: anything in it may have changed.
+                    return CSharpUnknown.Of(useSite);
+                }
             }
 
             return obj;
@@ -498,24 +510,30 @@ internal sealed class CSharpValueResolver
         return value;
     }
 
-    private void ApplyMutation(CSharpObject root, IOperation? operation, int depth)
+    /// <summary>
+    /// Applies one later statement on the object (<c>x.P = v</c>, <c>x.P.Add(v)</c>). A statement it cannot apply
+    /// (<c>x.P.Insert(0, v)</c>, <c>x.Tags["k"] = v</c>) makes the top-level property it starts from unknown; false when that
+    /// is the object itself (<c>x.Configure()</c>): then nothing of it is known.
+    /// </summary>
+    private bool ApplyMutation(CSharpObject root, IOperation? operation, int depth)
     {
         switch (operation)
         {
             case ISimpleAssignmentOperation assignment when PathOf(assignment.Target) is { Count: > 0 } path:
                 var owner = Navigate(root, path.Take(path.Count - 1));
-                if (owner is not null && Resolve(assignment.Value, depth + 1) is { } value)
+                if (owner is null)
                 {
-                    owner.Properties[path[path.Count - 1]] = value;
+                    return MarkChanged(root, path, operation);
                 }
 
-                break;
+                owner.Properties[path[path.Count - 1]] = Resolve(assignment.Value, depth + 1) ?? CSharpUnknown.Of(assignment.Value.Syntax);
+                return true;
             case IInvocationOperation { TargetMethod.Name: "Add" or "AddRange" } add
                 when PathOf(add.Instance ?? (add.Arguments.Length > 0 ? add.Arguments[0].Value : null)) is { Count: > 0 } listPath:
                 var listOwner = Navigate(root, listPath.Take(listPath.Count - 1));
                 if (listOwner is null)
                 {
-                    break;
+                    return MarkChanged(root, listPath, operation);
                 }
 
                 var name = listPath[listPath.Count - 1];
@@ -524,14 +542,51 @@ internal sealed class CSharpValueResolver
                     var map = listOwner.Get(name) as CSharpObject ?? new CSharpObject(null, add.Syntax, new Dictionary<string, CSharpValue>(StringComparer.OrdinalIgnoreCase), Array.Empty<CSharpValue?>());
                     AddMapEntry(map, add, depth);
                     listOwner.Properties[name] = map;
-                    break;
+                    return true;
                 }
 
                 var items = listOwner.Get(name) is CSharpList existing ? new List<CSharpValue>(existing.Items) : new List<CSharpValue>();
                 items.AddRange(AddArguments(add, depth));
                 listOwner.Properties[name] = new CSharpList(items, listOwner.Get(name)?.Syntax ?? add.Syntax);
-                break;
+                return true;
+            default:
+                return MarkChanged(root, ChangedPath(operation), operation);
         }
+    }
+
+    /// <summary>The property path a statement the resolver cannot apply starts from: [] for the object itself.</summary>
+    private static List<string> ChangedPath(IOperation? operation)
+    {
+        var target = operation switch
+        {
+            IAssignmentOperation assignment => assignment.Target,
+            IIncrementOrDecrementOperation increment => increment.Target,
+            IInvocationOperation invocation => invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null),
+            IConditionalAccessOperation conditional => conditional.Operation,
+            _ => null,
+        };
+        while (target is IPropertyReferenceOperation { Property.IsIndexer: true } or IArrayElementReferenceOperation or IConditionalAccessInstanceOperation)
+        {
+            target = target switch
+            {
+                IPropertyReferenceOperation indexer => indexer.Instance,
+                IArrayElementReferenceOperation element => element.ArrayReference,
+                _ => null,
+            };
+        }
+
+        return PathOf(target) ?? new List<string>();
+    }
+
+    private static bool MarkChanged(CSharpObject root, List<string> path, IOperation? operation)
+    {
+        if (path.Count == 0)
+        {
+            return false;
+        }
+
+        root.Properties[path[0]] = CSharpUnknown.Of(operation?.Syntax ?? root.Syntax);
+        return true;
     }
 
     /// <summary><c>x.A.B</c> → [A, B] when it starts at a local (the local itself is the root).</summary>
@@ -681,7 +736,8 @@ internal sealed class CSharpValueResolver
 
     /// <summary>
     /// The values a helper's parameters take in one call (optional ones their defaults, a params array its list). A
-    /// parameter the helper assigns to, or passes by reference, is unknown: its value at the return is not the argument.
+    /// parameter the helper assigns to, or passes by reference, is unknown: its value at the return is not the argument;
+    /// so is an object the helper may change.
     /// </summary>
     private Dictionary<IParameterSymbol, CSharpValue?> ArgumentsOf(ImmutableArray<IArgumentOperation> arguments, BaseMethodDeclarationSyntax declaration, int depth)
     {
@@ -704,7 +760,10 @@ internal sealed class CSharpValueResolver
                 continue;
             }
 
+            // An object the helper changes (groupArgs.RuleCollections.Add(…), or handed to a method that does) is not
+            // what the caller's initializer says by the time the helper reads it.
             values[parameter.OriginalDefinition] = reassigned.Contains(parameter.Name) || parameter.RefKind is RefKind.Ref or RefKind.Out
+                || (parameter.Type is { IsReferenceType: true, SpecialType: not SpecialType.System_String } && ObjectChanges.ChangesParameter(declaration, parameter.Name, ModelFor, _cancellationToken))
                 ? CSharpUnknown.Of(argument.Syntax)
                 : Resolve(argument.Value, depth + 1);
         }

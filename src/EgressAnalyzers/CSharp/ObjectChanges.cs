@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace EgressAnalyzers.CSharp;
+
+/// <summary>
+/// Whether code may change an object the resolver read from its initializer: an <c>Args</c> object handed to a method
+/// that adds rule collections to it would otherwise be read without them, and every endpoint they allow reported missing.
+/// Changes the resolver applies itself (<c>x.P = v</c>, <c>x.P.Add(v)</c> in the method that made the object) are not
+/// asked about here.
+/// </summary>
+internal static class ObjectChanges
+{
+    // Parameters followed into, through objects passed on; past that, a call is taken to change its argument.
+    private const int MaxVisits = 16;
+
+    /// <summary>The (method, parameter) pairs asked about in one question, so recursion ends and the work is bounded.</summary>
+    private sealed class Visits
+    {
+        private readonly HashSet<(SyntaxNode Helper, string Name)> _seen = new();
+
+        public bool TooDeep => _seen.Count >= MaxVisits;
+
+        public bool Enter(SyntaxNode helper, string name) => !TooDeep && _seen.Add((helper, name));
+    }
+
+    /// <summary>
+    /// Whether passing <paramref name="argument"/> (by value) may change the object it refers to: true for a method of the
+    /// program (or of a library other than .NET, Pulumi and the Azure SDK) that changes its parameter or passes it on to
+    /// one that may; false for .NET, Pulumi and Azure SDK members (a resource constructor reads its Args, it does not
+    /// change them).
+    /// </summary>
+    public static bool MayChange(ArgumentSyntax argument, SemanticModel model, Func<SyntaxTree, SemanticModel> models, CancellationToken cancellationToken) =>
+        MayChange(argument, model, models, new Visits(), cancellationToken);
+
+    /// <summary>
+    /// Whether the body of <paramref name="helper"/> may change the object its parameter <paramref name="name"/> refers to:
+    /// a statement that starts at it (<c>p.P = v</c>, <c>p.P.Add(v)</c>, <c>p.Configure()</c>, also inside a lambda), one
+    /// of its members passed to a method, or the parameter passed to a method that may change it.
+    /// </summary>
+    public static bool ChangesParameter(SyntaxNode helper, string name, Func<SyntaxTree, SemanticModel> models, CancellationToken cancellationToken) =>
+        ChangesParameter(helper, name, models, new Visits(), cancellationToken);
+
+    private static bool ChangesParameter(SyntaxNode helper, string name, Func<SyntaxTree, SemanticModel> models, Visits visits, CancellationToken cancellationToken)
+    {
+        if (!visits.Enter(helper, name))
+        {
+            // Being asked already, further out (a helper that passes its parameter to itself): this use adds nothing,
+            // or the method calls too many others to follow.
+            return visits.TooDeep;
+        }
+
+        var body = helper switch
+        {
+            BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody,
+            LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
+            _ => null,
+        };
+        var initializer = (helper as ConstructorDeclarationSyntax)?.Initializer;
+        foreach (var scope in new SyntaxNode?[] { initializer, body })
+        {
+            if (scope is null)
+            {
+                continue;
+            }
+
+            foreach (var identifier in scope.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText == name && UseMayChange(identifier, models(identifier.SyntaxTree), models, visits, cancellationToken))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether this use of a variable (as the start of an expression) may change the object it refers to.</summary>
+    public static bool UseMayChange(IdentifierNameSyntax identifier, SemanticModel model, Func<SyntaxTree, SemanticModel> models, CancellationToken cancellationToken) =>
+        UseMayChange(identifier, model, models, new Visits(), cancellationToken);
+
+    private static bool UseMayChange(IdentifierNameSyntax identifier, SemanticModel model, Func<SyntaxTree, SemanticModel> models, Visits visits, CancellationToken cancellationToken)
+    {
+        // Follow the member accesses and calls that start at the identifier: x, x.P, x.P.Q, x.P[0], x.Name.ToLower().
+        ExpressionSyntax chain = identifier;
+        while (true)
+        {
+            switch (chain.Parent)
+            {
+                case MemberAccessExpressionSyntax access when access.Expression == chain:
+                    chain = access;
+                    continue;
+                case ElementAccessExpressionSyntax element when element.Expression == chain:
+                    chain = element;
+                    continue;
+                case ConditionalAccessExpressionSyntax conditional when conditional.Expression == chain:
+                    // x?.P.Add(v): not followed further.
+                    return true;
+                case InvocationExpressionSyntax invocation when invocation.Expression == chain:
+                    // A method called on the object or on an object it holds (x.Configure(), x.P.Add(v), an extension
+                    // method) may change it; one called on a string or a value (x.Name.ToLower()) works on a copy.
+                    if (chain is MemberAccessExpressionSyntax { Expression: var receiver } && IsObject(receiver, model, cancellationToken))
+                    {
+                        return true;
+                    }
+
+                    chain = invocation;
+                    continue;
+            }
+
+            break;
+        }
+
+        if (chain != identifier && (chain.Parent is AssignmentExpressionSyntax assignment && assignment.Left == chain || chain.Parent is PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax))
+        {
+            // x.P = v; x.P[0] = v; x.Count++.
+            return true;
+        }
+
+        if (chain.Parent is not ArgumentSyntax argument)
+        {
+            return false;
+        }
+
+        if (argument.RefKindKeyword.RawKind != 0)
+        {
+            return true;
+        }
+
+        // x or x.P passed on: a string or a value copied is no way in; an object may be changed by the method.
+        return (chain == identifier || IsObject(chain, model, cancellationToken))
+            && MayChange(argument, model, models, visits, cancellationToken);
+    }
+
+    /// <summary>Whether an expression's value is an object that can be changed through it (not a string, not a value).</summary>
+    private static bool IsObject(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
+        model.GetTypeInfo(expression, cancellationToken).Type is not { } type
+        || (type.IsReferenceType && type.SpecialType != SpecialType.System_String);
+
+    private static bool MayChange(ArgumentSyntax argument, SemanticModel model, Func<SyntaxTree, SemanticModel> models, Visits visits, CancellationToken cancellationToken)
+    {
+        var call = argument.Parent?.Parent;
+        var target = call switch
+        {
+            InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or ConstructorInitializerSyntax => model.SymbolOrNull(call, cancellationToken) as IMethodSymbol,
+            _ => null,
+        };
+        if (target is null)
+        {
+            // An argument of something that is not a call (an indexer, a collection expression) or a call that does not bind.
+            return call is not (ElementAccessExpressionSyntax or BracketedArgumentListSyntax);
+        }
+
+        if (target.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return !IsTrustedLibrary(target);
+        }
+
+        if (Parameter(target, argument, model, cancellationToken) is not { } parameter)
+        {
+            return true;
+        }
+
+        var declaration = target.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        return ChangesParameter(declaration, parameter.Name, models, visits, cancellationToken);
+    }
+
+    private static IParameterSymbol? Parameter(IMethodSymbol target, ArgumentSyntax argument, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (argument.NameColon is { } named)
+        {
+            return target.Parameters.FirstOrDefault(p => p.Name == named.Name.Identifier.ValueText);
+        }
+
+        if (argument.Parent is not BaseArgumentListSyntax list)
+        {
+            return null;
+        }
+
+        var index = list.Arguments.IndexOf(argument);
+
+        // An extension method called as one: its first parameter is the receiver, not the first argument.
+        var reduced = target.ReducedFrom is not null ? 1 : 0;
+        target = target.ReducedFrom ?? target;
+        index += reduced;
+        return index < target.Parameters.Length ? target.Parameters[index] : target.Parameters.LastOrDefault(p => p.IsParams);
+    }
+
+    /// <summary>.NET, Pulumi and the Azure SDK: what they do with an argument is not to change a program's Args objects.</summary>
+    private static bool IsTrustedLibrary(IMethodSymbol method)
+    {
+        var root = method.ContainingNamespace;
+        while (root is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            root = root.ContainingNamespace;
+        }
+
+        return root?.Name is "System" or "Microsoft" or "Pulumi" or "Azure";
+    }
+}
