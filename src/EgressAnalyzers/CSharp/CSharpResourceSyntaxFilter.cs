@@ -55,6 +55,10 @@ internal sealed class CSharpResourceSyntaxFilter
             }
         }
 
+        // A declaration whose name is not typed yet (`class : FirewallPolicy`) names nothing: the empty string would
+        // match everywhere, and searching a text for it never moves on.
+        declarations.RemoveAll(d => d.Name.Length == 0);
+
         // A subclass of a subclass (or an alias of one) counts too: repeat until nothing is added.
         var added = true;
         while (added)

@@ -452,7 +452,7 @@ internal sealed class CSharpValueResolver
 
         var mutations = new List<ExpressionStatementSyntax>();
         var mayChangeElsewhere = false;
-        var canChange = local.Type is { IsReferenceType: true, SpecialType: not SpecialType.System_String };
+        var canChange = local.Type is { IsReferenceType: true, SpecialType: not SpecialType.System_String } && !ObjectChanges.IsResource(local.Type);
         foreach (var identifier in body.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
             if (identifier.Identifier.ValueText != local.Name || identifier.SpanStart < declarator.SpanStart)
@@ -490,6 +490,26 @@ internal sealed class CSharpValueResolver
         }
 
         var value = Resolve(model.OperationOrNull(writes[0], _cancellationToken), depth + 1);
+        if (value is CSharpList list && mutations.Count > 0)
+        {
+            // fqdns.Add(v); fqdns.AddRange(vs) — later in the same method, in source order; any other call on the list
+            // (Insert, Remove, Clear) leaves it unknown.
+            var items = new List<CSharpValue>(list.Items);
+            var limit = useSite.SyntaxTree == body.SyntaxTree && body.Span.Contains(useSite.Span) && useSite != body ? useSite.SpanStart : int.MaxValue;
+            foreach (var statement in mutations.Where(s => s.SpanStart < limit))
+            {
+                if (model.OperationOrNull(statement.Expression, _cancellationToken) is not IInvocationOperation { TargetMethod.Name: "Add" or "AddRange" } add
+                    || PathOf(add.Instance ?? (add.Arguments.Length > 0 ? add.Arguments[0].Value : null)) is not { Count: 0 })
+                {
+                    return CSharpUnknown.Of(useSite);
+                }
+
+                items.AddRange(AddArguments(add, depth));
+            }
+
+            return new CSharpList(items, list.Syntax);
+        }
+
         if (value is CSharpObject obj && mutations.Count > 0)
         {
             // x.P = v; x.P.Add(v); x.P.Q = v — later in the same method, applied in source order.
@@ -640,10 +660,47 @@ internal sealed class CSharpValueResolver
         if (field.IsReadOnly && field.IsStatic
             && field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer } declarator)
         {
+            if (field.Type is { IsReferenceType: true, SpecialType: not SpecialType.System_String } && !ObjectChanges.IsResource(field.Type)
+                && _models.FieldMayChange(field, f => FieldMayChange(f)))
+            {
+                // A readonly list or array is still changed by Fqdns.Add(…) or Fqdns[0] = … in a static constructor or a
+                // method: its initializer is not what the rules hold.
+                return CSharpUnknown.Of(useSite);
+            }
+
             return CSharpLiteralInitializer.TryRead(field, initializer.Value) ?? Resolve(ModelFor(declarator.SyntaxTree).OperationOrNull(initializer.Value, _cancellationToken), depth + 1);
         }
 
         return CSharpUnknown.Of(useSite);
+    }
+
+    /// <summary>Whether any use of <paramref name="field"/> in the program may change the object it holds (or assign it).</summary>
+    private bool FieldMayChange(IFieldSymbol field)
+    {
+        var trees = field.DeclaredAccessibility == Accessibility.Private
+            ? field.ContainingType.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct()
+            : _models.Compilation.SyntaxTrees.Where(t => _models.TextOf(t, _cancellationToken).IndexOf(field.Name, StringComparison.Ordinal) >= 0);
+        foreach (var tree in trees)
+        {
+            var model = ModelFor(tree);
+            foreach (var identifier in tree.GetRoot(_cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText != field.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.SymbolOrNull(identifier, _cancellationToken)?.OriginalDefinition, field.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                var target = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (ExpressionSyntax)access : identifier;
+                if (target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target
+                    || ObjectChanges.UseMayChange(identifier, model, ModelFor, _cancellationToken))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private CSharpValue? FromProperty(IPropertyReferenceOperation reference, int depth)
@@ -763,7 +820,8 @@ internal sealed class CSharpValueResolver
             // An object the helper changes (groupArgs.RuleCollections.Add(…), or handed to a method that does) is not
             // what the caller's initializer says by the time the helper reads it.
             values[parameter.OriginalDefinition] = reassigned.Contains(parameter.Name) || parameter.RefKind is RefKind.Ref or RefKind.Out
-                || (parameter.Type is { IsReferenceType: true, SpecialType: not SpecialType.System_String } && ObjectChanges.ChangesParameter(declaration, parameter.Name, ModelFor, _cancellationToken))
+                || (parameter.Type is { IsReferenceType: true, SpecialType: not SpecialType.System_String } && !ObjectChanges.IsResource(parameter.Type)
+                    && ObjectChanges.ChangesParameter(declaration, parameter.Name, ModelFor, _cancellationToken))
                 ? CSharpUnknown.Of(argument.Syntax)
                 : Resolve(argument.Value, depth + 1);
         }

@@ -105,7 +105,8 @@ internal static class ObjectChanges
                 case InvocationExpressionSyntax invocation when invocation.Expression == chain:
                     // A method called on the object or on an object it holds (x.Configure(), x.P.Add(v), an extension
                     // method) may change it; one called on a string or a value (x.Name.ToLower()) works on a copy.
-                    if (chain is MemberAccessExpressionSyntax { Expression: var receiver } && IsObject(receiver, model, cancellationToken))
+                    if (chain is MemberAccessExpressionSyntax { Expression: var receiver } && IsObject(receiver, model, cancellationToken)
+                        && !IsReadOnlyCall(invocation, model, cancellationToken))
                     {
                         return true;
                     }
@@ -136,6 +137,46 @@ internal static class ObjectChanges
         // x or x.P passed on: a string or a value copied is no way in; an object may be changed by the method.
         return (chain == identifier || IsObject(chain, model, cancellationToken))
             && MayChange(argument, model, models, visits, cancellationToken);
+    }
+
+    /// <summary>
+    /// Calls that read a collection or an output without changing it: LINQ (<c>CoreFqdns.Concat(more)</c>), Pulumi's
+    /// <c>Output</c> methods (<c>policy.Name.Apply(…)</c>), and the read-only members of .NET's collections.
+    /// </summary>
+    private static bool IsReadOnlyCall(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.SymbolOrNull(invocation, cancellationToken) is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        var type = (method.ReducedFrom ?? method).ContainingType;
+        if (type is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+            || type is { Name: "Output", ContainingNamespace: { Name: "Pulumi", ContainingNamespace.IsGlobalNamespace: true } })
+        {
+            return true;
+        }
+
+        return IsTrustedLibrary(method) && method.Name is "Contains" or "IndexOf" or "LastIndexOf" or "ToArray" or "ToList" or "ToString"
+            or "Equals" or "GetHashCode" or "GetEnumerator" or "Exists" or "Find" or "FindAll" or "FindIndex" or "TrueForAll"
+            or "ConvertAll" or "GetRange" or "Apply";
+    }
+
+    /// <summary>
+    /// Pulumi resources: a resource object is read from its constructor's arguments, which nothing done to it later
+    /// changes (its outputs are read-only).
+    /// </summary>
+    public static bool IsResource(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "Resource", ContainingNamespace: { Name: "Pulumi", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether an expression's value is an object that can be changed through it (not a string, not a value).</summary>

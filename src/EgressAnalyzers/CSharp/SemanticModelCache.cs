@@ -15,6 +15,7 @@ internal sealed class SemanticModelCache
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxTree, string> _texts = new();
     private readonly ConcurrentDictionary<IMethodSymbol, System.Lazy<List<IOperation>?>> _callsOf = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IFieldSymbol, bool> _fieldMayChange = new(SymbolEqualityComparer.Default);
 
     public SemanticModelCache(Compilation compilation)
     {
@@ -46,6 +47,9 @@ internal sealed class SemanticModelCache
     /// The calls of a helper (method or constructor), found once per analysis by <paramref name="find"/>: every resource a helper creates
     /// needs them, and finding them reads every file. A cancelled search is not kept (publication only).
     /// </summary>
+    /// <summary>Whether a readonly field's object may be changed somewhere in the program, found once per analysis by <paramref name="find"/>.</summary>
+    public bool FieldMayChange(IFieldSymbol field, System.Func<IFieldSymbol, bool> find) => _fieldMayChange.GetOrAdd(field, find);
+
     public List<IOperation>? CallsOf(IMethodSymbol method, System.Func<IMethodSymbol, List<IOperation>?> find) =>
         _callsOf.GetOrAdd(method, m => new System.Lazy<List<IOperation>?>(() => find(m), System.Threading.LazyThreadSafetyMode.PublicationOnly)).Value;
 }

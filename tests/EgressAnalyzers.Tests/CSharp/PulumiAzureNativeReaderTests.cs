@@ -402,6 +402,53 @@ public class PulumiAzureNativeReaderTests
         Assert.Contains("'*.hcp.westeurope.azmk8s.io'", unknown.GetMessage(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("List<string>", "fqdns.Add(\"packages.aks.azure.com\");", true)]
+    [InlineData("List<string>", "fqdns.AddRange(new[] { \"packages.aks.azure.com\" });", true)]
+    [InlineData("InputList<string>", "fqdns.Add(\"packages.aks.azure.com\");", true)]
+    [InlineData("List<string>", "fqdns.Insert(0, \"packages.aks.azure.com\");", false)]
+    [InlineData("List<string>", "AddPackages(fqdns);", false)]
+    public async Task ListLocal_ChangedAfterItsInitializer_IsNotMissingWhatWasAdded(string listType, string change, bool applied)
+    {
+        var members = "\n    private static void AddPackages(List<string> list) => list.Add(\"packages.aks.azure.com\");\n";
+        var firewall = Usings + $$"""
+            public static class HubStack
+            {{{members}}
+                public static AzureFirewall Create()
+                {
+                    var fqdns = new {{listType}} { {{CoreFqdnLiteralsExcept("packages.aks.azure.com")}} };
+                    {{change}}
+                    return new AzureFirewall("fw-hub", new AzureFirewallArgs
+                    {
+                        ResourceGroupName = "rg-hub",
+                        ApplicationRuleCollections = { {{AppCollection("\"aks-core\"", HttpsRule("fqdns"))}} },
+                    });
+                }
+            }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), firewall);
+
+        // Add and AddRange are applied (the list is known, nothing is reported); other changes leave it unknown.
+        Assert.True(applied ? diagnostics.Count == 0 : !diagnostics.Any(d => d.Id == "EGR1001") && diagnostics.Any(d => d.Id == "EGR1006"), change + ":\n" + string.Join("\n", diagnostics));
+    }
+
+    [Theory]
+    [InlineData("List<string>", "new List<string>", "static HubStack() { Fqdns.Add(\"packages.aks.azure.com\"); }")]
+    [InlineData("List<string>", "new List<string>", "public static void Extend() => Fqdns.Add(\"packages.aks.azure.com\");")]
+    [InlineData("string[]", "new[]", "static HubStack() { Fqdns[0] = \"packages.aks.azure.com\"; }")]
+    [InlineData("string[]", "", "static HubStack() { Extend(Fqdns); }\n    private static void Extend(string[] list) => list[0] = \"packages.aks.azure.com\";")]
+    public async Task StaticReadonlyList_ChangedElsewhere_IsNotMissingWhatWasAdded(string fieldType, string creation, string change)
+    {
+        // The first core FQDN is a stand-in that a change replaces or follows; either way its list is not its initializer.
+        var members = $"\n    private static readonly {fieldType} Fqdns = {creation} {{ \"stand-in.example.com\", {CoreFqdnLiteralsExcept("packages.aks.azure.com")} }};\n    {change}\n";
+        var firewall = ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule("Fqdns")), members: members);
+
+        var diagnostics = await AnalyzeAsync(Cluster(), firewall);
+
+        Assert.True(!diagnostics.Any(d => d.Id == "EGR1001"), change + ":\n" + string.Join("\n", diagnostics));
+    }
+
     [Fact]
     public async Task SingleAssignmentLocal_WithLaterAdd_IsResolved()
     {

@@ -51,6 +51,21 @@ public class CSharpFuzzFindingsTests
     }
 
     [Fact]
+    public async Task ClassWithoutANameDerivingFromAResource_DoesNotHangTheResourceFilter()
+    {
+        // Reduced from the fuzzer's first C# hang (a component seed spliced into itself): a class whose name is not
+        // typed yet, deriving from a resource type, entered the filter's subclass names as "", and searching the text
+        // for "" never moved on. The bound turns a hang back into a failure.
+        const string Typed = Usings + "public class : FirewallPolicy { }\npublic static class Stack { public static void Create() => _ = new FirewallPolicy(\"p\", new FirewallPolicyArgs { ResourceGroupName = \"rg\" }); }";
+
+        var compilation = SdkStubs.CompileUserCode(("/src/Cluster.cs", Cluster()), (HubPath, Typed));
+        var diagnostics = await AnalyzeAllowingCompileErrorsAsync(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("AD", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Id == "EGR1001");
+    }
+
+    [Fact]
     public async Task LambdaWithACandidateResource_WhoseNullabilityRewriteFails_IsNotRead_AndDoesNotThrow()
     {
         // afl-tmin's reduction of the last C# fuzzing run's crash: Roslyn 4.8 throws a NullReferenceException from its
