@@ -69,6 +69,13 @@ internal static class CSharpResourceCollector
         }
 
         var resolver = new CSharpValueResolver(models, config, cancellationToken);
+        if (sdk != CSharpSdk.AzureResourceManager)
+        {
+            // A Pulumi resource takes its Args when it is created; an Azure SDK data object is sent later
+            // (CreateOrUpdate), so every change in its method counts.
+            resolver.ReadAt(creation.Syntax);
+        }
+
         foreach (var call in chain ?? Array.Empty<HelperCall>())
         {
             resolver.EnterCall(call.Call, call.Helper);

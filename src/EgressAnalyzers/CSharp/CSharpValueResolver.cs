@@ -31,6 +31,8 @@ internal sealed class CSharpValueResolver
     // expression takes its call's value (resolved at the call, so it keeps the caller's span).
     private readonly List<Dictionary<IParameterSymbol, CSharpValue?>> _calls = new();
 
+    private readonly List<SyntaxNode> _readPoints = new();
+
     public CSharpValueResolver(SemanticModelCache models, PulumiStackConfig config, CancellationToken cancellationToken)
     {
         _models = models;
@@ -45,8 +47,17 @@ internal sealed class CSharpValueResolver
     /// (an invocation or an object creation): its parameters take the call's arguments. Outer calls of a chain are entered
     /// first, so a call's arguments that use the caller's own parameters take the outer call's values.
     /// </summary>
-    public void EnterCall(IOperation call, BaseMethodDeclarationSyntax helper) =>
+    public void EnterCall(IOperation call, BaseMethodDeclarationSyntax helper)
+    {
+        _readPoints.Add(call.Syntax);
         _calls.Add(ArgumentsOf(HelperCalls.ArgumentsOf(call), helper, 0));
+    }
+
+    /// <summary>
+    /// Where the resource being read is created (and the calls that lead there): an object is read as it is at that point,
+    /// with what was added to it after the place that names it (a rule added to after it was put in its collection).
+    /// </summary>
+    public void ReadAt(SyntaxNode creation) => _readPoints.Add(creation);
 
     /// <summary>
     /// An object creation; when it initialises a local, with every later <c>x.P = …</c> / <c>x.P.Add(…)</c> of the
@@ -112,7 +123,8 @@ internal sealed class CSharpValueResolver
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                 return Concatenate(new[] { binary.LeftOperand, binary.RightOperand }, syntax, depth);
             case ILocalReferenceOperation local:
-                return FromLocal(local.Local, syntax, depth);
+                // A list turned into Pulumi's InputList is copied there: later additions to the list are not in it.
+                return FromLocal(local.Local, syntax, depth, copiedAtUse: local.Parent is IConversionOperation { OperatorMethod: not null });
             case IFieldReferenceOperation field:
                 return FromField(field.Field, syntax, depth);
             case IPropertyReferenceOperation property:
@@ -429,7 +441,7 @@ internal sealed class CSharpValueResolver
         _ => null,
     };
 
-    private CSharpValue? FromLocal(ILocalSymbol local, SyntaxNode useSite, int depth)
+    private CSharpValue? FromLocal(ILocalSymbol local, SyntaxNode useSite, int depth, bool copiedAtUse = false)
     {
         if (local.IsConst && local.HasConstantValue)
         {
@@ -495,7 +507,7 @@ internal sealed class CSharpValueResolver
             // fqdns.Add(v); fqdns.AddRange(vs) — later in the same method, in source order; any other call on the list
             // (Insert, Remove, Clear) leaves it unknown.
             var items = new List<CSharpValue>(list.Items);
-            var limit = useSite.SyntaxTree == body.SyntaxTree && body.Span.Contains(useSite.Span) && useSite != body ? useSite.SpanStart : int.MaxValue;
+            var limit = MutationLimit(body, useSite, copiedAtUse);
             foreach (var statement in mutations.Where(s => s.SpanStart < limit))
             {
                 if (model.OperationOrNull(statement.Expression, _cancellationToken) is not IInvocationOperation { TargetMethod.Name: "Add" or "AddRange" } add
@@ -514,7 +526,9 @@ internal sealed class CSharpValueResolver
         {
             // x.P = v; x.P.Add(v); x.P.Q = v — later in the same method, applied in source order.
             obj = obj.Clone();
-            var limit = useSite.SyntaxTree == body.SyntaxTree && body.Span.Contains(useSite.Span) && useSite != body ? useSite.SpanStart : int.MaxValue;
+
+            // An object converted at its use (Input<T> from T) is wrapped, not copied: later changes reach it.
+            var limit = MutationLimit(body, useSite, copiedAtUse: false);
             foreach (var statement in mutations.Where(s => s.SpanStart < limit))
             {
                 if (!ApplyMutation(obj, model.OperationOrNull(statement.Expression, _cancellationToken), depth))
@@ -528,6 +542,31 @@ internal sealed class CSharpValueResolver
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Where later changes to a local of <paramref name="body"/> stop counting: where the resource being read is created
+    /// (or the call on its way there) when that is in the same method — objects are shared, so a change after the place that
+    /// names the object still counts; at the use itself when the value is copied there; else the whole method (a helper
+    /// that builds what it returns, an Azure SDK data object sent at the end).
+    /// </summary>
+    private int MutationLimit(SyntaxNode body, SyntaxNode useSite, bool copiedAtUse)
+    {
+        var useInBody = useSite.SyntaxTree == body.SyntaxTree && body.Span.Contains(useSite.Span) && useSite != body;
+        if (copiedAtUse && useInBody)
+        {
+            return useSite.SpanStart;
+        }
+
+        foreach (var point in _readPoints)
+        {
+            if (point.SyntaxTree == body.SyntaxTree && body.Span.Contains(point.Span))
+            {
+                return point.SpanStart;
+            }
+        }
+
+        return int.MaxValue;
     }
 
     /// <summary>

@@ -450,6 +450,69 @@ public class PulumiAzureNativeReaderTests
     }
 
     [Fact]
+    public async Task RuleChangedAfterItIsPutInItsCollection_IsNotMissingWhatWasAdded()
+    {
+        // The rule object is in the collection by reference: what is added to it before the firewall is created is in the
+        // firewall's rules, although it comes after the place the collection names the rule.
+        var firewall = Usings + $$"""
+            public static class HubStack
+            {
+                public static void Create()
+                {
+                    var rule = new AzureFirewallApplicationRuleArgs
+                    {
+                        Name = "aks",
+                        SourceAddresses = { "*" },
+                        Protocols = { new AzureFirewallApplicationRuleProtocolArgs { ProtocolType = AzureFirewallApplicationRuleProtocolType.Https, Port = 443 } },
+                        TargetFqdns = { {{CoreFqdnLiteralsExcept("packages.aks.azure.com")}} },
+                    };
+                    var collection = new AzureFirewallApplicationRuleCollectionArgs { Name = "aks-core", Priority = 200, Action = new AzureFirewallRCActionArgs { Type = AzureFirewallRCActionType.Allow }, Rules = { rule } };
+                    rule.TargetFqdns.Add("packages.aks.azure.com");
+                    _ = new AzureFirewall("fw-hub", new AzureFirewallArgs { ResourceGroupName = "rg", ApplicationRuleCollections = collection });
+                }
+            }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), firewall);
+
+        Assert.True(!diagnostics.Any(d => d.Id == "EGR1001"), string.Join("\n", diagnostics));
+    }
+
+    [Fact]
+    public async Task ListAddedToAfterPulumiCopiedIt_StillLacksWhatWasAdded()
+    {
+        // TargetFqdns = fqdns turns the List into an InputList, which copies it: what is added to the list afterwards is
+        // not in the rule, although the firewall is created later.
+        var firewall = Usings + $$"""
+            public static class HubStack
+            {
+                public static void Create()
+                {
+                    var fqdns = new List<string> { {{CoreFqdnLiteralsExcept("packages.aks.azure.com")}} };
+                    var rule = new AzureFirewallApplicationRuleArgs
+                    {
+                        Name = "aks",
+                        SourceAddresses = { "*" },
+                        Protocols = { new AzureFirewallApplicationRuleProtocolArgs { ProtocolType = AzureFirewallApplicationRuleProtocolType.Https, Port = 443 } },
+                        TargetFqdns = fqdns,
+                    };
+                    fqdns.Add("packages.aks.azure.com");
+                    _ = new AzureFirewall("fw-hub", new AzureFirewallArgs
+                    {
+                        ResourceGroupName = "rg",
+                        ApplicationRuleCollections = { new AzureFirewallApplicationRuleCollectionArgs { Name = "aks-core", Priority = 200, Action = new AzureFirewallRCActionArgs { Type = AzureFirewallRCActionType.Allow }, Rules = { rule } } },
+                    });
+                }
+            }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), firewall);
+
+        var missing = Assert.Single(diagnostics);
+        Assert.Contains("'packages.aks.azure.com'", missing.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SingleAssignmentLocal_WithLaterAdd_IsResolved()
     {
         var firewall = Usings + $$"""
