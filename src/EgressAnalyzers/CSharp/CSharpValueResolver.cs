@@ -477,6 +477,11 @@ internal sealed class CSharpValueResolver
                 case AssignmentExpressionSyntax assignment when assignment.Left == identifier:
                     writes.Add(assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) ? assignment.Right : assignment);
                     break;
+                case ArgumentSyntax { Parent: TupleExpressionSyntax } when ObjectChanges.IsAssignedBy(identifier):
+                    // (x, n) = Pick(): a second value, not followed.
+                    writes.Add(identifier);
+                    writes.Add(identifier);
+                    break;
                 case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
                 case ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
                     writes.Add(identifier);
@@ -699,11 +704,10 @@ internal sealed class CSharpValueResolver
         if (field.IsReadOnly && field.IsStatic
             && field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer } declarator)
         {
-            if (field.Type is { IsReferenceType: true, SpecialType: not SpecialType.System_String } && !ObjectChanges.IsResource(field.Type)
-                && _models.FieldMayChange(field, f => FieldMayChange(f)))
+            if (!ObjectChanges.IsResource(field.Type) && _models.FieldMayChange(field, f => FieldMayChange(f)))
             {
-                // A readonly list or array is still changed by Fqdns.Add(…) or Fqdns[0] = … in a static constructor or a
-                // method: its initializer is not what the rules hold.
+                // Set again in the static constructor, or a readonly list or array changed by Fqdns.Add(…) or
+                // Fqdns[0] = … in a method: its initializer is not what the rules hold.
                 return CSharpUnknown.Of(useSite);
             }
 
@@ -713,33 +717,44 @@ internal sealed class CSharpValueResolver
         return CSharpUnknown.Of(useSite);
     }
 
-    /// <summary>Whether any use of <paramref name="field"/> in the program may change the object it holds (or assign it).</summary>
+    /// <summary>
+    /// Whether <paramref name="field"/> (readonly, with an initializer) may hold something else where it is read: set again
+    /// in a constructor of its type (the only place a readonly field can be), or, for a list or an array, changed by any
+    /// use in the program.
+    /// </summary>
     private bool FieldMayChange(IFieldSymbol field)
     {
+        var ownTrees = field.ContainingType.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct().ToList();
+        if (UsesOf(field, ownTrees).Any(ObjectChanges.IsAssignedBy))
+        {
+            return true;
+        }
+
+        if (field.Type is not { IsReferenceType: true, SpecialType: not SpecialType.System_String })
+        {
+            return false;
+        }
+
         var trees = field.DeclaredAccessibility == Accessibility.Private
-            ? field.ContainingType.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct()
-            : _models.Compilation.SyntaxTrees.Where(t => _models.TextOf(t, _cancellationToken).IndexOf(field.Name, StringComparison.Ordinal) >= 0);
+            ? ownTrees
+            : _models.Compilation.SyntaxTrees.Where(t => _models.TextOf(t, _cancellationToken).IndexOf(field.Name, StringComparison.Ordinal) >= 0).ToList();
+        return UsesOf(field, trees).Any(use => ObjectChanges.UseMayChange(use, ModelFor(use.SyntaxTree), ModelFor, _cancellationToken));
+    }
+
+    private IEnumerable<IdentifierNameSyntax> UsesOf(IFieldSymbol field, IEnumerable<SyntaxTree> trees)
+    {
         foreach (var tree in trees)
         {
             var model = ModelFor(tree);
             foreach (var identifier in tree.GetRoot(_cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
             {
-                if (identifier.Identifier.ValueText != field.Name
-                    || !SymbolEqualityComparer.Default.Equals(model.SymbolOrNull(identifier, _cancellationToken)?.OriginalDefinition, field.OriginalDefinition))
+                if (identifier.Identifier.ValueText == field.Name
+                    && SymbolEqualityComparer.Default.Equals(model.SymbolOrNull(identifier, _cancellationToken)?.OriginalDefinition, field.OriginalDefinition))
                 {
-                    continue;
-                }
-
-                var target = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (ExpressionSyntax)access : identifier;
-                if (target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target
-                    || ObjectChanges.UseMayChange(identifier, model, ModelFor, _cancellationToken))
-                {
-                    return true;
+                    yield return identifier;
                 }
             }
         }
-
-        return false;
     }
 
     private CSharpValue? FromProperty(IPropertyReferenceOperation reference, int depth)
@@ -840,9 +855,7 @@ internal sealed class CSharpValueResolver
         var reassigned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var identifier in declaration.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
-            if (identifier.Parent is AssignmentExpressionSyntax assignment && assignment.Left == identifier
-                || identifier.Parent is PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax
-                || identifier.Parent is ArgumentSyntax { RefKindKeyword.RawKind: not 0 })
+            if (ObjectChanges.IsAssignedBy(identifier))
             {
                 reassigned.Add(identifier.Identifier.ValueText);
             }

@@ -140,6 +140,33 @@ internal static class ObjectChanges
     }
 
     /// <summary>
+    /// Whether this occurrence of a variable or field gives it a new value: the left of an assignment (also as
+    /// <c>this.x</c> or <c>Type.x</c>, and inside a deconstruction <c>(x, y) = …</c>), <c>++</c>/<c>--</c>, or a
+    /// <c>ref</c>/<c>out</c> argument.
+    /// </summary>
+    public static bool IsAssignedBy(IdentifierNameSyntax identifier)
+    {
+        SyntaxNode node = identifier;
+        if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
+        {
+            node = access;
+        }
+
+        if (node.Parent is ArgumentSyntax { RefKindKeyword.RawKind: not 0 })
+        {
+            return true;
+        }
+
+        while (node.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax tuple })
+        {
+            node = tuple;
+        }
+
+        return node.Parent is AssignmentExpressionSyntax assignment && assignment.Left == node
+            || node.Parent is PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax;
+    }
+
+    /// <summary>
     /// Calls that read a collection or an output without changing it: LINQ (<c>CoreFqdns.Concat(more)</c>), Pulumi's
     /// <c>Output</c> methods (<c>policy.Name.Apply(…)</c>), and the read-only members of .NET's collections.
     /// </summary>

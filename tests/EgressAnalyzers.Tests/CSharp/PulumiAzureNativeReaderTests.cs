@@ -512,6 +512,22 @@ public class PulumiAzureNativeReaderTests
         Assert.Contains("'packages.aks.azure.com'", missing.GetMessage(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a static readonly field set again in the static constructor", "\n    private static readonly string Region = \"northeurope\";\n    static HubStack() { Region = \"westeurope\"; }\n", "$\"*.hcp.{Region}.azmk8s.io\"")]
+    [InlineData("a local set again by deconstruction", "\n    private static (string, int) Pick() => (\"westeurope\", 1);\n", "Hcp()")]
+    public async Task ValueSetAgainAfterItsInitializer_IsNotReadFromTheInitializer(string form, string members, string hcp)
+    {
+        var local = hcp == "Hcp()"
+            ? "\n    private static string Hcp()\n    {\n        var region = \"northeurope\";\n        int n;\n        (region, n) = Pick();\n        return $\"*.hcp.{region}.azmk8s.io\";\n    }\n"
+            : "";
+        var firewall = ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule("{ " + hcp + ", " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io") + " }")), members: members + local);
+
+        var diagnostics = await AnalyzeAsync(Cluster(), firewall);
+
+        // Read from the initializer, the API server FQDN would be northeurope's: missing for the westeurope cluster.
+        Assert.True(!diagnostics.Any(d => d.Id is "EGR1001" or "EGR1005"), form + ":\n" + string.Join("\n", diagnostics));
+    }
+
     [Fact]
     public async Task SingleAssignmentLocal_WithLaterAdd_IsResolved()
     {
