@@ -201,6 +201,13 @@ internal sealed class CSharpValueResolver
             return new CSharpList(items, syntax);
         }
 
+        if (!ObjectChanges.IsResource(creation.Type) && SetsMembersItself(creation.Type as INamedTypeSymbol))
+        {
+            // A class of the program whose constructor or member defaults fill it (an Args subclass adding the core FQDNs
+            // in its constructor): the initializer alone is not what it holds.
+            return CSharpUnknown.Of(syntax);
+        }
+
         var arguments = SdkConstructorArguments(creation, depth);
         var result = new CSharpObject(creation.Type, syntax, new Dictionary<string, CSharpValue>(StringComparer.OrdinalIgnoreCase), arguments);
         if (creation.Initializer is { } initializer)
@@ -210,6 +217,49 @@ internal sealed class CSharpValueResolver
 
         return result;
     }
+
+    /// <summary>
+    /// Whether a class of the program (or a base class of the program) fills its own members: an instance constructor
+    /// with statements, or an instance list or object member with a default value. Strings and values with defaults are
+    /// fine: an initializer that sets them replaces them.
+    /// </summary>
+    private bool SetsMembersItself(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null && !current.DeclaringSyntaxReferences.IsEmpty; current = current.BaseType)
+        {
+            foreach (var reference in current.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(_cancellationToken) is not TypeDeclarationSyntax declaration)
+                {
+                    continue;
+                }
+
+                foreach (var member in declaration.Members)
+                {
+                    var setsItself = member switch
+                    {
+                        ConstructorDeclarationSyntax constructor when !constructor.Modifiers.Any(SyntaxKind.StaticKeyword) =>
+                            constructor.ExpressionBody is not null || constructor.Body?.Statements.Count > 0,
+                        PropertyDeclarationSyntax { Initializer: { } } property when !property.Modifiers.Any(SyntaxKind.StaticKeyword) =>
+                            IsObjectType(property.Type, declaration),
+                        FieldDeclarationSyntax field when !field.Modifiers.Any(SyntaxKind.StaticKeyword) && !field.Modifiers.Any(SyntaxKind.ConstKeyword) =>
+                            field.Declaration.Variables.Any(v => v.Initializer is not null) && IsObjectType(field.Declaration.Type, declaration),
+                        _ => false,
+                    };
+                    if (setsItself)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsObjectType(TypeSyntax type, SyntaxNode context) =>
+        ModelFor(context.SyntaxTree).GetTypeInfo(type, _cancellationToken).Type is not { } symbol
+        || (symbol.IsReferenceType && symbol.SpecialType != SpecialType.System_String);
 
     /// <summary>
     /// The arguments the SDK's own constructor receives. A user subclass (<c>class HubFirewall : AzureFirewall</c>) passes
@@ -796,8 +846,11 @@ internal sealed class CSharpValueResolver
             return false;
         }
 
-        return property.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is PropertyDeclarationSyntax { AccessorList: { } accessors, ExpressionBody: null }
-            && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
+        // A list property with a default ({ get; } = new() { "a" }) that an object initializer adds to (Fqdns = { "b" })
+        // holds both, while the initializer alone says "b": such properties are not read.
+        return property.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is PropertyDeclarationSyntax { AccessorList: { } accessors, ExpressionBody: null } declaration
+            && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null)
+            && (declaration.Initializer is null || property.Type is not { IsReferenceType: true, SpecialType: not SpecialType.System_String });
     }
 
     private static string EnumWireValue(IPropertySymbol member) => member.ContainingType.Name switch

@@ -164,6 +164,45 @@ public class PulumiAzureNativeReaderTests
         Assert.Contains("'acs-mirror.azureedge.net'", missing.GetMessage(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a default value", "public List<string> Fqdns { get; set; } = new() { CORE };")]
+    [InlineData("its constructor", "public HubArgs() { Fqdns = new List<string> { CORE }; }\n    public List<string> Fqdns { get; set; }")]
+    public async Task ComponentArgsListFilledByTheClass_AddedToByTheInitializer_IsNotReadAsTheInitializerAlone(string form, string members)
+    {
+        // HubArgs.Fqdns starts with the core list; "Fqdns = { … }" adds to it. Read as the initializer says, the group
+        // would allow only the added FQDN, and the core list would be reported missing.
+        var component = Usings + $$"""
+            public sealed class HubArgs
+            {
+                {{members.Replace("CORE", CoreFqdnLiteralsExcept("packages.aks.azure.com"), StringComparison.Ordinal)}}
+            }
+
+            public class Hub : ComponentResource
+            {
+                public Hub(string name, HubArgs args) : base("egress:index:Hub", name)
+                {
+                    var policy = new FirewallPolicy($"{name}-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                    _ = new FirewallPolicyRuleCollectionGroup($"{name}-aks", new FirewallPolicyRuleCollectionGroupArgs
+                    {
+                        ResourceGroupName = "rg",
+                        FirewallPolicyName = policy.Name,
+                        Priority = 200,
+                        RuleCollections = { {{PolicyFilterCollection("\"placeholder.example.com\"").Replace("TargetFqdns = { \"placeholder.example.com\" }", "TargetFqdns = args.Fqdns", StringComparison.Ordinal)}} },
+                    });
+                }
+            }
+
+            public static class HubStack
+            {
+                public static void Create() => _ = new Hub("hub", new HubArgs { Fqdns = { "packages.aks.azure.com" } });
+            }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), component);
+
+        Assert.True(!diagnostics.Any(d => d.Id == "EGR1001"), form + ":\n" + string.Join("\n", diagnostics));
+    }
+
     [Fact]
     public async Task ComponentCreatedTwice_GivesEachHubItsOwnRegion()
     {
