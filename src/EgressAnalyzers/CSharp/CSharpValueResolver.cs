@@ -545,7 +545,7 @@ internal sealed class CSharpValueResolver
                 default:
                     // Handed to a method that may add to it (AddMonitoringRules(groupArgs)), or a member of it handed on:
                     // what it holds at the use is not what its initializer says.
-                    mayChangeElsewhere |= canChange && identifier != useSite
+                    mayChangeElsewhere |= canChange && identifier != useSite && !ObjectChanges.IsMemberName(identifier)
                         && ObjectChanges.UseMayChange(identifier, model, ModelFor, _cancellationToken);
                     break;
             }
@@ -774,8 +774,9 @@ internal sealed class CSharpValueResolver
     /// </summary>
     private bool FieldMayChange(IFieldSymbol field)
     {
+        // Syntax first, binding last: most uses of a field only read it, and binding each use was the cost.
         var ownTrees = field.ContainingType.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct().ToList();
-        if (UsesOf(field, ownTrees).Any(ObjectChanges.IsAssignedBy))
+        if (NamesOf(field, ownTrees).Any(use => ObjectChanges.IsAssignedBy(use) && Binds(use, field)))
         {
             return true;
         }
@@ -788,24 +789,26 @@ internal sealed class CSharpValueResolver
         var trees = field.DeclaredAccessibility == Accessibility.Private
             ? ownTrees
             : _models.Compilation.SyntaxTrees.Where(t => _models.TextOf(t, _cancellationToken).IndexOf(field.Name, StringComparison.Ordinal) >= 0).ToList();
-        return UsesOf(field, trees).Any(use => ObjectChanges.UseMayChange(use, ModelFor(use.SyntaxTree), ModelFor, _cancellationToken));
+        return NamesOf(field, trees).Any(use => ObjectChanges.UseMayChange(use, ModelFor(use.SyntaxTree), ModelFor, _cancellationToken) && Binds(use, field));
     }
 
-    private IEnumerable<IdentifierNameSyntax> UsesOf(IFieldSymbol field, IEnumerable<SyntaxTree> trees)
+    /// <summary>The identifiers spelled like <paramref name="field"/> in <paramref name="trees"/> (not bound).</summary>
+    private IEnumerable<IdentifierNameSyntax> NamesOf(IFieldSymbol field, IEnumerable<SyntaxTree> trees)
     {
         foreach (var tree in trees)
         {
-            var model = ModelFor(tree);
             foreach (var identifier in tree.GetRoot(_cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
             {
-                if (identifier.Identifier.ValueText == field.Name
-                    && SymbolEqualityComparer.Default.Equals(model.SymbolOrNull(identifier, _cancellationToken)?.OriginalDefinition, field.OriginalDefinition))
+                if (identifier.Identifier.ValueText == field.Name)
                 {
                     yield return identifier;
                 }
             }
         }
     }
+
+    private bool Binds(IdentifierNameSyntax identifier, IFieldSymbol field) =>
+        SymbolEqualityComparer.Default.Equals(ModelFor(identifier.SyntaxTree).SymbolOrNull(identifier, _cancellationToken)?.OriginalDefinition, field.OriginalDefinition);
 
     private CSharpValue? FromProperty(IPropertyReferenceOperation reference, int depth)
     {

@@ -71,7 +71,8 @@ internal static class ObjectChanges
 
             foreach (var identifier in scope.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
             {
-                if (identifier.Identifier.ValueText == name && UseMayChange(identifier, models(identifier.SyntaxTree), models, visits, cancellationToken))
+                if (identifier.Identifier.ValueText == name && !IsMemberName(identifier)
+                    && UseMayChange(identifier, models(identifier.SyntaxTree), models, visits, cancellationToken))
                 {
                     return true;
                 }
@@ -87,8 +88,10 @@ internal static class ObjectChanges
 
     private static bool UseMayChange(IdentifierNameSyntax identifier, SemanticModel model, Func<SyntaxTree, SemanticModel> models, Visits visits, CancellationToken cancellationToken)
     {
-        // Follow the member accesses and calls that start at the identifier: x, x.P, x.P.Q, x.P[0], x.Name.ToLower().
-        ExpressionSyntax chain = identifier;
+        // Follow the member accesses and calls that start at the identifier: x, x.P, x.P.Q, x.P[0], x.Name.ToLower() (a field
+        // also as Type.x or this.x).
+        var start = identifier.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == identifier ? (ExpressionSyntax)qualified : identifier;
+        ExpressionSyntax chain = start;
         while (true)
         {
             switch (chain.Parent)
@@ -118,7 +121,7 @@ internal static class ObjectChanges
             break;
         }
 
-        if (chain != identifier && (chain.Parent is AssignmentExpressionSyntax assignment && assignment.Left == chain || chain.Parent is PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax))
+        if (chain != start && (chain.Parent is AssignmentExpressionSyntax assignment && assignment.Left == chain || chain.Parent is PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax))
         {
             // x.P = v; x.P[0] = v; x.Count++.
             return true;
@@ -135,9 +138,14 @@ internal static class ObjectChanges
         }
 
         // x or x.P passed on: a string or a value copied is no way in; an object may be changed by the method.
-        return (chain == identifier || IsObject(chain, model, cancellationToken))
+        return (chain == start || IsObject(chain, model, cancellationToken))
             && MayChange(argument, model, models, visits, cancellationToken);
     }
+
+    /// <summary>Whether the identifier names a member of something (<c>other.x</c>): then it is not a local or a parameter.</summary>
+    public static bool IsMemberName(IdentifierNameSyntax identifier) =>
+        identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier
+        || identifier.Parent is MemberBindingExpressionSyntax;
 
     /// <summary>
     /// Whether this occurrence of a variable or field gives it a new value: the left of an assignment (also as

@@ -475,6 +475,7 @@ public class PulumiAzureNativeReaderTests
     [Theory]
     [InlineData("List<string>", "new List<string>", "static HubStack() { Fqdns.Add(\"packages.aks.azure.com\"); }")]
     [InlineData("List<string>", "new List<string>", "public static void Extend() => Fqdns.Add(\"packages.aks.azure.com\");")]
+    [InlineData("List<string>", "new List<string>", "public static void Extend() => HubStack.Fqdns.Add(\"packages.aks.azure.com\");")]
     [InlineData("string[]", "new[]", "static HubStack() { Fqdns[0] = \"packages.aks.azure.com\"; }")]
     [InlineData("string[]", "", "static HubStack() { Extend(Fqdns); }\n    private static void Extend(string[] list) => list[0] = \"packages.aks.azure.com\";")]
     public async Task StaticReadonlyList_ChangedElsewhere_IsNotMissingWhatWasAdded(string fieldType, string creation, string change)
