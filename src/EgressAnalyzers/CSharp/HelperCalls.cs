@@ -155,8 +155,8 @@ internal static class HelperCalls
     /// <summary>
     /// The calls of <paramref name="method"/> in the compilation's source, found by name in the text of each file and then
     /// bound; null when there are more than <see cref="MaxChains"/>, or when the method may be entered in a way whose
-    /// arguments cannot be seen: a method group passed on; for a constructor, a subclass (its <c>base(…)</c>), a
-    /// <c>this(…)</c> chain or <c>typeof</c> (reflection). Missing a call would lose the resources it creates, so any
+    /// arguments cannot be seen: a method group passed on, a virtual or interface method (called through another
+    /// type); for a constructor, a subclass (its <c>base(…)</c>), a <c>this(…)</c> chain or <c>typeof</c> (reflection). Missing a call would lose the resources it creates, so any
     /// doubt means "read once, parameters unknown".
     /// </summary>
     private static List<IOperation>? FindCalls(IMethodSymbol method, SemanticModelCache models, CancellationToken cancellationToken)
@@ -164,6 +164,12 @@ internal static class HelperCalls
         var isConstructor = method.MethodKind == MethodKind.Constructor;
         if (isConstructor && HasThisInitializer(method, cancellationToken))
         {
+            return null;
+        }
+
+        if (method.IsVirtual || method.IsOverride || method.IsAbstract || ImplementsAnInterface(method))
+        {
+            // A call through the base type or the interface binds to another method: it would not be listed.
             return null;
         }
 
@@ -272,6 +278,10 @@ internal static class HelperCalls
         AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
         _ => null,
     };
+
+    private static bool ImplementsAnInterface(IMethodSymbol method) =>
+        !method.ExplicitInterfaceImplementations.IsEmpty
+        || method.ContainingType.AllInterfaces.Any(i => i.GetMembers(method.Name).Any(m => SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(m), method)));
 
     /// <summary>Whether another constructor of the type chains into <paramref name="constructor"/> with <c>: this(…)</c>.</summary>
     private static bool HasThisInitializer(IMethodSymbol constructor, CancellationToken cancellationToken)

@@ -269,6 +269,31 @@ public class PulumiAzureNativeReaderTests
         Assert.Contains(diagnostics, d => d.Id == "EGR1006");
     }
 
+    [Theory]
+    [InlineData("an override called through its base type", "public abstract class RulesBase { public abstract void Add(FirewallPolicy policy); }\npublic sealed class Rules : RulesBase { public override void Add(FirewallPolicy policy) => GROUP; }", "var rules = new Rules(); rules.Add(hub); RulesBase other = rules; other.Add(spoke);")]
+    [InlineData("an interface method called through the interface", "public interface IRules { void Add(FirewallPolicy policy); }\npublic sealed class Rules : IRules { public void Add(FirewallPolicy policy) => GROUP; }", "var rules = new Rules(); rules.Add(hub); IRules other = rules; other.Add(spoke);")]
+    public async Task HelperAlsoCalledThroughAnotherType_IsReadOnce_SoNoPolicyLosesItsGroup(string form, string types, string calls)
+    {
+        // Listing only the calls that bind to the helper itself would read the hub's group and lose the spoke's.
+        var group = "_ = new FirewallPolicyRuleCollectionGroup(\"aks\", new FirewallPolicyRuleCollectionGroupArgs { ResourceGroupName = \"rg\", FirewallPolicyName = policy.Name, Priority = 200, RuleCollections = { " + PolicyFilterCollection(CoreFqdnLiteralsExcept()) + " } })";
+        var stack = Usings + types.Replace("GROUP", group, StringComparison.Ordinal) + $$"""
+
+            public static class PolicyStack
+            {
+                public static void Create()
+                {
+                    var hub = new FirewallPolicy("hub-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                    var spoke = new FirewallPolicy("spoke-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                    {{calls}}
+                }
+            }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), stack);
+
+        Assert.True(!diagnostics.Any(d => d.Id == "EGR1001"), form + ":\n" + string.Join("\n", diagnostics));
+    }
+
     [Fact]
     public async Task HelperCalledFromAHelper_TakesTheOuterCallsArguments()
     {
@@ -489,29 +514,35 @@ public class PulumiAzureNativeReaderTests
         Assert.True(!diagnostics.Any(d => d.Id == "EGR1001"), change + ":\n" + string.Join("\n", diagnostics));
     }
 
+    /// <summary>A hub stack whose HTTPS rule is built in a local <c>rule</c> lacking packages.aks.azure.com; <paramref name="then"/> follows it.</summary>
+    private static string HubWithRuleLocal(string then) => Usings + $$"""
+        public static class HubStack
+        {
+            public static void Create()
+            {
+                var rule = new AzureFirewallApplicationRuleArgs
+                {
+                    Name = "aks",
+                    SourceAddresses = { "*" },
+                    Protocols = { new AzureFirewallApplicationRuleProtocolArgs { ProtocolType = AzureFirewallApplicationRuleProtocolType.Https, Port = 443 } },
+                    TargetFqdns = { {{CoreFqdnLiteralsExcept("packages.aks.azure.com")}} },
+                };
+                {{then.Replace("\n", "\n            ", StringComparison.Ordinal)}}
+            }
+        }
+        """;
+
     [Fact]
     public async Task RuleChangedAfterItIsPutInItsCollection_IsNotMissingWhatWasAdded()
     {
         // The rule object is in the collection by reference: what is added to it before the firewall is created is in the
         // firewall's rules, although it comes after the place the collection names the rule.
-        var firewall = Usings + $$"""
-            public static class HubStack
-            {
-                public static void Create()
-                {
-                    var rule = new AzureFirewallApplicationRuleArgs
-                    {
-                        Name = "aks",
-                        SourceAddresses = { "*" },
-                        Protocols = { new AzureFirewallApplicationRuleProtocolArgs { ProtocolType = AzureFirewallApplicationRuleProtocolType.Https, Port = 443 } },
-                        TargetFqdns = { {{CoreFqdnLiteralsExcept("packages.aks.azure.com")}} },
-                    };
-                    var collection = new AzureFirewallApplicationRuleCollectionArgs { Name = "aks-core", Priority = 200, Action = new AzureFirewallRCActionArgs { Type = AzureFirewallRCActionType.Allow }, Rules = { rule } };
-                    rule.TargetFqdns.Add("packages.aks.azure.com");
-                    _ = new AzureFirewall("fw-hub", new AzureFirewallArgs { ResourceGroupName = "rg", ApplicationRuleCollections = collection });
-                }
-            }
-            """;
+        var firewall = HubWithRuleLocal(
+            """
+            var collection = new AzureFirewallApplicationRuleCollectionArgs { Name = "aks-core", Priority = 200, Action = new AzureFirewallRCActionArgs { Type = AzureFirewallRCActionType.Allow }, Rules = { rule } };
+            rule.TargetFqdns.Add("packages.aks.azure.com");
+            _ = new AzureFirewall("fw-hub", new AzureFirewallArgs { ResourceGroupName = "rg", ApplicationRuleCollections = collection });
+            """);
 
         var diagnostics = await AnalyzeAsync(Cluster(), firewall);
 
@@ -571,25 +602,13 @@ public class PulumiAzureNativeReaderTests
     [Fact]
     public async Task SingleAssignmentLocal_WithLaterAdd_IsResolved()
     {
-        var firewall = Usings + $$"""
-            public static class HubStack
-            {
-                public static void Create()
-                {
-                    var rule = new AzureFirewallApplicationRuleArgs
-                    {
-                        Name = "aks",
-                        SourceAddresses = { "*" },
-                        Protocols = { new AzureFirewallApplicationRuleProtocolArgs { ProtocolType = AzureFirewallApplicationRuleProtocolType.Https, Port = 443 } },
-                        TargetFqdns = { {{CoreFqdnLiteralsExcept("packages.aks.azure.com")}} },
-                    };
-                    rule.TargetFqdns.Add("packages.aks.azure.com");
-                    var collection = new AzureFirewallApplicationRuleCollectionArgs { Name = "aks-core", Priority = 200, Action = new AzureFirewallRCActionArgs { Type = AzureFirewallRCActionType.Allow } };
-                    collection.Rules.Add(rule);
-                    _ = new AzureFirewall("fw-hub", new AzureFirewallArgs { ResourceGroupName = "rg", ApplicationRuleCollections = collection });
-                }
-            }
-            """;
+        var firewall = HubWithRuleLocal(
+            """
+            rule.TargetFqdns.Add("packages.aks.azure.com");
+            var collection = new AzureFirewallApplicationRuleCollectionArgs { Name = "aks-core", Priority = 200, Action = new AzureFirewallRCActionArgs { Type = AzureFirewallRCActionType.Allow } };
+            collection.Rules.Add(rule);
+            _ = new AzureFirewall("fw-hub", new AzureFirewallArgs { ResourceGroupName = "rg", ApplicationRuleCollections = collection });
+            """);
 
         var diagnostics = await AnalyzeAsync(Cluster(), firewall);
 
