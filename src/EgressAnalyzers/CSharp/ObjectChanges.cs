@@ -30,15 +30,6 @@ internal static class ObjectChanges
     }
 
     /// <summary>
-    /// Whether passing <paramref name="argument"/> (by value) may change the object it refers to: true for a method of the
-    /// program (or of a library other than .NET, Pulumi and the Azure SDK) that changes its parameter or passes it on to
-    /// one that may; false for .NET, Pulumi and Azure SDK members (a resource constructor reads its Args, it does not
-    /// change them).
-    /// </summary>
-    public static bool MayChange(ArgumentSyntax argument, SemanticModel model, Func<SyntaxTree, SemanticModel> models, CancellationToken cancellationToken) =>
-        MayChange(argument, model, models, new Visits(), cancellationToken);
-
-    /// <summary>
     /// Whether the body of <paramref name="helper"/> may change the object its parameter <paramref name="name"/> refers to:
     /// a statement that starts at it (<c>p.P = v</c>, <c>p.P.Add(v)</c>, <c>p.Configure()</c>, also inside a lambda), one
     /// of its members passed to a method, or the parameter passed to a method that may change it.
@@ -219,6 +210,12 @@ internal static class ObjectChanges
         model.GetTypeInfo(expression, cancellationToken).Type is not { } type
         || (type.IsReferenceType && type.SpecialType != SpecialType.System_String);
 
+    /// <summary>
+    /// Whether passing <paramref name="argument"/> (by value) may change the object it refers to: true for a method of the
+    /// program (or of a library other than .NET, Pulumi and the Azure SDK) that changes its parameter or passes it on to
+    /// one that may; false for .NET, Pulumi and Azure SDK members (a resource constructor reads its Args, it does not
+    /// change them).
+    /// </summary>
     private static bool MayChange(ArgumentSyntax argument, SemanticModel model, Func<SyntaxTree, SemanticModel> models, Visits visits, CancellationToken cancellationToken)
     {
         var call = argument.Parent?.Parent;

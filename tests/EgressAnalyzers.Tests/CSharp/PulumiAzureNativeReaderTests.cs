@@ -118,38 +118,45 @@ public class PulumiAzureNativeReaderTests
     }
 
     /// <summary>
-    /// A hub as a Pulumi component: the policy and its group are created in the constructor, the group's regional FQDN
-    /// from the component's own args. <paramref name="creations"/> is the stack's code creating hubs.
+    /// A hub as a Pulumi component: the policy and its group are created in the constructor, the group's target FQDNs
+    /// (<paramref name="targetFqdns"/>; by default the core list with the regional FQDN built from <c>args.Location</c>,
+    /// without acs-mirror.azureedge.net) from the component's own args (<paramref name="argsMembers"/>).
+    /// <paramref name="creations"/> is the stack's code creating hubs.
     /// </summary>
-    internal static string HubComponent(string creations, string extraTypes = "") => Usings + $$"""
-        public sealed class HubArgs
-        {
-            public string Location { get; set; } = "";
-        }
+    internal static string HubComponent(string creations, string extraTypes = "", string argsMembers = "public string Location { get; set; } = \"\";", string? targetFqdns = null)
+    {
+        targetFqdns ??= "{ $\"*.hcp.{args.Location}.azmk8s.io\", " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io", "acs-mirror.azureedge.net") + " }";
+        var collection = PolicyFilterCollection("TARGETS").Replace("TargetFqdns = { TARGETS }", "TargetFqdns = " + targetFqdns, StringComparison.Ordinal);
+        return Usings + $$"""
+            public sealed class HubArgs
+            {
+                {{argsMembers}}
+            }
 
-        public class Hub : ComponentResource
-        {
-            public Hub(string name, HubArgs args) : base("egress:index:Hub", name)
+            public class Hub : ComponentResource
             {
-                var policy = new FirewallPolicy($"{name}-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
-                _ = new FirewallPolicyRuleCollectionGroup($"{name}-aks", new FirewallPolicyRuleCollectionGroupArgs
+                public Hub(string name, HubArgs args) : base("egress:index:Hub", name)
                 {
-                    ResourceGroupName = "rg",
-                    FirewallPolicyName = policy.Name,
-                    Priority = 200,
-                    RuleCollections = { {{PolicyFilterCollection("$\"*.hcp.{args.Location}.azmk8s.io\", " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io", "acs-mirror.azureedge.net"))}} },
-                });
+                    var policy = new FirewallPolicy($"{name}-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                    _ = new FirewallPolicyRuleCollectionGroup($"{name}-aks", new FirewallPolicyRuleCollectionGroupArgs
+                    {
+                        ResourceGroupName = "rg",
+                        FirewallPolicyName = policy.Name,
+                        Priority = 200,
+                        RuleCollections = { {{collection}} },
+                    });
+                }
             }
-        }
-        {{extraTypes}}
-        public static class HubStack
-        {
-            public static void Create()
+            {{extraTypes}}
+            public static class HubStack
             {
-                {{creations}}
+                public static void Create()
+                {
+                    {{creations}}
+                }
             }
-        }
-        """;
+            """;
+    }
 
     [Fact]
     public async Task ComponentConstructor_IsReadWithEachCreationsArguments_IncludingItsArgsProperties()
@@ -171,32 +178,10 @@ public class PulumiAzureNativeReaderTests
     {
         // HubArgs.Fqdns starts with the core list; "Fqdns = { … }" adds to it. Read as the initializer says, the group
         // would allow only the added FQDN, and the core list would be reported missing.
-        var component = Usings + $$"""
-            public sealed class HubArgs
-            {
-                {{members.Replace("CORE", CoreFqdnLiteralsExcept("packages.aks.azure.com"), StringComparison.Ordinal)}}
-            }
-
-            public class Hub : ComponentResource
-            {
-                public Hub(string name, HubArgs args) : base("egress:index:Hub", name)
-                {
-                    var policy = new FirewallPolicy($"{name}-policy", new FirewallPolicyArgs { ResourceGroupName = "rg" });
-                    _ = new FirewallPolicyRuleCollectionGroup($"{name}-aks", new FirewallPolicyRuleCollectionGroupArgs
-                    {
-                        ResourceGroupName = "rg",
-                        FirewallPolicyName = policy.Name,
-                        Priority = 200,
-                        RuleCollections = { {{PolicyFilterCollection("\"placeholder.example.com\"").Replace("TargetFqdns = { \"placeholder.example.com\" }", "TargetFqdns = args.Fqdns", StringComparison.Ordinal)}} },
-                    });
-                }
-            }
-
-            public static class HubStack
-            {
-                public static void Create() => _ = new Hub("hub", new HubArgs { Fqdns = { "packages.aks.azure.com" } });
-            }
-            """;
+        var component = HubComponent(
+            "_ = new Hub(\"hub\", new HubArgs { Fqdns = { \"packages.aks.azure.com\" } });",
+            argsMembers: members.Replace("CORE", CoreFqdnLiteralsExcept("packages.aks.azure.com"), StringComparison.Ordinal),
+            targetFqdns: "args.Fqdns");
 
         var diagnostics = await AnalyzeAsync(Cluster(), component);
 
