@@ -201,7 +201,8 @@ internal sealed class CSharpValueResolver
             return new CSharpList(items, syntax);
         }
 
-        if (!ObjectChanges.IsResource(creation.Type) && SetsMembersItself(creation.Type as INamedTypeSymbol))
+        if (creation.Type is INamedTypeSymbol { DeclaringSyntaxReferences.IsEmpty: false } declared && !ObjectChanges.IsResource(declared)
+            && _models.SetsMembersItself(declared, SetsMembersItself))
         {
             // A class of the program whose constructor or member defaults fill it (an Args subclass adding the core FQDNs
             // in its constructor): the initializer alone is not what it holds.
@@ -223,7 +224,7 @@ internal sealed class CSharpValueResolver
     /// with statements, or an instance list or object member with a default value. Strings and values with defaults are
     /// fine: an initializer that sets them replaces them.
     /// </summary>
-    private bool SetsMembersItself(INamedTypeSymbol? type)
+    private bool SetsMembersItself(INamedTypeSymbol type)
     {
         for (var current = type; current is not null && !current.DeclaringSyntaxReferences.IsEmpty; current = current.BaseType)
         {

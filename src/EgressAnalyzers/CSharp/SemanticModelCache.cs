@@ -16,6 +16,7 @@ internal sealed class SemanticModelCache
     private readonly ConcurrentDictionary<SyntaxTree, string> _texts = new();
     private readonly ConcurrentDictionary<IMethodSymbol, System.Lazy<List<IOperation>?>> _callsOf = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IFieldSymbol, bool> _fieldMayChange = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _setsMembersItself = new(SymbolEqualityComparer.Default);
 
     public SemanticModelCache(Compilation compilation)
     {
@@ -49,6 +50,9 @@ internal sealed class SemanticModelCache
     /// </summary>
     /// <summary>Whether a readonly field's object may be changed somewhere in the program, found once per analysis by <paramref name="find"/>.</summary>
     public bool FieldMayChange(IFieldSymbol field, System.Func<IFieldSymbol, bool> find) => _fieldMayChange.GetOrAdd(field, find);
+
+    /// <summary>Whether a class of the program fills its own members, found once per analysis by <paramref name="find"/>.</summary>
+    public bool SetsMembersItself(INamedTypeSymbol type, System.Func<INamedTypeSymbol, bool> find) => _setsMembersItself.GetOrAdd(type, find);
 
     public List<IOperation>? CallsOf(IMethodSymbol method, System.Func<IMethodSymbol, List<IOperation>?> find) =>
         _callsOf.GetOrAdd(method, m => new System.Lazy<List<IOperation>?>(() => find(m), System.Threading.LazyThreadSafetyMode.PublicationOnly)).Value;
