@@ -125,7 +125,7 @@ internal sealed class CSharpResourceSyntaxFilter
     /// Where <c>new</c> is followed (after white space and comments) by <c>(</c>: every target-typed creation, and some
     /// other text (an identifier ending in "new", a string) — extra positions only cost a deeper walk.
     /// </summary>
-    private static IEnumerable<int> TargetTypedNewPositions(string text)
+    internal static IEnumerable<int> TargetTypedNewPositions(string text)
     {
         for (var at = text.IndexOf("new", StringComparison.Ordinal); at >= 0; at = text.IndexOf("new", at + 3, StringComparison.Ordinal))
         {

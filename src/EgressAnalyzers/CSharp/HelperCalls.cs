@@ -181,7 +181,7 @@ internal static class HelperCalls
             cancellationToken.ThrowIfCancellationRequested();
             var text = models.TextOf(tree, cancellationToken);
             var namesIt = text.IndexOf(name, StringComparison.Ordinal) >= 0;
-            if (!namesIt && !(isConstructor && HasTargetTypedNew(text)))
+            if (!namesIt && !(isConstructor && CSharpResourceSyntaxFilter.TargetTypedNewPositions(text).Any()))
             {
                 continue;
             }
@@ -290,26 +290,6 @@ internal static class HelperCalls
         {
             if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax type
                 && type.Members.OfType<ConstructorDeclarationSyntax>().Any(c => c.Initializer?.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword) == true))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether the text may hold a target-typed <c>new(…)</c>, which names no type.</summary>
-    private static bool HasTargetTypedNew(string text)
-    {
-        for (var at = text.IndexOf("new", StringComparison.Ordinal); at >= 0; at = text.IndexOf("new", at + 3, StringComparison.Ordinal))
-        {
-            var next = at + 3;
-            while (next < text.Length && char.IsWhiteSpace(text[next]))
-            {
-                next++;
-            }
-
-            if (next < text.Length && text[next] == '(')
             {
                 return true;
             }
