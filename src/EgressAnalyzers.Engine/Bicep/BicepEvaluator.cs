@@ -169,7 +169,9 @@ internal sealed class BicepFileContext : IArmEvaluationScope
         var parent = enclosing;
         if (parent is null && body?.Property("parent")?.Value is { } parentNode)
         {
-            parent = ResolveResourceReference(parentNode);
+            // A parent the reader cannot resolve is a parent of unknown name, not none: a rule collection group without
+            // its policy segment belonged to no policy, and the policy it is for looked as if it lacked its rules.
+            parent = ResolveResourceReference(parentNode, locals) ?? UnresolvedParent(type, parentNode);
         }
 
         if (parent is null && EnclosingResource(statement) is { } enclosingStatement)
@@ -188,13 +190,27 @@ internal sealed class BicepFileContext : IArmEvaluationScope
         return new ResourceIdentity(fullType, names, nameValue, parent);
     }
 
-    /// <summary><c>symbol</c> or <c>parent::child</c> naming a resource declared in this file.</summary>
-    public ResourceIdentity? ResolveResourceReference(BicepExpression expression)
+    /// <summary>
+    /// <c>symbol</c>, <c>parent::child</c> or <c>symbols[i]</c> (one item of a resource loop, <paramref name="locals"/>
+    /// giving <c>i</c>) naming a resource declared in this file.
+    /// </summary>
+    public ResourceIdentity? ResolveResourceReference(BicepExpression expression, BicepLocals? locals = null)
     {
         switch (expression)
         {
             case BicepIdentifier identifier when Symbol(identifier.Name) is { Kind: BicepStatementKind.Resource } statement:
                 return Identity(statement);
+            case BicepIndexAccess { Target: BicepIdentifier identifier } access
+                when Symbol(identifier.Name) is { Kind: BicepStatementKind.Resource, Value: BicepFor loop } statement:
+                // parent: policies[i] — the iteration of the policies loop that takes item i, as the reader expands it.
+                if (Evaluator.Evaluate(access.Index, locals ?? BicepLocals.Empty) is ArmInteger { Value: var index }
+                    && Evaluator.Evaluate(loop.Source, BicepLocals.Empty) is ArmArray source
+                    && index >= 0 && index < source.Items.Count)
+                {
+                    return ComputeIdentity(statement, Evaluator.BindLoop(loop, BicepLocals.Empty, source.Items[(int)index], (int)index));
+                }
+
+                return null;
             case BicepPropertyAccess { Name: var name } access when name.StartsWith("::", StringComparison.Ordinal):
                 var parentStatement = ResourceStatementOf(access.Target);
                 if (parentStatement is not null && BodyObject(parentStatement.Value) is { } body)
@@ -212,6 +228,19 @@ internal sealed class BicepFileContext : IArmEvaluationScope
             default:
                 return null;
         }
+    }
+
+    /// <summary>The parent of a child resource type whose <c>parent:</c> cannot be resolved: its name is the expression, unknown.</summary>
+    private ResourceIdentity? UnresolvedParent(string childType, BicepExpression parentNode)
+    {
+        var cut = childType.LastIndexOf('/');
+        if (cut <= childType.IndexOf('/'))
+        {
+            return null;
+        }
+
+        var name = ArmValue.Unknown(TextOf(parentNode), Span(parentNode.Start, parentNode.End), "{" + TextOf(parentNode) + "}");
+        return new ResourceIdentity(childType.Substring(0, cut), new[] { name }, name, null);
     }
 
     /// <summary>

@@ -29,6 +29,74 @@ public class BicepAnalyzerTests
             .RunAsync();
     }
 
+    /// <summary>Policies made by a loop, and a loop of groups whose parent is <paramref name="parent"/>, each allowing every core FQDN.</summary>
+    private static string PolicyLoopWithGroups(string parent, string before = "") => before + $$"""
+        param regions array = [
+          'westeurope'
+          'northeurope'
+        ]
+
+        resource policies 'Microsoft.Network/firewallPolicies@2024-05-01' = [for region in regions: {
+          name: 'policy-${region}'
+          location: region
+          properties: {}
+        }]
+
+        resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {
+          parent: {{parent}}
+          name: 'aks'
+          properties: {
+            priority: 200
+            ruleCollections: [
+              {
+                ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
+                name: 'aks-app'
+                priority: 100
+                action: { type: 'Allow' }
+                rules: [
+                  {
+                    ruleType: 'ApplicationRule'
+                    name: 'core'
+                    sourceAddresses: [ '*' ]
+                    protocols: [ { protocolType: 'Https', port: 443 } ]
+                    targetFqdns: [
+        {{CoreFqdnsExcept()}}
+                    ]
+                  }
+                ]
+              }
+            ]
+          }
+        }]
+        """;
+
+    [Fact]
+    public async Task GroupWithAnIndexedLoopParent_BelongsToThatIterationsPolicy()
+    {
+        // parent: policies[i] used to leave the group without its policy: both policies lacked every core FQDN (EGR1001).
+        var diagnostics = await Infrastructure.CSharpAnalysisRunner.RunAsync(
+            new[] { ("/src/Empty.cs", "public static class Empty { }") },
+            ("/infra/cluster.bicep", Cluster),
+            ("/infra/hubs.bicep", PolicyLoopWithGroups("policies[i]")));
+
+        Assert.True(diagnostics.All(d => d.Id == "EGR1003"), string.Join("\n", diagnostics));
+    }
+
+    [Theory]
+    [InlineData("an index that is a parameter without a value", "policies[which]", "param which int\n")]
+    [InlineData("an index out of the loop's range", "policies[i + 5]", "")]
+    [InlineData("a parent that is not a resource of the file", "existingPolicies[i]", "")]
+    public async Task GroupWhoseParentCannotBeResolved_LeavesThePoliciesUnknown_NotMissing(string form, string parent, string before)
+    {
+        var diagnostics = (await Infrastructure.CSharpAnalysisRunner.RunAsync(
+            new[] { ("/src/Empty.cs", "public static class Empty { }") },
+            ("/infra/cluster.bicep", Cluster),
+            ("/infra/hubs.bicep", PolicyLoopWithGroups(parent, before)))).Where(d => d.Id != "EGR1003").ToList();
+
+        Assert.True(diagnostics.All(d => d.Id is "EGR1006" or "EGR0002"), form + ":\n" + string.Join("\n", diagnostics));
+        Assert.Contains(diagnostics, d => d.Id == "EGR1006");
+    }
+
     [Fact]
     public async Task InterpolatedRegionalFqdn_CoversTheClustersRegion()
     {
