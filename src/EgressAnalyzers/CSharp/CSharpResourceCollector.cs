@@ -60,6 +60,12 @@ internal static class CSharpResourceCollector
         return resources.Count == 0 ? null : resources.Count == 1 ? resources[0] : new CSharpResourceBundle(resources);
     }
 
+    /// <summary>
+    /// Reads one creation (inside the helpers of <paramref name="chain"/>, when given): once per iteration of the
+    /// <c>foreach</c> loops around it whose collections are known (<see cref="ForEachLoops"/>), so
+    /// <c>foreach (var region in Regions) new FirewallPolicy($"fw-{region}", …)</c> is one policy per region, as an ARM
+    /// copy loop or a Bicep <c>for</c> is. A bundle when that makes several resources.
+    /// </summary>
     public static ModelResource? TryRead(IObjectCreationOperation creation, CSharpSdkSymbols symbols, PulumiStackConfig config, SemanticModelCache models, CancellationToken cancellationToken, IReadOnlyList<HelperCall>? chain = null)
     {
         var (kind, sdk) = symbols.Classify(creation.Type);
@@ -68,19 +74,86 @@ internal static class CSharpResourceCollector
             return null;
         }
 
-        var resolver = new CSharpValueResolver(models, config, cancellationToken);
-        if (sdk != CSharpSdk.AzureResourceManager)
+        var loops = ForEachLoops.Around(creation.Syntax);
+        CSharpValueResolver Prepare(IReadOnlyList<(ILocalSymbol Variable, CSharpValue Item)> iteration)
         {
-            // A Pulumi resource takes its Args when it is created; an Azure SDK data object is sent later
-            // (CreateOrUpdate), so every change in its method counts.
-            resolver.ReadAt(creation.Syntax);
+            var resolver = new CSharpValueResolver(models, config, cancellationToken);
+            if (sdk != CSharpSdk.AzureResourceManager)
+            {
+                // A Pulumi resource takes its Args when it is created; an Azure SDK data object is sent later
+                // (CreateOrUpdate), so every change in its method counts.
+                resolver.ReadAt(creation.Syntax);
+            }
+
+            foreach (var call in chain ?? Array.Empty<HelperCall>())
+            {
+                resolver.EnterCall(call.Call, call.Helper);
+            }
+
+            foreach (var (variable, item) in iteration)
+            {
+                resolver.BindLoopItem(variable, item);
+            }
+
+            return resolver;
         }
 
-        foreach (var call in chain ?? Array.Empty<HelperCall>())
+        var iterations = loops.Count == 0 ? null : Iterations(loops, Prepare);
+        if (iterations is null)
         {
-            resolver.EnterCall(call.Call, call.Helper);
+            return ReadOnce(creation, kind, sdk, config, Prepare(Array.Empty<(ILocalSymbol, CSharpValue)>()));
         }
 
+        var resources = new List<ModelResource>();
+        foreach (var iteration in iterations)
+        {
+            if (ReadOnce(creation, kind, sdk, config, Prepare(iteration)) is { } resource)
+            {
+                resources.Add(resource);
+            }
+        }
+
+        return resources.Count == 0 ? null : resources.Count == 1 ? resources[0] : new CSharpResourceBundle(resources);
+    }
+
+    /// <summary>
+    /// The iterations of <paramref name="loops"/> (outermost first) to read a creation in: each binds every loop variable
+    /// to one item. An inner loop's collection is read in its outer loop's iteration (<c>foreach (var f in hub.Fqdns)</c>).
+    /// Null when the outermost loop is not expanded; expansion stops at the first loop that is not, or past
+    /// <see cref="ForEachLoops.MaxIterations"/>, and the loops from there are read with their variables unknown.
+    /// </summary>
+    private static List<List<(ILocalSymbol Variable, CSharpValue Item)>>? Iterations(List<ForEachStatementSyntax> loops, Func<IReadOnlyList<(ILocalSymbol, CSharpValue)>, CSharpValueResolver> prepare)
+    {
+        List<List<(ILocalSymbol Variable, CSharpValue Item)>>? iterations = null;
+        foreach (var loop in loops)
+        {
+            var next = new List<List<(ILocalSymbol Variable, CSharpValue Item)>>();
+            foreach (var outer in iterations ?? new List<List<(ILocalSymbol Variable, CSharpValue Item)>> { new() })
+            {
+                if (prepare(outer).LoopItems(loop) is not { Items.Count: > 0 } expansion)
+                {
+                    return iterations;
+                }
+
+                foreach (var item in expansion.Items)
+                {
+                    next.Add(new List<(ILocalSymbol Variable, CSharpValue Item)>(outer) { (expansion.Variable, item) });
+                }
+
+                if (next.Count > ForEachLoops.MaxIterations)
+                {
+                    return iterations;
+                }
+            }
+
+            iterations = next;
+        }
+
+        return iterations;
+    }
+
+    private static ModelResource? ReadOnce(IObjectCreationOperation creation, CSharpResourceKind kind, CSharpSdk sdk, PulumiStackConfig config, CSharpValueResolver resolver)
+    {
         if (sdk == CSharpSdk.AzureResourceManager)
         {
             // Azure SDK data objects are filled in after creation (get-only lists and .Add): read them with the later calls.

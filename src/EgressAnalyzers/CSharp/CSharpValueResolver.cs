@@ -21,7 +21,12 @@ namespace EgressAnalyzers.CSharp;
 /// </summary>
 internal sealed class CSharpValueResolver
 {
-    private const int MaxDepth = 12;
+    // Nesting of the expressions being read (Args in collections in Args, helpers, LINQ chains): a guard for the stack.
+    private const int MaxDepth = 40;
+
+    // Operations read for one resource at the most: values shared by several parts (static readonly B = A + A,
+    // C = B + B, …) are read again at each use, which doubles with each level.
+    private const int MaxSteps = 100_000;
 
     private readonly SemanticModelCache _models;
     private readonly PulumiStackConfig _config;
@@ -32,6 +37,11 @@ internal sealed class CSharpValueResolver
     private readonly List<Dictionary<IParameterSymbol, CSharpValue?>> _calls = new();
 
     private readonly List<SyntaxNode> _readPoints = new();
+
+    private int _steps;
+
+    // The variables of the foreach loops being expanded (ForEachLoops): each holds one item of its loop's known collection.
+    private readonly Dictionary<ILocalSymbol, CSharpValue> _loopItems = new(SymbolEqualityComparer.Default);
 
     public CSharpValueResolver(SemanticModelCache models, PulumiStackConfig config, CancellationToken cancellationToken)
     {
@@ -58,6 +68,74 @@ internal sealed class CSharpValueResolver
     /// with what was added to it after the place that names it (a rule added to after it was put in its collection).
     /// </summary>
     public void ReadAt(SyntaxNode creation) => _readPoints.Add(creation);
+
+    /// <summary>
+    /// A <c>foreach</c> loop's variable and the items of its collection, read with the loops around it bound as they are
+    /// now; null when the loop is not expanded (<see cref="ForEachLoops"/>): a collection the resolver does not know as a
+    /// list, one longer than <see cref="ForEachLoops.MaxItems"/>, or a loop that can leave early. An item the resolver
+    /// does not know stays an item: the loop is read for it with its variable unknown.
+    /// </summary>
+    public LoopExpansion? LoopItems(ForEachStatementSyntax loop) => LoopItems(loop, 0);
+
+    /// <summary>What follows is read in the iteration of <paramref name="variable"/>'s loop that takes <paramref name="item"/>.</summary>
+    public void BindLoopItem(ILocalSymbol variable, CSharpValue item) => _loopItems[variable] = item;
+
+    private LoopExpansion? LoopItems(ForEachStatementSyntax loop, int depth)
+    {
+        if (!ForEachLoops.RunsEveryIteration(loop)
+            || ModelFor(loop.SyntaxTree).OperationOrNull(loop, _cancellationToken) is not IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: { } variable } } operation
+            || Resolve(operation.Collection, depth + 1) is not CSharpList { Items.Count: <= ForEachLoops.MaxItems } collection)
+        {
+            return null;
+        }
+
+        return new LoopExpansion(variable, collection.Items);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="apply"/> (a later statement on a local, read at <paramref name="statement"/>) once per iteration
+    /// of the expandable <c>foreach</c> loops around it that the local's declaration (<paramref name="declarator"/>) is
+    /// outside of — <c>foreach (var region in Regions) fqdns.Add($"*.hcp.{region}.azmk8s.io")</c> adds one FQDN per
+    /// region — and once, its loop variables unknown, where they are not expanded. False as soon as one run is.
+    /// </summary>
+    private bool InEachIteration(SyntaxNode statement, SyntaxNode declarator, int depth, Func<bool> apply)
+    {
+        var loops = ForEachLoops.Around(statement, exclude: declarator);
+        return loops.Count == 0 ? apply() : Iterate(loops, 0, 1, depth, apply);
+    }
+
+    private bool Iterate(List<ForEachStatementSyntax> loops, int index, int iterations, int depth, Func<bool> apply)
+    {
+        if (index == loops.Count)
+        {
+            return apply();
+        }
+
+        if (LoopItems(loops[index], depth) is not { } expansion || expansion.Items.Count == 0 || iterations * expansion.Items.Count > ForEachLoops.MaxIterations)
+        {
+            // Not expanded (an empty collection included: the statement is then read once rather than dropped, so that
+            // nothing the reader cannot see through goes missing).
+            return Iterate(loops, index + 1, iterations, depth, apply);
+        }
+
+        try
+        {
+            foreach (var item in expansion.Items)
+            {
+                _loopItems[expansion.Variable] = item;
+                if (!Iterate(loops, index + 1, iterations * expansion.Items.Count, depth, apply))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            _loopItems.Remove(expansion.Variable);
+        }
+    }
 
     /// <summary>
     /// An object creation; when it initialises a local, with every later <c>x.P = …</c> / <c>x.P.Add(…)</c> of the
@@ -87,7 +165,7 @@ internal sealed class CSharpValueResolver
 
         _cancellationToken.ThrowIfCancellationRequested();
         var syntax = operation.Syntax;
-        if (depth > MaxDepth)
+        if (depth > MaxDepth || ++_steps > MaxSteps)
         {
             return CSharpUnknown.Of(syntax);
         }
@@ -133,9 +211,27 @@ internal sealed class CSharpValueResolver
                 return FromInvocation(invocation, depth);
             case IParameterReferenceOperation parameter:
                 return FromParameter(parameter);
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element:
+                return FromArrayElement(element, depth);
             default:
                 return CSharpUnknown.Of(syntax);
         }
+    }
+
+    /// <summary>
+    /// <c>fqdns[i]</c> of an array the resolver knows, at a known index before any item it does not know (which may stand
+    /// for any number of elements).
+    /// </summary>
+    private CSharpValue FromArrayElement(IArrayElementReferenceOperation element, int depth)
+    {
+        if (Resolve(element.Indices[0], depth + 1).AsInt() is { } index && index >= 0
+            && Resolve(element.ArrayReference, depth + 1) is CSharpList array && index < array.Items.Count
+            && !array.Items.Take(index + 1).Any(i => i is CSharpUnknown))
+        {
+            return array.Items[index];
+        }
+
+        return CSharpUnknown.Of(element.Syntax);
     }
 
     private static CSharpScalar? Constant(object? value, SyntaxNode syntax) => value switch
@@ -499,6 +595,11 @@ internal sealed class CSharpValueResolver
             return Constant(local.ConstantValue, useSite);
         }
 
+        if (_loopItems.TryGetValue(local, out var loopItem))
+        {
+            return loopItem;
+        }
+
         var declarator = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) as VariableDeclaratorSyntax;
         var body = declarator?.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
         if (declarator is null || body is null)
@@ -572,7 +673,11 @@ internal sealed class CSharpValueResolver
                     return CSharpUnknown.Of(useSite);
                 }
 
-                items.AddRange(AddArguments(add, depth));
+                InEachIteration(statement, declarator, depth, () =>
+                {
+                    items.AddRange(AddArguments(add, depth));
+                    return true;
+                });
             }
 
             return new CSharpList(items, list.Syntax);
@@ -587,7 +692,8 @@ internal sealed class CSharpValueResolver
             var limit = MutationLimit(body, useSite, copiedAtUse: false);
             foreach (var statement in mutations.Where(s => s.SpanStart < limit))
             {
-                if (!ApplyMutation(obj, model.OperationOrNull(statement.Expression, _cancellationToken), depth))
+                var mutation = model.OperationOrNull(statement.Expression, _cancellationToken);
+                if (!InEachIteration(statement, declarator, depth, () => ApplyMutation(obj, mutation, depth)))
                 {
                     // x.Configure(), or an extension method called on it: anything in it may have changed.
                     return CSharpUnknown.Of(useSite);
@@ -877,6 +983,11 @@ internal sealed class CSharpValueResolver
             return FromStackConfig(invocation, depth);
         }
 
+        if (method.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } })
+        {
+            return (CSharpValue?)FromEnumerable(invocation, depth) ?? CSharpUnknown.Of(invocation.Syntax);
+        }
+
         // A helper method in the program whose body is one returned expression (typically "XArgs Build() => new XArgs { … }",
         // or "XArgs Rule(string name, params string[] fqdns) => new XArgs { Name = name, TargetFqdns = fqdns }").
         if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax declaration
@@ -900,6 +1011,120 @@ internal sealed class CSharpValueResolver
         }
 
         return CSharpUnknown.Of(invocation.Syntax);
+    }
+
+    /// <summary>Items one LINQ call over known lists may make at the most (a <c>SelectMany</c> multiplies); more are unknown.</summary>
+    private const int MaxProjectedItems = 4096;
+
+    /// <summary>
+    /// LINQ over lists the resolver knows — the C# form of an ARM property copy loop or a Bicep <c>for</c> expression:
+    /// <c>fqdns.Select(f => new ApplicationRuleArgs { … TargetFqdns = { f } })</c>, <c>SelectMany</c>, <c>Concat</c>,
+    /// <c>Append</c>, <c>Prepend</c>. The selector is a lambda returning one expression, or a helper method read as
+    /// <see cref="FromInvocation"/> reads one. Null for anything else (<c>Where</c>, <c>Distinct</c>: what they keep is a
+    /// run-time question), which the caller makes unknown. An item the resolver does not know projects to an unknown
+    /// item: it may stand for any number of elements.
+    /// </summary>
+    private CSharpList? FromEnumerable(IInvocationOperation invocation, int depth)
+    {
+        var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
+        if (arguments.Count != 2 || Resolve(arguments[0].Value, depth + 1) is not CSharpList source)
+        {
+            return null;
+        }
+
+        var syntax = invocation.Syntax;
+        var items = new List<CSharpValue>();
+        switch (invocation.TargetMethod.Name)
+        {
+            case "Concat" when Resolve(arguments[1].Value, depth + 1) is CSharpList other:
+                items.AddRange(source.Items);
+                items.AddRange(other.Items);
+                break;
+            case "Append" or "Prepend" when Resolve(arguments[1].Value, depth + 1) is { } added:
+                items.AddRange(source.Items);
+                items.Insert(invocation.TargetMethod.Name == "Append" ? items.Count : 0, added);
+                break;
+            case "Select" or "SelectMany":
+                var flatten = invocation.TargetMethod.Name == "SelectMany";
+                for (var index = 0; index < source.Items.Count; index++)
+                {
+                    var item = source.Items[index];
+                    var projected = item is CSharpUnknown ? CSharpUnknown.Of(syntax) : Apply(arguments[1].Value, item, index, depth);
+                    if (!flatten)
+                    {
+                        if (projected is not null)
+                        {
+                            items.Add(projected);
+                        }
+                    }
+                    else if (projected is CSharpList inner)
+                    {
+                        items.AddRange(inner.Items);
+                    }
+                    else if (projected is not null)
+                    {
+                        // A selector whose list is unknown (or not a list): its items may be anything.
+                        items.Add(CSharpUnknown.Of(projected.Syntax));
+                    }
+
+                    if (items.Count > MaxProjectedItems)
+                    {
+                        return null;
+                    }
+                }
+
+                break;
+            default:
+                return null;
+        }
+
+        return new CSharpList(items, syntax);
+    }
+
+    /// <summary>
+    /// A LINQ selector applied to one item (and its index, for <c>(x, i) =></c>): a lambda whose body is one returned
+    /// expression, or a method group naming a helper of the program with one. Anything else is unknown.
+    /// </summary>
+    private CSharpValue? Apply(IOperation selector, CSharpValue item, int index, int depth)
+    {
+        var (parameters, body, scope) = selector is IDelegateCreationOperation creation
+            ? creation.Target switch
+            {
+                IAnonymousFunctionOperation { Body.Operations.Length: 1 } lambda when lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned } =>
+                    (lambda.Symbol.Parameters, returned, lambda.Syntax),
+                IMethodReferenceOperation { Method: var method, Instance: null } when method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax declaration
+                    && ReturnedExpression(declaration) is { } returnedSyntax =>
+                    (method.Parameters, ModelFor(declaration.SyntaxTree).OperationOrNull(returnedSyntax, _cancellationToken), declaration),
+                _ => (ImmutableArray<IParameterSymbol>.Empty, null, selector.Syntax),
+            }
+            : (ImmutableArray<IParameterSymbol>.Empty, null, selector.Syntax);
+        if (body is null || parameters.Length is 0 or > 2)
+        {
+            return CSharpUnknown.Of(selector.Syntax);
+        }
+
+        // A parameter the selector assigns to is not the item by the time it is read.
+        var reassigned = scope.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Where(ObjectChanges.IsAssignedBy).Select(i => i.Identifier.ValueText).ToList();
+        var values = new Dictionary<IParameterSymbol, CSharpValue?>(SymbolEqualityComparer.Default)
+        {
+            [parameters[0].OriginalDefinition] = reassigned.Contains(parameters[0].Name) ? CSharpUnknown.Of(body.Syntax) : item,
+        };
+        if (parameters.Length == 2)
+        {
+            values[parameters[1].OriginalDefinition] = reassigned.Contains(parameters[1].Name)
+                ? CSharpUnknown.Of(body.Syntax)
+                : new CSharpScalar(index.ToString(CultureInfo.InvariantCulture), selector.Syntax);
+        }
+
+        _calls.Add(values);
+        try
+        {
+            return Resolve(body, depth + 1);
+        }
+        finally
+        {
+            _calls.RemoveAt(_calls.Count - 1);
+        }
     }
 
     /// <summary>

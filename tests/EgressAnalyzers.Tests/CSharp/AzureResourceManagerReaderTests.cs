@@ -138,6 +138,39 @@ public class AzureResourceManagerReaderTests
     }
 
     [Fact]
+    public async Task FqdnsAddedInALoopOverAKnownArray_AreReadOneByOne()
+    {
+        var code = Usings + $$"""
+            public static class Hub
+            {
+                private static readonly string[] Core = { {{PulumiFixtures.CoreFqdnLiteralsExcept("packages.aks.azure.com")}} };
+
+                public static async Task Deploy(ResourceGroupResource rg)
+                {
+                    var rule = new AzureFirewallApplicationRule { Name = "aks" };
+                    rule.SourceAddresses.Add("*");
+                    rule.Protocols.Add(new AzureFirewallApplicationRuleProtocol { ProtocolType = AzureFirewallApplicationRuleProtocolType.Https, Port = 443 });
+                    foreach (var fqdn in Core)
+                    {
+                        rule.TargetFqdns.Add(fqdn);
+                    }
+
+                    var data = new AzureFirewallData();
+                    data.ApplicationRuleCollections.Add(new AzureFirewallApplicationRuleCollectionData { Name = "aks", Priority = 200, ActionType = AzureFirewallRCActionType.Allow, Rules = { rule } });
+                    await rg.GetAzureFirewalls().CreateOrUpdateAsync(WaitUntil.Completed, "fw-hub", data);
+                }
+            }
+            """;
+
+        var diagnostics = await AnalyzeWithClusterAsync(code);
+
+        // Applied once with the item unknown, every core FQDN was unknown (EGR1006); one by one, only the one left out is missing.
+        var missing = Assert.Single(diagnostics);
+        Assert.Equal("EGR1001", missing.Id);
+        Assert.Contains("'packages.aks.azure.com'", missing.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RuleCollectionGroupData_IsCheckedAsItsPolicy()
     {
         var code = Usings + $$"""

@@ -132,6 +132,46 @@ public class CSharpEgressCodeFixTests
     }
 
     [Fact]
+    public async Task GroupCreatedInAForEach_IsNotEdited_ItsTextIsEveryHubsGroup()
+    {
+        var hub = Usings + $$"""
+            public static class HubStack
+            {
+                public static void Create()
+                {
+                    foreach (var name in new[] { "weu", "weu2" })
+                    {
+                        var policy = new FirewallPolicy($"policy-{name}", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                        _ = new FirewallPolicyRuleCollectionGroup($"aks-{name}", new FirewallPolicyRuleCollectionGroupArgs
+                        {
+                            ResourceGroupName = "rg",
+                            RuleCollectionGroupName = "aks",
+                            FirewallPolicyName = policy.Name,
+                            Priority = 200,
+                            RuleCollections = { {{PolicyFilterCollection(CoreFqdnLiteralsExcept("acs-mirror.azureedge.net"))}} },
+                        });
+                    }
+                }
+            }
+            """;
+        using var runner = new CSharpCodeFixRunner(new[] { ("/src/Cluster.cs", Cluster()), ("/src/Hub.cs", hub) });
+        var before = await runner.TextAsync("/src/Hub.cs");
+        var diagnostics = await MissingAsync(runner.Project);
+
+        Assert.Equal(2, diagnostics.Length);
+        Assert.Single(diagnostics, d => d.GetMessage().Contains("'policy-weu'", StringComparison.Ordinal));
+        Assert.Single(diagnostics, d => d.GetMessage().Contains("'policy-weu2'", StringComparison.Ordinal));
+        // Neither a rule in its collection nor a new collection in its group: the group's text is every hub's, and what it
+        // would take for one hub it takes for all (a rule, and with it any Deny built from the same text).
+        foreach (var diagnostic in diagnostics)
+        {
+            Assert.Empty(await runner.ActionsForAsync(diagnostic));
+        }
+
+        Assert.Equal(before, await runner.TextAsync("/src/Hub.cs"));
+    }
+
+    [Fact]
     public async Task ExistingAllowCollection_AlsoOffersANewCollection()
     {
         var hub = ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }")));

@@ -77,6 +77,35 @@ public class CSharpMutationSweepTests
             new[] { ("/src/Cluster.cs", PulumiFixtures.Cluster()) },
             Array.Empty<(string, string)>()),
         new(
+            "Pulumi Azure Native, classic firewall with rules from LINQ and a foreach",
+            OutputKind.DynamicallyLinkedLibrary,
+            ("/src/Hub.cs", PulumiFixtures.ClassicFirewall(
+                PulumiFixtures.AppCollection("\"aks-core\"", PulumiFixtures.HttpsRule("Regions.Select(Hcp).Concat(Core).ToList()"))
+                    + ",\n            " + PulumiFixtures.AppCollection("\"aks-more\"", PulumiFixtures.HttpsRule("Targets().Select((f, i) => f).Prepend(Core[1]).ToArray()"), priority: 210),
+                extraUsings: "using System.Linq;\n",
+                members: """
+
+                        private static readonly string[] Regions = { "westeurope", "northeurope" };
+
+                        private static readonly string[] Core = { "mcr.microsoft.com", "*.data.mcr.microsoft.com", "management.azure.com", "packages.microsoft.com" };
+
+                        private static string Hcp(string region) => $"*.hcp.{region}.azmk8s.io";
+
+                        private static List<string> Targets()
+                        {
+                            var fqdns = new List<string> { "acs-mirror.azureedge.net" };
+                            foreach (var region in Regions)
+                            {
+                                fqdns.Add($"{region}.dp.kubernetesconfiguration.azure.com");
+                            }
+
+                            return fqdns;
+                        }
+
+                    """)),
+            new[] { ("/src/Cluster.cs", PulumiFixtures.Cluster()) },
+            Array.Empty<(string, string)>()),
+        new(
             "Pulumi Azure classic, rule collection resource",
             OutputKind.DynamicallyLinkedLibrary,
             ("/src/Hub.cs", PulumiAzureClassicReaderTests.Hub(PulumiFixtures.CoreFqdnLiteralsExcept("management.azure.com"))),

@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace EgressAnalyzers.CSharp;
+
+/// <summary>
+/// The <c>foreach</c> loops the C# readers expand — the C# form of an ARM copy loop or a Bicep <c>for</c>: a resource
+/// created in <c>foreach (var region in new[] { "westeurope", "northeurope" })</c>, or an <c>fqdns.Add(…)</c> in such a
+/// loop, is read once per item of a collection the resolver knows. A loop that can leave early (<c>break</c>,
+/// <c>continue</c>, <c>return</c>, <c>throw</c>, <c>goto</c>, <c>yield</c>) is not expanded: which items reach the code
+/// after the exit is a run-time question, so its variable stays unknown, as before loops were expanded.
+/// </summary>
+internal static class ForEachLoops
+{
+    /// <summary>Items of one loop's collection expanded at the most; a longer collection leaves the loop variable unknown.</summary>
+    public const int MaxItems = 256;
+
+    /// <summary>Iterations (the product over nested loops) read for one resource or applied for one statement at the most.</summary>
+    public const int MaxIterations = 256;
+
+    /// <summary>
+    /// The expandable <c>foreach</c> loops whose body holds <paramref name="node"/>, outermost first, within its method,
+    /// accessor or local function (lambdas are looked through: <c>Deployment.RunAsync(() => { foreach … })</c> is the
+    /// usual Pulumi program). Loops that hold <paramref name="exclude"/> too are left out: a local declared in a loop
+    /// body is a new object in every iteration.
+    /// </summary>
+    public static List<ForEachStatementSyntax> Around(SyntaxNode node, SyntaxNode? exclude = null)
+    {
+        var loops = new List<ForEachStatementSyntax>();
+        for (var current = node; current.Parent is { } parent; current = parent)
+        {
+            if (parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or BaseTypeDeclarationSyntax)
+            {
+                break;
+            }
+
+            if (parent is ForEachStatementSyntax loop && current == loop.Statement
+                && (exclude is null || !loop.Span.Contains(exclude.Span)))
+            {
+                loops.Insert(0, loop);
+            }
+        }
+
+        return loops;
+    }
+
+    /// <summary>Whether the loop's iterations all run to the end of its body: no statement of it leaves the loop or the iteration.</summary>
+    public static bool RunsEveryIteration(ForEachStatementSyntax loop)
+    {
+        foreach (var node in loop.Statement.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is BreakStatementSyntax or ContinueStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax
+                or GotoStatementSyntax or YieldStatementSyntax or ThrowExpressionSyntax)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>One <c>foreach</c> loop read item by item: its variable and the items of its collection.</summary>
+internal sealed class LoopExpansion
+{
+    public LoopExpansion(ILocalSymbol variable, IReadOnlyList<CSharpValue> items)
+    {
+        Variable = variable;
+        Items = items;
+    }
+
+    public ILocalSymbol Variable { get; }
+
+    public IReadOnlyList<CSharpValue> Items { get; }
+}

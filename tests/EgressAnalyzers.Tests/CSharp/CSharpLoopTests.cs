@@ -1,0 +1,275 @@
+using System.Globalization;
+using EgressAnalyzers.Tests.Infrastructure;
+using EgressAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using static EgressAnalyzers.Tests.Verifiers.PulumiFixtures;
+
+namespace EgressAnalyzers.Tests.CSharp;
+
+/// <summary>
+/// C# loops read item by item, as ARM copy loops and Bicep <c>for</c> are: resources created in a <c>foreach</c> over a
+/// known collection, list changes made in such a loop, and LINQ projections (<c>Select</c>, <c>SelectMany</c>,
+/// <c>Concat</c>, <c>Append</c>, <c>Prepend</c>) of known lists. What the reader cannot expand stays unknown, never
+/// missing.
+/// </summary>
+public class CSharpLoopTests
+{
+    private const string LinqUsings = "using System.Linq;\n";
+
+    private static readonly string CoreWithoutHcpAndMirror = CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io", "acs-mirror.azureedge.net");
+
+    private static async Task<IReadOnlyList<Diagnostic>> AnalyzeAsync(params string[] sources) =>
+        (await CSharpAnalysisRunner.RunAsync(sources)).Where(d => d.Id != "EGR1003").ToList();
+
+    private static List<string> Summaries(IEnumerable<Diagnostic> diagnostics) => diagnostics
+        .Where(d => d.Id != "EGR1003")
+        .Select(d => $"{d.Id} {d.Severity} {d.GetMessage(CultureInfo.InvariantCulture)}")
+        .OrderBy(s => s, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>A hub policy per region, each with a group allowing the core FQDNs but acs-mirror, its API server's FQDN from the region.</summary>
+    private static string HubsPerRegion(string loopHeader, string members = "") => LinqUsings + Usings + $$"""
+        public static class HubStack
+        {
+            private static readonly string[] Regions = { "westeurope", "northeurope" };{{members}}
+
+            public static void Create()
+            {
+                {{loopHeader}}
+                {
+                    var policy = new FirewallPolicy($"policy-{region}", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                    _ = new FirewallPolicyRuleCollectionGroup($"aks-{region}", new FirewallPolicyRuleCollectionGroupArgs
+                    {
+                        ResourceGroupName = "rg",
+                        RuleCollectionGroupName = "aks",
+                        FirewallPolicyName = policy.Name,
+                        Priority = 200,
+                        RuleCollections = { {{PolicyFilterCollection("$\"*.hcp.{region}.azmk8s.io\", " + CoreWithoutHcpAndMirror)}} },
+                    });
+                }
+            }
+        }
+        """;
+
+    private const string BicepHubsPerRegion = """
+        param regions array = [
+          'westeurope'
+          'northeurope'
+        ]
+
+        resource policies 'Microsoft.Network/firewallPolicies@2024-05-01' = [for region in regions: {
+          name: 'policy-${region}'
+          location: region
+          properties: {}
+        }]
+
+        resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {
+          parent: policies[i]
+          name: 'aks'
+          properties: {
+            priority: 200
+            ruleCollections: [
+              {
+                ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
+                name: 'aks-app'
+                priority: 100
+                action: { type: 'Allow' }
+                rules: [
+                  {
+                    ruleType: 'ApplicationRule'
+                    name: 'core'
+                    sourceAddresses: [ '*' ]
+                    protocols: [ { protocolType: 'Https', port: 443 } ]
+                    targetFqdns: [ '*.hcp.${region}.azmk8s.io', TARGETS ]
+                  }
+                ]
+              }
+            ]
+          }
+        }]
+        """;
+
+    private static string BicepTargets() => CoreWithoutHcpAndMirror.Replace('"', '\'');
+
+    [Theory]
+    [InlineData("a static readonly array", "foreach (var region in Regions)", "")]
+    [InlineData("an array written in the loop", "foreach (var region in new[] { \"westeurope\", \"northeurope\" })", "")]
+    [InlineData("a list local", "var all = new List<string> { \"westeurope\" };\n        all.Add(\"northeurope\");\n        foreach (var region in all)", "")]
+    [InlineData("a LINQ projection", "foreach (var region in Directions.Select(d => d + \"europe\"))", "\n    private static readonly string[] Directions = { \"west\", \"north\" };")]
+    [InlineData("a helper projecting", "foreach (var region in Directions.Select(Region))", "\n    private static readonly string[] Directions = { \"west\", \"north\" };\n    private static string Region(string direction) => $\"{direction}europe\";")]
+    public async Task PoliciesCreatedInAForEach_AreOnePerItem_AsABicepForLoopIs(string form, string loopHeader, string members)
+    {
+        var fromCSharp = await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Cluster.cs", Cluster()), ("/src/Hub.cs", HubsPerRegion(loopHeader, members)) });
+        var fromBicep = await CSharpAnalysisRunner.RunAsync(
+            new[] { ("/src/Empty.cs", "public static class Empty { }") },
+            ("/infra/cluster.bicep", RandomFirewalls.BicepCluster("westeurope")),
+            ("/infra/hubs.bicep", BicepHubsPerRegion.Replace("TARGETS", BicepTargets(), StringComparison.Ordinal)));
+
+        // Read once with the region unknown, the two policies were one policy of unknown name whose API server FQDN
+        // could not be checked (EGR1006). Item by item: the west European hub lacks the mirror; the north European hub
+        // lacks the mirror and allows another region's API server (EGR1005).
+        var expected = Summaries(fromBicep);
+        Assert.Contains(expected, s => s.StartsWith("EGR1001", StringComparison.Ordinal) && s.Contains("'policy-westeurope'", StringComparison.Ordinal) && s.Contains("'acs-mirror.azureedge.net'", StringComparison.Ordinal));
+        Assert.Contains(expected, s => s.Contains("'policy-northeurope'", StringComparison.Ordinal));
+        Assert.DoesNotContain(expected, s => s.StartsWith("EGR1006", StringComparison.Ordinal));
+        Assert.True(expected.SequenceEqual(Summaries(fromCSharp)), form + ":\nBicep:\n" + string.Join("\n", expected) + "\nC#:\n" + string.Join("\n", Summaries(fromCSharp)));
+    }
+
+    /// <summary>A classic firewall whose one rule's target FQDNs are <paramref name="targetFqdns"/>.</summary>
+    private static string Firewall(string targetFqdns, string members) =>
+        ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule(targetFqdns)), LinqUsings, "\n    private static readonly string[] Core = { " + CoreWithoutHcpAndMirror + " };\n    private static readonly string[] Regions = { \"westeurope\", \"northeurope\" };" + members);
+
+    public static TheoryData<string, string, string> KnownProjections => new()
+    {
+        // (description, class members, TargetFqdns expression) — each must resolve to the full core list (with the
+        // mirror and the west European API server).
+        { "Select and Concat", "", "Regions.Select(r => $\"*.hcp.{r}.azmk8s.io\").Concat(Core).Append(\"acs-mirror.azureedge.net\").ToList()" },
+        { "Prepend, then an array", "", "Core.Prepend(\"acs-mirror.azureedge.net\").Prepend(\"*.hcp.westeurope.azmk8s.io\").ToArray()" },
+        { "Select with the index", "", "Core.Select((f, i) => Core[i]).Concat(new[] { \"acs-mirror.azureedge.net\", Hcp(\"westeurope\") }).ToArray()" },
+        { "Select with a helper method group", "\n    private static string Hcp(string region) => $\"*.hcp.{region}.azmk8s.io\";", "Regions.Select(Hcp).Concat(Core).Append(\"acs-mirror.azureedge.net\").ToList()" },
+        { "SelectMany of lists", "", "Regions.SelectMany(r => new[] { $\"*.hcp.{r}.azmk8s.io\", \"acs-mirror.azureedge.net\" }).Concat(Core).ToList()" },
+        { "a block lambda returning one expression", "", "Regions.Select(r => { return \"*.hcp.\" + r + \".azmk8s.io\"; }).Concat(Core).Append(\"acs-mirror.azureedge.net\").ToArray()" },
+        { "a new List of a projection", "", "new List<string>(Regions.Select(r => $\"*.hcp.{r}.azmk8s.io\").Concat(Core)) { \"acs-mirror.azureedge.net\" }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(KnownProjections))]
+    public async Task LinqOverKnownLists_IsReadItemByItem(string form, string members, string targetFqdns)
+    {
+        var source = Firewall(targetFqdns, members.Contains("Hcp(", StringComparison.Ordinal) || !targetFqdns.Contains("Hcp(", StringComparison.Ordinal) ? members : "\n    private static string Hcp(string region) => $\"*.hcp.{region}.azmk8s.io\";");
+
+        var diagnostics = await AnalyzeAsync(Cluster(), source);
+
+        // Unknown (EGR1006) before LINQ was read; the north European API server is another region's (EGR1005), which
+        // shows the projection's items are each read.
+        Assert.True(diagnostics.All(d => d.Id == "EGR1005"), form + ":\n" + string.Join("\n", diagnostics));
+        Assert.Equal(targetFqdns.Contains("Regions", StringComparison.Ordinal) ? 1 : 0, diagnostics.Count);
+    }
+
+    public static TheoryData<string, string, string> UnknownProjections => new()
+    {
+        // (description, class members, TargetFqdns expression) — what the reader cannot follow: never "missing".
+        { "Where (what it keeps is a run-time question)", "", "Core.Where(f => f.Length > 3).Concat(Regions.Select(r => $\"*.hcp.{r}.azmk8s.io\")).ToList()" },
+        { "Select over a run-time list", "\n    private static string[] Fetch() { var list = new List<string>(); Fill(list); return list.ToArray(); }\n    private static void Fill(List<string> list) { }", "Fetch().Select(f => f).Concat(Core).ToList()" },
+        { "a block lambda with statements", "", "Regions.Select(r => { var fqdn = $\"*.hcp.{r}.azmk8s.io\"; return fqdn; }).Concat(Core).ToList()" },
+        { "a selector that reassigns its parameter", "", "Regions.Select(r => (r = \"eastus\") + \"\").Concat(Core).ToList()" },
+        { "a lambda held in a local", "", "Regions.Select(Project()).Concat(Core).ToList()" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownProjections))]
+    public async Task LinqTheReaderCannotFollow_IsUnknown_NeverMissing(string form, string members, string targetFqdns)
+    {
+        members += "\n    private static System.Func<string, string> Project() => r => $\"*.hcp.{r}.azmk8s.io\";";
+        var diagnostics = await AnalyzeAsync(Cluster(), Firewall(targetFqdns + ".Append(\"acs-mirror.azureedge.net\").ToList()", members));
+
+        Assert.True(!diagnostics.Any(d => d.Id is "EGR1001" or "EGR1005"), form + ":\n" + string.Join("\n", diagnostics));
+        Assert.Contains(diagnostics, d => d.Id == "EGR1006");
+    }
+
+    [Theory]
+    [InlineData("a static readonly array", "foreach (var region in Regions)")]
+    [InlineData("nested loops", "foreach (var service in new[] { \"hcp\" })\n        foreach (var region in Regions)")]
+    public async Task ListAddedToInAForEach_GetsOneItemPerIteration(string form, string loopHeader)
+    {
+        var service = loopHeader.Contains("service", StringComparison.Ordinal) ? "{service}" : "hcp";
+        var members = $$"""
+
+                private static List<string> Targets()
+                {
+                    var fqdns = new List<string>(Core) { "acs-mirror.azureedge.net" };
+                    {{loopHeader}}
+                    {
+                        fqdns.Add($"*.{{service}}.{region}.azmk8s.io");
+                    }
+
+                    return fqdns;
+                }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), Firewall("Targets()", members));
+
+        // Applied once with the region unknown, the API server's FQDN was unknown (EGR1006); per region it is known.
+        var finding = Assert.Single(diagnostics);
+        Assert.True(finding.Id == "EGR1005" && finding.GetMessage().Contains("'*.hcp.northeurope.azmk8s.io'", StringComparison.Ordinal), form + ": " + finding);
+    }
+
+    [Theory]
+    [InlineData("break", "if (region == \"northeurope\") break;")]
+    [InlineData("continue", "if (region == \"westeurope\") continue;")]
+    [InlineData("return", "if (region.Length > 30) return fqdns;")]
+    public async Task ForEachThatCanLeaveEarly_IsNotExpanded_SoItsItemsAreUnknownNotMissing(string form, string exit)
+    {
+        var members = $$"""
+
+                private static List<string> Targets()
+                {
+                    var fqdns = new List<string>(Core) { "acs-mirror.azureedge.net" };
+                    foreach (var region in Regions)
+                    {
+                        {{exit}}
+                        fqdns.Add($"*.hcp.{region}.azmk8s.io");
+                    }
+
+                    return fqdns;
+                }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), Firewall("Targets()", members));
+
+        // With "continue", expanding would allow westeurope's API server, which the code skips: a false "allowed".
+        Assert.True(diagnostics.All(d => d.Id == "EGR1006"), form + ":\n" + string.Join("\n", diagnostics));
+        Assert.NotEmpty(diagnostics);
+    }
+
+    [Fact]
+    public async Task ForEachOverMoreItemsThanTheLimit_IsReadOnce_WithItsVariableUnknown()
+    {
+        var many = string.Join(", ", Enumerable.Range(0, 300).Select(i => $"\"region{i}\""));
+        var loop = $"foreach (var region in new[] {{ {many} }})";
+
+        var diagnostics = await AnalyzeAsync(Cluster(), HubsPerRegion(loop));
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1005");
+        Assert.Contains(diagnostics, d => d.Id == "EGR1006");
+        Assert.True(diagnostics.Count < 50, string.Join("\n", diagnostics));
+    }
+
+    [Fact]
+    public async Task ResourceInAForEachInsideAHelper_IsReadPerCallAndPerItem()
+    {
+        var source = LinqUsings + Usings + $$"""
+            public static class HubStack
+            {
+                public static void Create()
+                {
+                    AddHubs("we", new[] { "westeurope" });
+                    AddHubs("ne", new[] { "northeurope" });
+                }
+
+                private static void AddHubs(string prefix, string[] regions)
+                {
+                    foreach (var region in regions)
+                    {
+                        var policy = new FirewallPolicy($"{prefix}-policy-{region}", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                        _ = new FirewallPolicyRuleCollectionGroup($"{prefix}-aks-{region}", new FirewallPolicyRuleCollectionGroupArgs
+                        {
+                            ResourceGroupName = "rg",
+                            RuleCollectionGroupName = "aks",
+                            FirewallPolicyName = policy.Name,
+                            Priority = 200,
+                            RuleCollections = { {{PolicyFilterCollection("$\"*.hcp.{region}.azmk8s.io\", \"acs-mirror.azureedge.net\", " + CoreWithoutHcpAndMirror)}} },
+                        });
+                    }
+                }
+            }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), source);
+
+        // The west European hub allows all it needs; the north European one another region's API server.
+        Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1006" || d.GetMessage().Contains("we-policy", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Id == "EGR1005" && d.GetMessage().Contains("'*.hcp.northeurope.azmk8s.io'", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Id == "EGR1001" && d.GetMessage().Contains("'ne-policy-northeurope'", StringComparison.Ordinal));
+    }
+}
