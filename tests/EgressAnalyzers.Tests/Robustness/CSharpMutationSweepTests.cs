@@ -239,6 +239,41 @@ public class CSharpMutationSweepTests
         Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1001" && d.GetMessage().Contains("'mcr.microsoft.com'", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("fields", "private static readonly string F{0} = $\"{{F{1}}}{{F{1}}}{{F{1}}}{{F{1}}}\";")]
+    [InlineData("helpers", "private static string F{0}() => $\"{{F{1}()}}{{F{1}()}}{{F{1}()}}{{F{1}()}}\";")]
+    [InlineData("LINQ", "private static readonly string[] F{0} = F{1}.Concat(F{1}).Select(f => f).ToArray();")]
+    public async Task ValuesThatShareTheirParts_AreBoundedWork_AndUnknownNotMissing(string shape, string level)
+    {
+        // 36 levels, each using the one below several times: read naively, 2^36 or more reads of F0. The resolver's
+        // nesting limit once kept this small; with deep LINQ chains allowed, the work bound per resource does.
+        const int Levels = 36;
+        var members = new System.Text.StringBuilder("\n");
+        members.Append(shape switch
+        {
+            "helpers" => "    private static string F0() => \"mcr.microsoft.com\";\n",
+            "LINQ" => "    private static readonly string[] F0 = { \"mcr.microsoft.com\" };\n",
+            _ => "    private static readonly string F0 = \"mcr.microsoft.com\";\n",
+        });
+        for (var i = 1; i <= Levels; i++)
+        {
+            members.Append("    ").Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, level, i, i - 1)).Append('\n');
+        }
+
+        var top = shape switch { "helpers" => $"{{ F{Levels}() }}", "LINQ" => $"F{Levels}", _ => $"{{ F{Levels} }}" };
+        var hub = PulumiFixtures.ClassicFirewall(
+            PulumiFixtures.AppCollection("\"aks-core\"", PulumiFixtures.HttpsRule(top)),
+            extraUsings: "using System.Linq;\n",
+            members: members.ToString());
+        var seed = new SeedProgram(shape, OutputKind.DynamicallyLinkedLibrary, ("/src/Hub.cs", hub), new[] { ("/src/Cluster.cs", PulumiFixtures.Cluster()) }, Array.Empty<(string, string)>());
+        using var runner = Runner(seed, hub);
+
+        var diagnostics = await AnalyzeWithinBoundAsync(runner.Project);
+
+        Assert.Contains(diagnostics, d => d.Id == "EGR1006");
+        Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1001");
+    }
+
     [Fact]
     public async Task HelpersThatCallEachOther_AndFieldsThatReadEachOther_EndAsUnknown()
     {
