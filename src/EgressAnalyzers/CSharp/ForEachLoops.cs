@@ -29,6 +29,7 @@ internal static class ForEachLoops
     public static List<ForEachStatementSyntax> Around(SyntaxNode node, SyntaxNode? exclude = null)
     {
         var loops = new List<ForEachStatementSyntax>();
+        var conditional = false;
         for (var current = node; current.Parent is { } parent; current = parent)
         {
             if (parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or BaseTypeDeclarationSyntax)
@@ -36,7 +37,11 @@ internal static class ForEachLoops
                 break;
             }
 
-            if (parent is ForEachStatementSyntax loop && current == loop.Statement
+            // Code that runs in some iterations only (if (region == "westeurope") new FirewallPolicy(…)): expanded, the
+            // loop would make a policy for every item, and the ones the code never creates would lack every rule.
+            // Read once, with the variable unknown, it claims no name the code does not create.
+            conditional |= RunsConditionally(current, parent);
+            if (parent is ForEachStatementSyntax loop && current == loop.Statement && !conditional
                 && (exclude is null || !loop.Span.Contains(exclude.Span)))
             {
                 loops.Insert(0, loop);
@@ -45,6 +50,20 @@ internal static class ForEachLoops
 
         return loops;
     }
+
+    /// <summary>Whether <paramref name="child"/> runs only when a condition of <paramref name="parent"/> says so, or possibly not at all.</summary>
+    private static bool RunsConditionally(SyntaxNode child, SyntaxNode parent) => parent switch
+    {
+        IfStatementSyntax statement => child != statement.Condition,
+        ElseClauseSyntax or SwitchSectionSyntax or SwitchExpressionArmSyntax or CatchClauseSyntax or FinallyClauseSyntax => true,
+        WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax => true,
+        ForEachStatementSyntax other => child == other.Statement && !RunsEveryIteration(other),
+        ConditionalExpressionSyntax conditional => child != conditional.Condition,
+        BinaryExpressionSyntax binary => binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression or SyntaxKind.CoalesceExpression && child == binary.Right,
+        AssignmentExpressionSyntax assignment => assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) && child == assignment.Right,
+        ConditionalAccessExpressionSyntax access => child == access.WhenNotNull,
+        _ => false,
+    };
 
     /// <summary>Whether the loop's iterations all run to the end of its body: no statement of it leaves the loop or the iteration.</summary>
     public static bool RunsEveryIteration(ForEachStatementSyntax loop)

@@ -28,7 +28,7 @@ public class CSharpLoopTests
         .ToList();
 
     /// <summary>A hub policy per region, each with a group allowing the core FQDNs but acs-mirror, its API server's FQDN from the region.</summary>
-    private static string HubsPerRegion(string loopHeader, string members = "") => LinqUsings + Usings + $$"""
+    private static string HubsPerRegion(string loopHeader, string members = "", string loopFooter = "") => LinqUsings + Usings + $$"""
         public static class HubStack
         {
             private static readonly string[] Regions = { "westeurope", "northeurope" };{{members}}
@@ -47,6 +47,7 @@ public class CSharpLoopTests
                         RuleCollections = { {{PolicyFilterCollection("$\"*.hcp.{region}.azmk8s.io\", " + CoreWithoutHcpAndMirror)}} },
                     });
                 }
+                {{loopFooter}}
             }
         }
         """;
@@ -219,6 +220,52 @@ public class CSharpLoopTests
 
         // With "continue", expanding would allow westeurope's API server, which the code skips: a false "allowed".
         Assert.True(diagnostics.All(d => d.Id == "EGR1006"), form + ":\n" + string.Join("\n", diagnostics));
+        Assert.NotEmpty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("an if", "if (region == \"northeurope\")", "}")]
+    [InlineData("an else", "if (region == \"westeurope\") { }\n            else", "}")]
+    [InlineData("a switch", "switch (region) { case \"northeurope\":", "break; } }")]
+    [InlineData("a while", "while (region.Length == 11)", "}")]
+    [InlineData("a try's catch", "try { } catch (System.Exception)", "}")]
+    public async Task ResourceCreatedInSomeIterationsOnly_IsNotExpanded_SoNoPolicyTheCodeNeverCreatesIsReported(string form, string guard, string footer)
+    {
+        // Expanded, the loop would give a west European policy the code never creates, lacking every rule.
+        var source = HubsPerRegion("foreach (var region in Regions)\n        {\n            " + guard, loopFooter: footer);
+
+        var diagnostics = await AnalyzeAsync(Cluster(), source);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id is "EGR0001" or "EGR0002");
+        Assert.DoesNotContain(diagnostics, d => d.GetMessage().Contains("'policy-westeurope'", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Id == "EGR1006");
+        Assert.True(diagnostics.Count > 0, form);
+    }
+
+    [Fact]
+    public async Task ListAddedToInSomeIterationsOnly_GetsAnUnknownItem_NotEveryItem()
+    {
+        var members = """
+
+                private static List<string> Targets()
+                {
+                    var fqdns = new List<string>(Core) { "acs-mirror.azureedge.net" };
+                    foreach (var region in Regions)
+                    {
+                        if (region != "westeurope")
+                        {
+                            fqdns.Add($"*.hcp.{region}.azmk8s.io");
+                        }
+                    }
+
+                    return fqdns;
+                }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), Firewall("Targets()", members));
+
+        // Expanded, the west European API server would read as allowed, which the code skips.
+        Assert.True(diagnostics.All(d => d.Id == "EGR1006"), string.Join("\n", diagnostics));
         Assert.NotEmpty(diagnostics);
     }
 
