@@ -24,6 +24,9 @@ internal sealed class BicepFileContext : IArmEvaluationScope
     private readonly Dictionary<BicepStatement, BicepStatement> _enclosingResource = new();
     private readonly Dictionary<BicepStatement, ResourceIdentity?> _identities = new();
 
+    // Loop resources whose item identity (symbols[i]) is being computed: a name or parent naming its own items ends there.
+    private readonly HashSet<BicepStatement> _indexedInProgress = new();
+
     public BicepFileContext(string path, BicepFile file, string cloud, IReadOnlyDictionary<string, ArmValue> supplied, bool unsuppliedAreUnknown, CancellationToken cancellationToken)
     {
         FilePath = path;
@@ -203,14 +206,27 @@ internal sealed class BicepFileContext : IArmEvaluationScope
             case BicepIndexAccess { Target: BicepIdentifier identifier } access
                 when Symbol(identifier.Name) is { Kind: BicepStatementKind.Resource, Value: BicepFor loop } statement:
                 // parent: policies[i] — the iteration of the policies loop that takes item i, as the reader expands it.
-                if (Evaluator.Evaluate(access.Index, locals ?? BicepLocals.Empty) is ArmInteger { Value: var index }
-                    && Evaluator.Evaluate(loop.Source, BicepLocals.Empty) is ArmArray source
-                    && index >= 0 && index < source.Items.Count)
+                // A loop whose name or parent refers to its own items (parent: groups[i] in groups) has no identity.
+                if (!_indexedInProgress.Add(statement))
                 {
-                    return ComputeIdentity(statement, Evaluator.BindLoop(loop, BicepLocals.Empty, source.Items[(int)index], (int)index));
+                    return null;
                 }
 
-                return null;
+                try
+                {
+                    if (Evaluator.Evaluate(access.Index, locals ?? BicepLocals.Empty) is ArmInteger { Value: var index }
+                        && Evaluator.Evaluate(loop.Source, BicepLocals.Empty) is ArmArray source
+                        && index >= 0 && index < source.Items.Count)
+                    {
+                        return ComputeIdentity(statement, Evaluator.BindLoop(loop, BicepLocals.Empty, source.Items[(int)index], (int)index));
+                    }
+
+                    return null;
+                }
+                finally
+                {
+                    _indexedInProgress.Remove(statement);
+                }
             case BicepPropertyAccess { Name: var name } access when name.StartsWith("::", StringComparison.Ordinal):
                 var parentStatement = ResourceStatementOf(access.Target);
                 if (parentStatement is not null && BodyObject(parentStatement.Value) is { } body)
@@ -671,7 +687,7 @@ internal sealed class BicepEvaluator
     private ArmValue EvaluatePropertyAccess(BicepPropertyAccess access, BicepLocals locals)
     {
         // symbol.id / symbol.name / symbol.type of a resource declared here: known at compile time, as in Bicep.
-        if (_context.ResolveResourceReference(access.Target) is { } identity)
+        if (_context.ResolveResourceReference(access.Target, locals) is { } identity)
         {
             switch (access.Name)
             {

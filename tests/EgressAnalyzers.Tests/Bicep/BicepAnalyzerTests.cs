@@ -97,6 +97,135 @@ public class BicepAnalyzerTests
         Assert.Contains(diagnostics, d => d.Id == "EGR1006");
     }
 
+    private const string GroupBody = """
+          properties: {
+            priority: 200
+            ruleCollections: [
+              {
+                ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
+                name: 'aks-app'
+                priority: 100
+                action: { type: 'Allow' }
+                rules: [
+                  {
+                    ruleType: 'ApplicationRule'
+                    name: 'core'
+                    sourceAddresses: [ '*' ]
+                    protocols: [ { protocolType: 'Https', port: 443 } ]
+                    targetFqdns: [
+        TARGETS
+                    ]
+                  }
+                ]
+              }
+            ]
+          }
+        """;
+
+    public static TheoryData<string, string> LoopItemReferences => new()
+    {
+        {
+            "a group named after its policy's item",
+            """
+            resource policies 'Microsoft.Network/firewallPolicies@2024-05-01' = [for region in regions: {
+              name: 'policy-${region}'
+              location: region
+              properties: {}
+            }]
+
+            resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {
+              name: '${policies[i].name}/aks'
+            GROUP
+            }]
+            """
+        },
+        {
+            "a firewall per item using its item's policy",
+            """
+            resource policies 'Microsoft.Network/firewallPolicies@2024-05-01' = [for region in regions: {
+              name: 'policy-${region}'
+              location: region
+              properties: {}
+            }]
+
+            resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {
+              parent: policies[i]
+              name: 'aks'
+            GROUP
+            }]
+
+            resource firewalls 'Microsoft.Network/azureFirewalls@2024-05-01' = [for (region, i) in regions: {
+              name: 'fw-${region}'
+              location: region
+              properties: { firewallPolicy: { id: policies[i].id } }
+            }]
+            """
+        },
+        {
+            "child policies made by a loop, each used by a firewall",
+            """
+            resource base 'Microsoft.Network/firewallPolicies@2024-05-01' = {
+              name: 'base'
+              location: 'westeurope'
+              properties: {}
+            }
+
+            resource baseGroup 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = {
+              parent: base
+              name: 'aks'
+            GROUP
+            }
+
+            resource children 'Microsoft.Network/firewallPolicies@2024-05-01' = [for region in regions: {
+              name: 'child-${region}'
+              location: region
+              properties: { basePolicy: { id: base.id } }
+            }]
+
+            resource firewalls 'Microsoft.Network/azureFirewalls@2024-05-01' = [for (region, i) in regions: {
+              name: 'fw-${region}'
+              location: region
+              properties: { firewallPolicy: { id: children[i].id } }
+            }]
+            """
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(LoopItemReferences))]
+    public async Task LoopItemsReferencedByIndex_AreThatItemsResource(string form, string resources)
+    {
+        var bicep = "param regions array = [\n  'westeurope'\n  'northeurope'\n]\n\n"
+            + resources.Replace("GROUP", GroupBody.Replace("TARGETS", CoreFqdnsExcept("acs-mirror.azureedge.net"), StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var diagnostics = (await Infrastructure.CSharpAnalysisRunner.RunAsync(
+            new[] { ("/src/Empty.cs", "public static class Empty { }") },
+            ("/infra/cluster.bicep", Cluster),
+            ("/infra/hubs.bicep", bicep))).Where(d => d.Id != "EGR1003").ToList();
+
+        // policies[i].name / .id were unknown: the groups belonged to no known policy and the firewalls' policies were
+        // "not among the analyzed files" (EGR1006). Linked, each policy lacks only the mirror.
+        Assert.True(diagnostics.Count > 0 && diagnostics.All(d => d.Id == "EGR1001" && d.GetMessage().Contains("'acs-mirror.azureedge.net'", StringComparison.Ordinal)), form + ":\n" + string.Join("\n", diagnostics));
+    }
+
+    [Theory]
+    [InlineData("a group whose parent is its own item", "parent: groups[i]\n  name: 'aks'")]
+    [InlineData("a group named after its own item", "name: '${groups[0].name}/aks'")]
+    public async Task LoopThatNamesItsOwnItems_IsReadWithoutFailing_AndItsGroupsAreUnknownNotMissing(string form, string identity)
+    {
+        var bicep = "param regions array = [\n  'westeurope'\n]\n\nresource policy 'Microsoft.Network/firewallPolicies@2024-05-01' = {\n  name: 'hub-policy'\n  location: 'westeurope'\n  properties: {}\n}\n\n"
+            + "resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {\n  " + identity + "\n"
+            + GroupBody.Replace("TARGETS", CoreFqdnsExcept(), StringComparison.Ordinal) + "\n}]\n";
+
+        var diagnostics = (await Infrastructure.CSharpAnalysisRunner.RunAsync(
+            new[] { ("/src/Empty.cs", "public static class Empty { }") },
+            ("/infra/cluster.bicep", Cluster),
+            ("/infra/hubs.bicep", bicep))).Where(d => d.Id != "EGR1003").ToList();
+
+        Assert.DoesNotContain(diagnostics, d => d.Id is "AD0001" or "EGR1001");
+        Assert.True(diagnostics.Any(d => d.Id == "EGR1006"), form + ":\n" + string.Join("\n", diagnostics));
+    }
+
     [Fact]
     public async Task InterpolatedRegionalFqdn_CoversTheClustersRegion()
     {
