@@ -473,7 +473,24 @@ internal sealed class BicepEvaluator
                 var items = new List<ArmValue>(array.Items.Count);
                 foreach (var item in array.Items)
                 {
-                    items.Add(Evaluate(item, locals));
+                    if (item is not BicepSpread spread)
+                    {
+                        items.Add(Evaluate(item, locals));
+                        continue;
+                    }
+
+                    // [ ...core, 'x' ]: the spread array's items in place. One whose items are not known leaves the whole
+                    // array unknown: how many items it brings, and where the rest stand, is not known either.
+                    switch (Evaluate(spread.Value, locals))
+                    {
+                        case ArmArray spreadArray:
+                            items.AddRange(spreadArray.Items);
+                            break;
+                        case ArmUnknown unknown:
+                            return unknown.WithOrigin(origin);
+                        default:
+                            return Unknown(spread);
+                    }
                 }
 
                 return ArmValue.Array(items, origin);
@@ -599,12 +616,48 @@ internal sealed class BicepEvaluator
     private ArmValue EvaluateObject(BicepObject obj, BicepLocals locals)
     {
         var properties = new List<ArmProperty>(obj.Properties.Count);
+        if (obj.Spreads.Count == 0)
+        {
+            foreach (var property in obj.Properties)
+            {
+                properties.Add(EvaluateProperty(property, locals));
+            }
+
+            return new ArmObject(properties, _context.Span(obj));
+        }
+
+        // { ...base, b: 2 }: merged in source order, a later property replacing an earlier one of the same name, as the
+        // compiled shallowMerge() does.
+        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        void Put(ArmProperty property)
+        {
+            if (positions.TryGetValue(property.Name, out var at))
+            {
+                properties[at] = property;
+            }
+            else
+            {
+                positions[property.Name] = properties.Count;
+                properties.Add(property);
+            }
+        }
+
+        var next = 0;
         foreach (var spread in obj.Spreads)
         {
+            for (; next < obj.Properties.Count && obj.Properties[next].Start < spread.Start; next++)
+            {
+                Put(EvaluateProperty(obj.Properties[next], locals));
+            }
+
             switch (Evaluate(spread, locals))
             {
                 case ArmObject spreadObject:
-                    properties.AddRange(spreadObject.Properties);
+                    foreach (var property in spreadObject.Properties)
+                    {
+                        Put(property);
+                    }
+
                     break;
                 case ArmUnknown unknown:
                     // Which properties the spread brings is not known, so the object is not either.
@@ -612,19 +665,24 @@ internal sealed class BicepEvaluator
             }
         }
 
-        foreach (var property in obj.Properties)
+        for (; next < obj.Properties.Count; next++)
         {
-            var name = property.Name;
-            if (property.InterpolatedName is { } interpolated)
-            {
-                var key = Evaluate(interpolated, locals);
-                name = key is ArmString s ? s.Value : ArmNav.NameText(key) ?? string.Empty;
-            }
-
-            properties.Add(new ArmProperty(name, Evaluate(property.Value, locals), _context.Span(property.NameStart, property.NameEnd)));
+            Put(EvaluateProperty(obj.Properties[next], locals));
         }
 
         return new ArmObject(properties, _context.Span(obj));
+    }
+
+    private ArmProperty EvaluateProperty(BicepObjectProperty property, BicepLocals locals)
+    {
+        var name = property.Name;
+        if (property.InterpolatedName is { } interpolated)
+        {
+            var key = Evaluate(interpolated, locals);
+            name = key is ArmString s ? s.Value : ArmNav.NameText(key) ?? string.Empty;
+        }
+
+        return new ArmProperty(name, Evaluate(property.Value, locals), _context.Span(property.NameStart, property.NameEnd));
     }
 
     private ArmValue EvaluateFor(BicepFor loop, BicepLocals locals)

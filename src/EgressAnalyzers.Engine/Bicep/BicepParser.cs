@@ -1000,7 +1000,17 @@ public sealed class BicepParser
             }
 
             var before = _index;
-            items.Add(ParseExpression());
+            if (Current.Is("..."))
+            {
+                var spread = Advance();
+                var value = ParseExpression();
+                items.Add(new BicepSpread(value, spread.Start, value.End));
+            }
+            else
+            {
+                items.Add(ParseExpression());
+            }
+
             if (!AtEnd && Current.Kind != BicepTokenKind.NewLine && !Current.Is(",") && !Current.Is("]"))
             {
                 Error(Current, $"expected a new line or ',' after the array item but found {Describe(Current)}");

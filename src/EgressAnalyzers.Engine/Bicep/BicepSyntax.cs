@@ -287,6 +287,18 @@ public sealed class BicepObject : BicepExpression
     }
 }
 
+/// <summary><c>...expr</c> as an array item: the items of another array, in place.</summary>
+public sealed class BicepSpread : BicepExpression
+{
+    public BicepSpread(BicepExpression value, int start, int end)
+        : base(start, end)
+    {
+        Value = value;
+    }
+
+    public BicepExpression Value { get; }
+}
+
 public sealed class BicepArray : BicepExpression
 {
     public BicepArray(IReadOnlyList<BicepExpression> items, int start, int end)

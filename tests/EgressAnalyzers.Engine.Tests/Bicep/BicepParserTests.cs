@@ -212,6 +212,14 @@ public class BicepParserTests
     }
 
     [Fact]
+    public void SpreadInArray_IsAnItemOfItsOwn()
+    {
+        var array = (BicepArray)ValueOf("[ ...core, 'x' ]");
+        Assert.Equal(2, array.Items.Count);
+        Assert.IsType<BicepIdentifier>(Assert.IsType<BicepSpread>(array.Items[0]).Value);
+    }
+
+    [Fact]
     public void SpreadInObject_IsKept()
     {
         Assert.Single(((BicepObject)ValueOf("{\n  ...base\n  a: 1\n}")).Spreads);

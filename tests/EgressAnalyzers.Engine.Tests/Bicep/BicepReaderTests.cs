@@ -86,6 +86,59 @@ public class BicepReaderTests
         Assert.Equal(new[] { "fw-a", "fw-b" }, Resources((MainFile, Text)).OfType<AzureFirewallResource>().Select(f => f.DisplayName));
     }
 
+    private const string PolicyLoop = """
+        param regions array = [
+          'westeurope'
+          'northeurope'
+        ]
+        var images = [ 'mcr.microsoft.com', '*.data.mcr.microsoft.com' ]
+        var baseRule = { ruleType: 'ApplicationRule', name: 'base', sourceAddresses: [ '*' ], protocols: [ { protocolType: 'Https', port: 443 } ], targetFqdns: [ 'base.example.com' ] }
+        resource policies 'Microsoft.Network/firewallPolicies@2024-05-01' = [for region in regions: {
+          name: 'policy-${region}'
+          location: region
+        }]
+        resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {
+          parent: policies[i]
+          name: 'aks'
+          properties: { priority: 200, ruleCollections: [ { ruleCollectionType: 'FirewallPolicyFilterRuleCollection', name: 'a', priority: 100, action: { type: 'Allow' }, rules: [ {
+            ...baseRule
+            name: 'core'
+            targetFqdns: [ '*.hcp.${region}.azmk8s.io', ...images ]
+          } ] } ] }
+        }]
+        resource extra 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {
+          name: '${policies[i].name}/extra'
+          properties: { priority: 300, ruleCollections: [] }
+        }]
+        resource firewalls 'Microsoft.Network/azureFirewalls@2024-05-01' = [for (region, i) in regions: {
+          name: 'fw-${region}'
+          properties: { firewallPolicy: { id: policies[i].id } }
+        }]
+        """;
+
+    [Fact]
+    public void ResourceLoopItemsByIndex_AreThatIterationsResource()
+    {
+        var resources = Resources((MainFile, PolicyLoop));
+
+        var groups = resources.OfType<RuleCollectionGroupResource>().Select(g => g.Key.Name).OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(new[] { "policy-northeurope/aks", "policy-northeurope/extra", "policy-westeurope/aks", "policy-westeurope/extra" }, groups);
+        var firewalls = resources.OfType<AzureFirewallResource>().ToDictionary(f => f.Key.Name, f => f.FirewallPolicy?.Key?.Name);
+        Assert.Equal("policy-westeurope", firewalls["fw-westeurope"]);
+        Assert.Equal("policy-northeurope", firewalls["fw-northeurope"]);
+    }
+
+    [Fact]
+    public void Spreads_PutTheirItemsInPlace_AndALaterPropertyReplacesTheSpreadOnes()
+    {
+        var group = Resources((MainFile, PolicyLoop)).OfType<RuleCollectionGroupResource>().First(g => g.Key.Name == "policy-westeurope/aks");
+
+        var rule = Assert.Single(group.Collections.SelectMany(c => c.ApplicationRules));
+        Assert.Equal("core", rule.Name);
+        Assert.Equal(new[] { "*.hcp.westeurope.azmk8s.io", "mcr.microsoft.com", "*.data.mcr.microsoft.com" }, rule.TargetFqdns.Select(v => v.Text));
+        Assert.Equal(new[] { "*" }, rule.SourceAddresses.Select(v => v.Text));
+    }
+
     [Fact]
     public void ExistingResources_AreReferencesNotDeclarations()
     {

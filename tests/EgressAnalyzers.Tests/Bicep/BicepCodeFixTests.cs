@@ -30,6 +30,28 @@ public class BicepCodeFixTests
     }
 
     [Fact]
+    public async Task FixAll_WithASpreadInTheTargets_KeepsTheSpread_AndLeavesNoMissingEgress()
+    {
+        var hub = BicepFixtures.ClassicHub(
+            "'aks-core'",
+            "...images\n" + BicepFixtures.CoreFqdnsExcept("mcr.microsoft.com", "*.data.mcr.microsoft.com", "login.microsoftonline.com"),
+            before: "var images = [ 'mcr.microsoft.com', '*.data.mcr.microsoft.com' ]");
+        using var harness = new AdditionalFileFixHarness(new[] { (HubPath, hub), (ClusterPath, BicepFixtures.Cluster) });
+        var before = (await AdditionalFileFixHarness.AnalyzeAsync(harness.Project)).Where(AdditionalFileFixHarness.IsMissing).ToList();
+
+        // The spread's items are read: only the Entra ID endpoint is missing (an unread spread made every endpoint unknown).
+        var missing = Assert.Single(before);
+        Assert.Contains("'login.microsoftonline.com'", missing.GetMessage(), StringComparison.Ordinal);
+
+        await harness.ApplyFixAllAsync();
+
+        Assert.Empty((await AdditionalFileFixHarness.AnalyzeAsync(harness.Project)).Where(AdditionalFileFixHarness.IsMissing));
+        var fixedHub = harness.TextOf(HubPath);
+        Assert.Empty(BicepParser.Parse(fixedHub).Errors);
+        Assert.Contains("...images", fixedHub, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ModuleUsedForAnAllowAndADenyGroup_IsNotEditedInPlace_AndTheFixStillLeavesNothingMissing()
     {
         // One module text, two groups: an Allow and a Deny processed first. A rule appended inside the module would land

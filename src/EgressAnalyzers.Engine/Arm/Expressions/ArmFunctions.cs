@@ -26,7 +26,7 @@ internal static class ArmFunctions
         "trim", "take", "skip", "range", "min", "max", "add", "sub", "mul", "div", "mod", "less", "lessorequals",
         "greater", "greaterorequals", "copyindex", "environment", "resourceid", "subscriptionresourceid",
         "tenantresourceid", "extensionresourceid", "tryget", "objectkeys", "items", "join", "padleft", "null", "true",
-        "false", "filter", "map", "lambdavariables");
+        "false", "filter", "map", "lambdavariables", "flatten", "shallowmerge");
 
     /// <summary>Opaque functions whose result is a string: their unknown gets a symbol so names still link.</summary>
     private static readonly HashSet<string> OpaqueStringFunctions = new(StringComparer.OrdinalIgnoreCase)
@@ -133,6 +133,10 @@ internal static class ArmFunctions
                 return args.Length == 1 ? (args[0] is ArmArray ? args[0] : ArmValue.Array(new[] { args[0] }, origin)) : null;
             case "union":
                 return Union(args, origin);
+            case "flatten":
+                return args.Length == 1 && args[0] is ArmArray nested ? Flatten(ctx, nested) : null;
+            case "shallowmerge":
+                return args.Length == 1 && args[0] is ArmArray objects ? ShallowMerge(ctx, objects) : null;
             case "equals":
                 return args.Length == 2 ? Decided(ArmValueOperations.DeepEquals(args[0], args[1]), args, ctx, call) : null;
             case "not":
@@ -918,6 +922,70 @@ internal static class ArmFunctions
         }
 
         return merged is null ? ArmValue.Null(origin) : merged.WithOrigin(origin);
+    }
+
+    /// <summary>
+    /// <c>flatten([[a], [b, c]])</c> → <c>[a, b, c]</c>; the Bicep compiler writes an array spread (<c>[...core, 'x']</c>)
+    /// as <c>flatten(createArray(variables('core'), createArray('x')))</c>. An inner array that is not known leaves the
+    /// result unknown; an item that is not an array is an error in ARM (null).
+    /// </summary>
+    private static ArmValue? Flatten(EvaluationContext ctx, ArmArray nested)
+    {
+        var items = new List<ArmValue>();
+        foreach (var item in nested.Items)
+        {
+            switch (item)
+            {
+                case ArmArray inner:
+                    items.AddRange(inner.Items);
+                    break;
+                case ArmUnknown unknown:
+                    return ctx.Propagate(unknown);
+                default:
+                    return null;
+            }
+        }
+
+        return ArmValue.Array(items, ctx.Origin);
+    }
+
+    /// <summary>
+    /// <c>shallowMerge([o1, o2])</c>: the objects' properties, a later one replacing an earlier one of the same name (no
+    /// nested merge, unlike <c>union</c>); the Bicep compiler writes an object spread (<c>{ ...base, b: 1 }</c>) this way.
+    /// </summary>
+    private static ArmValue? ShallowMerge(EvaluationContext ctx, ArmArray objects)
+    {
+        var properties = new List<ArmProperty>();
+        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in objects.Items)
+        {
+            switch (item)
+            {
+                case ArmObject obj:
+                    foreach (var property in obj.Properties)
+                    {
+                        if (positions.TryGetValue(property.Name, out var at))
+                        {
+                            properties[at] = property;
+                        }
+                        else
+                        {
+                            positions[property.Name] = properties.Count;
+                            properties.Add(property);
+                        }
+                    }
+
+                    break;
+                case ArmNull:
+                    break;
+                case ArmUnknown unknown:
+                    return ctx.Propagate(unknown);
+                default:
+                    return null;
+            }
+        }
+
+        return new ArmObject(properties, ctx.Origin);
     }
 
     /// <summary>ARM's object union: later values win, nested objects merge recursively, nested arrays are replaced.</summary>

@@ -103,6 +103,9 @@ internal sealed class BicepFixDocument
                 }
 
                 break;
+            case BicepSpread spread:
+                Index(spread.Value, inLoop);
+                break;
             case BicepFor loop:
                 Index(loop.Source, inLoop);
                 Index(loop.Body, true);

@@ -389,6 +389,25 @@ public class ArmExpressionEvaluatorTests
     }
 
     [Fact]
+    public void Flatten_PutsInnerArraysInPlace_AsTheBicepCompilerWritesASpread()
+    {
+        Assert.Equal(new[] { "a", "b", "c" }, Strings(Eval("[flatten(createArray(createArray('a', 'b'), createArray('c')))]")));
+        Assert.IsType<ArmUnknown>(Eval("[flatten(createArray(createArray('a'), parameters('more')))]"));
+        Assert.IsType<ArmUnknown>(Eval("[flatten(createArray('not an array'))]"));
+    }
+
+    [Fact]
+    public void ShallowMerge_LaterPropertiesReplaceEarlierOnes_WithoutMergingNestedObjects()
+    {
+        var result = Assert.IsType<ArmObject>(Eval("[shallowMerge(createArray(createObject('a', 1, 'n', createObject('x', 1)), createObject('A', 2, 'n', createObject('y', 2))))]"));
+        Assert.Equal(2, Int(result["a"]!));
+        var nested = Assert.IsType<ArmObject>(result["n"]);
+        Assert.Null(nested["x"]);
+        Assert.Equal(2, Int(nested["y"]!));
+        Assert.IsType<ArmUnknown>(Eval("[shallowMerge(createArray(createObject('a', 1), parameters('more')))]"));
+    }
+
+    [Fact]
     public void Union_WithUnknown_IsUnknown()
     {
         Assert.IsType<ArmUnknown>(Eval("[union(createArray('a'), parameters('more'))]"));
