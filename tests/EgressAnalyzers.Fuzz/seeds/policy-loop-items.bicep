@@ -1,9 +1,12 @@
 // Loop items referenced by index: groups whose parent is their iteration's policy, a group named after a policy item,
-// firewalls using their item's policy, and child policies of a base made by a loop.
+// firewalls using their item's policy, child policies of a base made by a loop, and array and object spreads.
 param regions array = [
   'westeurope'
   'northeurope'
 ]
+
+var images = [ 'mcr.microsoft.com', '*.data.mcr.microsoft.com' ]
+var baseRule = { ruleType: 'ApplicationRule', name: 'base', sourceAddresses: [ '*' ], protocols: [ { protocolType: 'Https', port: 443 } ] }
 
 resource base 'Microsoft.Network/firewallPolicies@2024-05-01' = {
   name: 'base'
@@ -30,14 +33,11 @@ resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05
         action: { type: 'Allow' }
         rules: [
           {
-            ruleType: 'ApplicationRule'
+            ...baseRule
             name: 'core'
-            sourceAddresses: [ '*' ]
-            protocols: [ { protocolType: 'Https', port: 443 } ]
             targetFqdns: [
               '*.hcp.${region}.azmk8s.io'
-              'mcr.microsoft.com'
-              '*.data.mcr.microsoft.com'
+              ...images
               'management.azure.com'
               'login.microsoftonline.com'
               'packages.microsoft.com'
