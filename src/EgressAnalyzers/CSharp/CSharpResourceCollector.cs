@@ -62,9 +62,10 @@ internal static class CSharpResourceCollector
 
     /// <summary>
     /// Reads one creation (inside the helpers of <paramref name="chain"/>, when given): once per iteration of the
-    /// <c>foreach</c> loops around it whose collections are known (<see cref="ForEachLoops"/>), so
-    /// <c>foreach (var region in Regions) new FirewallPolicy($"fw-{region}", …)</c> is one policy per region, as an ARM
-    /// copy loop or a Bicep <c>for</c> is. A bundle when that makes several resources.
+    /// <c>foreach</c> loops around it, or around a call of the chain, whose collections are known
+    /// (<see cref="ForEachLoops"/>), so <c>foreach (var region in Regions) new FirewallPolicy($"fw-{region}", …)</c>, or
+    /// <c>AddHub(region)</c> in such a loop, is one policy per region, as an ARM copy loop or a Bicep <c>for</c> is. A
+    /// bundle when that makes several resources.
     /// </summary>
     public static ModelResource? TryRead(IObjectCreationOperation creation, CSharpSdkSymbols symbols, PulumiStackConfig config, SemanticModelCache models, CancellationToken cancellationToken, IReadOnlyList<HelperCall>? chain = null)
     {
@@ -74,10 +75,25 @@ internal static class CSharpResourceCollector
             return null;
         }
 
-        var loops = ForEachLoops.Around(creation.Syntax);
+        // The loops around each call of the chain (foreach (var region in Regions) AddHub(region)), outermost first,
+        // then those around the creation itself.
+        var loops = new List<ForEachStatementSyntax>();
+        foreach (var call in chain ?? Array.Empty<HelperCall>())
+        {
+            loops.AddRange(ForEachLoops.Around(call.Call.Syntax));
+        }
+
+        loops.AddRange(ForEachLoops.Around(creation.Syntax));
         CSharpValueResolver Prepare(IReadOnlyList<(ILocalSymbol Variable, CSharpValue Item)> iteration)
         {
             var resolver = new CSharpValueResolver(models, config, cancellationToken);
+
+            // Bound first: entering a call reads its arguments, which may be the loop's variable.
+            foreach (var (variable, item) in iteration)
+            {
+                resolver.BindLoopItem(variable, item);
+            }
+
             if (sdk != CSharpSdk.AzureResourceManager)
             {
                 // A Pulumi resource takes its Args when it is created; an Azure SDK data object is sent later
@@ -88,11 +104,6 @@ internal static class CSharpResourceCollector
             foreach (var call in chain ?? Array.Empty<HelperCall>())
             {
                 resolver.EnterCall(call.Call, call.Helper);
-            }
-
-            foreach (var (variable, item) in iteration)
-            {
-                resolver.BindLoopItem(variable, item);
             }
 
             return resolver;

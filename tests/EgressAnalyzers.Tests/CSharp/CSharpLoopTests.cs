@@ -101,6 +101,42 @@ public class CSharpLoopTests
     public async Task PoliciesCreatedInAForEach_AreOnePerItem_AsABicepForLoopIs(string form, string loopHeader, string members)
     {
         var fromCSharp = await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Cluster.cs", Cluster()), ("/src/Hub.cs", HubsPerRegion(loopHeader, members)) });
+
+        await AssertSameAsTheBicepForLoopAsync(form, fromCSharp);
+    }
+
+    [Fact]
+    public async Task HelperCalledInAForEach_IsReadOncePerItem_AsABicepForLoopIs()
+    {
+        // The usual layout: the loop in the stack, the resources in a helper taking the region.
+        var body = HubsPerRegion("if (true)");
+        var helper = body.Replace("public static void Create()", "private static void AddHub(string region)", StringComparison.Ordinal)
+            .Replace("if (true)", string.Empty, StringComparison.Ordinal)
+            .Replace("public static class HubStack\n{", "public static class HubStack\n{\n    public static void Create()\n    {\n        foreach (var region in Regions)\n        {\n            AddHub(region);\n        }\n    }\n", StringComparison.Ordinal);
+        Assert.Contains("AddHub(region);", helper, StringComparison.Ordinal);
+
+        var fromCSharp = await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Cluster.cs", Cluster()), ("/src/Hub.cs", helper) });
+
+        await AssertSameAsTheBicepForLoopAsync("a helper called in a loop", fromCSharp);
+    }
+
+    [Fact]
+    public async Task LoopWhoseItemsTheCreationDoesNotUse_GivesTheSameFindingsAsOneCreation()
+    {
+        // Read per item, the group is the same group twice (same policy, same name): it must not count twice, and no
+        // finding may appear twice.
+        var once = HubsPerRegion("if (true)").Replace("{region}", "westeurope", StringComparison.Ordinal);
+        var twice = HubsPerRegion("foreach (var other in Regions)").Replace("{region}", "westeurope", StringComparison.Ordinal);
+
+        var fromOnce = Summaries(await AnalyzeAsync(Cluster(), once));
+        var fromTwice = Summaries(await AnalyzeAsync(Cluster(), twice));
+
+        Assert.NotEmpty(fromOnce);
+        Assert.Equal(fromOnce, fromTwice);
+    }
+
+    private static async Task AssertSameAsTheBicepForLoopAsync(string form, IEnumerable<Diagnostic> fromCSharp)
+    {
         var fromBicep = await CSharpAnalysisRunner.RunAsync(
             new[] { ("/src/Empty.cs", "public static class Empty { }") },
             ("/infra/cluster.bicep", RandomFirewalls.BicepCluster("westeurope")),
