@@ -51,7 +51,8 @@ internal static class CSharpResourceCollector
         var resources = new List<ModelResource>();
         foreach (var chain in chains)
         {
-            if (TryRead(creation, symbols, config, models, cancellationToken, chain) is { } resource)
+            // One budget of loop iterations for all the chains: 32 chains of 256 iterations each would be 8,192 reads.
+            if (TryRead(creation, symbols, config, models, cancellationToken, chain, Math.Max(1, ForEachLoops.MaxIterations / chains.Count)) is { } resource)
             {
                 resources.AddRange(resource is CSharpResourceBundle bundle ? bundle.Resources : new[] { resource });
             }
@@ -67,7 +68,7 @@ internal static class CSharpResourceCollector
     /// <c>AddHub(region)</c> in such a loop, is one policy per region, as an ARM copy loop or a Bicep <c>for</c> is. A
     /// bundle when that makes several resources.
     /// </summary>
-    public static ModelResource? TryRead(IObjectCreationOperation creation, CSharpSdkSymbols symbols, PulumiStackConfig config, SemanticModelCache models, CancellationToken cancellationToken, IReadOnlyList<HelperCall>? chain = null)
+    public static ModelResource? TryRead(IObjectCreationOperation creation, CSharpSdkSymbols symbols, PulumiStackConfig config, SemanticModelCache models, CancellationToken cancellationToken, IReadOnlyList<HelperCall>? chain = null, int maxIterations = ForEachLoops.MaxIterations)
     {
         var (kind, sdk) = symbols.Classify(creation.Type);
         if (kind == CSharpResourceKind.None)
@@ -109,7 +110,7 @@ internal static class CSharpResourceCollector
             return resolver;
         }
 
-        var iterations = loops.Count == 0 ? null : Iterations(loops, Prepare);
+        var iterations = loops.Count == 0 ? null : Iterations(loops, Prepare, maxIterations);
         if (iterations is null)
         {
             return ReadOnce(creation, kind, sdk, config, Prepare(Array.Empty<(ILocalSymbol, CSharpValue)>()));
@@ -131,9 +132,9 @@ internal static class CSharpResourceCollector
     /// The iterations of <paramref name="loops"/> (outermost first) to read a creation in: each binds every loop variable
     /// to one item. An inner loop's collection is read in its outer loop's iteration (<c>foreach (var f in hub.Fqdns)</c>).
     /// Null when the outermost loop is not expanded; expansion stops at the first loop that is not, or past
-    /// <see cref="ForEachLoops.MaxIterations"/>, and the loops from there are read with their variables unknown.
+    /// <paramref name="maxIterations"/>, and the loops from there are read with their variables unknown.
     /// </summary>
-    private static List<List<(ILocalSymbol Variable, CSharpValue Item)>>? Iterations(List<ForEachStatementSyntax> loops, Func<IReadOnlyList<(ILocalSymbol, CSharpValue)>, CSharpValueResolver> prepare)
+    private static List<List<(ILocalSymbol Variable, CSharpValue Item)>>? Iterations(List<ForEachStatementSyntax> loops, Func<IReadOnlyList<(ILocalSymbol, CSharpValue)>, CSharpValueResolver> prepare, int maxIterations)
     {
         List<List<(ILocalSymbol Variable, CSharpValue Item)>>? iterations = null;
         foreach (var loop in loops)
@@ -151,7 +152,7 @@ internal static class CSharpResourceCollector
                     next.Add(new List<(ILocalSymbol Variable, CSharpValue Item)>(outer) { (expansion.Variable, item) });
                 }
 
-                if (next.Count > ForEachLoops.MaxIterations)
+                if (next.Count > maxIterations)
                 {
                     return iterations;
                 }
