@@ -118,6 +118,10 @@ internal sealed class CSharpValueResolver
             return Iterate(loops, index + 1, iterations, depth, apply);
         }
 
+        // The variable may already be bound: a list declared before the loop, added to in it and read by a resource
+        // created in the same loop. Every iteration's additions count then (the list accumulates; counting all of them
+        // may claim one too many, never one too few), and the resource's own item is bound again afterwards.
+        var bound = _loopItems.TryGetValue(expansion.Variable, out var outerItem);
         try
         {
             foreach (var item in expansion.Items)
@@ -133,7 +137,14 @@ internal sealed class CSharpValueResolver
         }
         finally
         {
-            _loopItems.Remove(expansion.Variable);
+            if (bound)
+            {
+                _loopItems[expansion.Variable] = outerItem!;
+            }
+            else
+            {
+                _loopItems.Remove(expansion.Variable);
+            }
         }
     }
 

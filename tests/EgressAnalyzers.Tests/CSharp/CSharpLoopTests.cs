@@ -121,6 +121,43 @@ public class CSharpLoopTests
     }
 
     [Fact]
+    public async Task ListFilledInTheLoopThatCreatesTheGroups_KeepsEachGroupsOwnItem()
+    {
+        // The list accumulates over the loop: each group may claim the other region's API server too (one too many,
+        // never one too few). Applying the additions must not lose the item of the group being read: its policy
+        // stays 'policy-northeurope', not a policy of unknown name.
+        var source = LinqUsings + Usings + $$"""
+            public static class HubStack
+            {
+                private static readonly string[] Regions = { "westeurope", "northeurope" };
+
+                public static void Create()
+                {
+                    var fqdns = new List<string> { "acs-mirror.azureedge.net", {{CoreWithoutHcpAndMirror}} };
+                    foreach (var region in Regions)
+                    {
+                        fqdns.Add($"*.hcp.{region}.azmk8s.io");
+                        var policy = new FirewallPolicy($"policy-{region}", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+                        _ = new FirewallPolicyRuleCollectionGroup($"aks-{region}", new FirewallPolicyRuleCollectionGroupArgs
+                        {
+                            ResourceGroupName = "rg",
+                            Priority = 200,
+                            RuleCollections = { {{PolicyFilterCollection("\"snapshot.ubuntu.com\"").Replace("TargetFqdns = { \"snapshot.ubuntu.com\" }", "TargetFqdns = fqdns", StringComparison.Ordinal)}} },
+                            // Read after the list: the region must still be this group's.
+                            FirewallPolicyName = $"policy-{region}",
+                        });
+                    }
+                }
+            }
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cluster(), source);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id is "EGR1001" or "EGR1006");
+        Assert.Contains(diagnostics, d => d.Id == "EGR1005" && d.GetMessage().Contains("'*.hcp.northeurope.azmk8s.io'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LoopWhoseItemsTheCreationDoesNotUse_GivesTheSameFindingsAsOneCreation()
     {
         // Read per item, the group is the same group twice (same policy, same name): it must not count twice, and no
