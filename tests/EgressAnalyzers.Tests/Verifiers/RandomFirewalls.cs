@@ -22,7 +22,12 @@ internal static class RandomFirewalls
     /// A firewall's rules, and how the inputs write them: region-specific values from a location parameter or as text,
     /// target FQDN lists inline or through variables.
     /// </summary>
-    public sealed record Firewall(string Region, Collection[] AppCollections, Collection[] NetworkCollections, bool RegionFromParameter = false, bool FqdnListsInVariables = false);
+    /// <summary>
+    /// A firewall's rules and how they are written: region-specific values from a location parameter or written out,
+    /// target FQDN lists inline or in variables, and variables' lists used through a projection (ARM <c>map()</c>, a
+    /// Bicep <c>for</c> expression, C# LINQ <c>Select</c>) or as they are.
+    /// </summary>
+    public sealed record Firewall(string Region, Collection[] AppCollections, Collection[] NetworkCollections, bool RegionFromParameter = false, bool FqdnListsInVariables = false, bool FqdnListsProjected = false);
 
     // "{region}" is replaced by the firewall's region: the API server FQDN must match the cluster's region.
     private static readonly string[] ApplicationFqdns =
@@ -60,13 +65,14 @@ internal static class RandomFirewalls
                 Gen.Select(CollectionHead, AppRuleGen.Array[1, 3]).Array[0, 3],
                 Gen.Select(CollectionHead, NetworkRuleGen.Array[1, 3]).Array[0, 2],
                 Gen.Bool,
-                Gen.Bool)
-            .Select((region, apps, networks, regionFromParameter, fqdnListsInVariables) => new Firewall(
+                Gen.Int[0, 2])
+            .Select((region, apps, networks, regionFromParameter, fqdnLists) => new Firewall(
                 region,
                 apps.Select((c, i) => new Collection("app" + i.ToString(CultureInfo.InvariantCulture), c.Item1.Priority, c.Item1.Action, Named(c.Item2, i), Array.Empty<NetworkRule>())).ToArray(),
                 networks.Select((c, i) => new Collection("net" + i.ToString(CultureInfo.InvariantCulture), c.Item1.Priority, c.Item1.Action, Array.Empty<AppRule>(), Named(c.Item2, i))).ToArray(),
                 regionFromParameter,
-                fqdnListsInVariables));
+                FqdnListsInVariables: fqdnLists > 0,
+                FqdnListsProjected: fqdnLists == 2));
 
     private static T[] Named<T>(T[] rules, int collection) => rules
         .Select((rule, i) => rule switch
@@ -200,21 +206,27 @@ internal static class RandomFirewalls
     private static IEnumerable<AppRule> AllAppRules(Firewall firewall) => firewall.AppCollections.SelectMany(c => c.AppRules);
 
     private static string ArmFqdns(AppRule rule, Firewall firewall) =>
-        firewall.FqdnListsInVariables ? Quoted($"[variables('{rule.Name}Fqdns')]") : "[ " + ArmList(rule.Fqdns, firewall) + " ]";
+        !firewall.FqdnListsInVariables ? "[ " + ArmList(rule.Fqdns, firewall) + " ]"
+        : firewall.FqdnListsProjected ? Quoted($"[map(variables('{rule.Name}Fqdns'), lambda('f', lambdaVariables('f')))]")
+        : Quoted($"[variables('{rule.Name}Fqdns')]");
 
     private static string ArmVariables(Firewall firewall) => firewall.FqdnListsInVariables
         ? string.Join(", ", AllAppRules(firewall).Select(r => $"\"{r.Name}Fqdns\": [ {ArmList(r.Fqdns, firewall)} ]"))
         : string.Empty;
 
     private static string BicepFqdns(AppRule rule, Firewall firewall, string indent) =>
-        firewall.FqdnListsInVariables ? rule.Name + "Fqdns" : BicepList(rule.Fqdns, firewall, indent);
+        !firewall.FqdnListsInVariables ? BicepList(rule.Fqdns, firewall, indent)
+        : firewall.FqdnListsProjected ? $"[for f in {rule.Name}Fqdns: f]"
+        : rule.Name + "Fqdns";
 
     private static string BicepDeclarations(Firewall firewall) =>
         $"param location string = '{firewall.Region}'\n\n"
         + (firewall.FqdnListsInVariables ? string.Concat(AllAppRules(firewall).Select(r => $"var {r.Name}Fqdns = {BicepList(r.Fqdns, firewall, string.Empty)}\n")) + "\n" : string.Empty);
 
     private static string CSharpFqdns(AppRule rule, Firewall firewall) =>
-        firewall.FqdnListsInVariables ? "Fqdns_" + rule.Name : "{ " + CSharpList(rule.Fqdns, firewall) + " }";
+        !firewall.FqdnListsInVariables ? "{ " + CSharpList(rule.Fqdns, firewall) + " }"
+        : firewall.FqdnListsProjected ? $"System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(Fqdns_{rule.Name}, f => f))"
+        : "Fqdns_" + rule.Name;
 
     private static string CSharpMembers(Firewall firewall) =>
         $"    private const string Region = \"{firewall.Region}\";\n"
