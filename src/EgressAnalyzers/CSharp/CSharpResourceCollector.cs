@@ -78,7 +78,7 @@ internal static class CSharpResourceCollector
 
         // The loops around each call of the chain (foreach (var region in Regions) AddHub(region)), outermost first,
         // then those around the creation itself.
-        var loops = new List<ForEachStatementSyntax>();
+        var loops = new List<CommonForEachStatementSyntax>();
         foreach (var call in chain ?? Array.Empty<HelperCall>())
         {
             loops.AddRange(ForEachLoops.Around(call.Call.Syntax));
@@ -134,7 +134,7 @@ internal static class CSharpResourceCollector
     /// Null when the outermost loop is not expanded; expansion stops at the first loop that is not, or past
     /// <paramref name="maxIterations"/>, and the loops from there are read with their variables unknown.
     /// </summary>
-    private static List<List<(ILocalSymbol Variable, CSharpValue Item)>>? Iterations(List<ForEachStatementSyntax> loops, Func<IReadOnlyList<(ILocalSymbol, CSharpValue)>, CSharpValueResolver> prepare, int maxIterations)
+    private static List<List<(ILocalSymbol Variable, CSharpValue Item)>>? Iterations(List<CommonForEachStatementSyntax> loops, Func<IReadOnlyList<(ILocalSymbol, CSharpValue)>, CSharpValueResolver> prepare, int maxIterations)
     {
         List<List<(ILocalSymbol Variable, CSharpValue Item)>>? iterations = null;
         foreach (var loop in loops)
@@ -149,7 +149,9 @@ internal static class CSharpResourceCollector
 
                 foreach (var item in expansion.Items)
                 {
-                    next.Add(new List<(ILocalSymbol Variable, CSharpValue Item)>(outer) { (expansion.Variable, item) });
+                    var iteration = new List<(ILocalSymbol Variable, CSharpValue Item)>(outer);
+                    iteration.AddRange(expansion.Bind(item));
+                    next.Add(iteration);
                 }
 
                 if (next.Count > maxIterations)

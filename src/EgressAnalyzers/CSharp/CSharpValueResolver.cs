@@ -75,21 +75,63 @@ internal sealed class CSharpValueResolver
     /// list, one longer than <see cref="ForEachLoops.MaxItems"/>, or a loop that can leave early. An item the resolver
     /// does not know stays an item: the loop is read for it with its variable unknown.
     /// </summary>
-    public LoopExpansion? LoopItems(ForEachStatementSyntax loop) => LoopItems(loop, 0);
+    public LoopExpansion? LoopItems(CommonForEachStatementSyntax loop) => LoopItems(loop, 0);
 
     /// <summary>What follows is read in the iteration of <paramref name="variable"/>'s loop that takes <paramref name="item"/>.</summary>
     public void BindLoopItem(ILocalSymbol variable, CSharpValue item) => _loopItems[variable] = item;
 
-    private LoopExpansion? LoopItems(ForEachStatementSyntax loop, int depth)
+    private LoopExpansion? LoopItems(CommonForEachStatementSyntax loop, int depth)
     {
         if (!ForEachLoops.RunsEveryIteration(loop)
-            || ModelFor(loop.SyntaxTree).OperationOrNull(loop, _cancellationToken) is not IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: { } variable } } operation
+            || ModelFor(loop.SyntaxTree).OperationOrNull(loop, _cancellationToken) is not IForEachLoopOperation operation
+            || LoopVariables(operation) is not { } variables
             || Resolve(operation.Collection, depth + 1) is not CSharpList { Items.Count: <= ForEachLoops.MaxItems } collection)
         {
             return null;
         }
 
-        return new LoopExpansion(variable, collection.Items);
+        return new LoopExpansion(variables.Locals, variables.Deconstructs, collection.Items);
+    }
+
+    /// <summary>
+    /// <c>var region</c>, or the locals of a flat deconstruction (<c>var (region, prefix)</c>, <c>(var region, var prefix)</c>);
+    /// null for anything else (a nested deconstruction, code being typed).
+    /// </summary>
+    private static (IReadOnlyList<ILocalSymbol> Locals, bool Deconstructs)? LoopVariables(IForEachLoopOperation loop)
+    {
+        switch (loop.LoopControlVariable)
+        {
+            case IVariableDeclaratorOperation { Symbol: { } single }:
+                return (new[] { single }, false);
+            case IDeclarationExpressionOperation { Expression: ITupleOperation tuple }:
+                return Locals(tuple);
+            case ITupleOperation tuple:
+                return Locals(tuple);
+            default:
+                return null;
+        }
+
+        static (IReadOnlyList<ILocalSymbol>, bool)? Locals(ITupleOperation tuple)
+        {
+            var locals = new List<ILocalSymbol>();
+            foreach (var element in tuple.Elements)
+            {
+                var local = element switch
+                {
+                    ILocalReferenceOperation reference => reference.Local,
+                    IDeclarationExpressionOperation { Expression: ILocalReferenceOperation reference } => reference.Local,
+                    _ => null,
+                };
+                if (local is null)
+                {
+                    return null;
+                }
+
+                locals.Add(local);
+            }
+
+            return (locals, true);
+        }
     }
 
     /// <summary>
@@ -104,7 +146,7 @@ internal sealed class CSharpValueResolver
         return loops.Count == 0 ? apply() : Iterate(loops, 0, 1, depth, apply);
     }
 
-    private bool Iterate(List<ForEachStatementSyntax> loops, int index, int iterations, int depth, Func<bool> apply)
+    private bool Iterate(List<CommonForEachStatementSyntax> loops, int index, int iterations, int depth, Func<bool> apply)
     {
         if (index == loops.Count)
         {
@@ -118,15 +160,19 @@ internal sealed class CSharpValueResolver
             return Iterate(loops, index + 1, iterations, depth, apply);
         }
 
-        // The variable may already be bound: a list declared before the loop, added to in it and read by a resource
+        // The variables may already be bound: a list declared before the loop, added to in it and read by a resource
         // created in the same loop. Every iteration's additions count then (the list accumulates; counting all of them
         // may claim one too many, never one too few), and the resource's own item is bound again afterwards.
-        var bound = _loopItems.TryGetValue(expansion.Variable, out var outerItem);
+        var outer = expansion.Variables.Select(v => (Variable: v, Bound: _loopItems.TryGetValue(v, out var value), Value: value)).ToList();
         try
         {
             foreach (var item in expansion.Items)
             {
-                _loopItems[expansion.Variable] = item;
+                foreach (var (variable, value) in expansion.Bind(item))
+                {
+                    _loopItems[variable] = value;
+                }
+
                 if (!Iterate(loops, index + 1, iterations * expansion.Items.Count, depth, apply))
                 {
                     return false;
@@ -137,13 +183,16 @@ internal sealed class CSharpValueResolver
         }
         finally
         {
-            if (bound)
+            foreach (var (variable, bound, value) in outer)
             {
-                _loopItems[expansion.Variable] = outerItem!;
-            }
-            else
-            {
-                _loopItems.Remove(expansion.Variable);
+                if (bound)
+                {
+                    _loopItems[variable] = value!;
+                }
+                else
+                {
+                    _loopItems.Remove(variable);
+                }
             }
         }
     }
@@ -214,6 +263,10 @@ internal sealed class CSharpValueResolver
             case ILocalReferenceOperation local:
                 // A list turned into Pulumi's InputList is copied there: later additions to the list are not in it.
                 return FromLocal(local.Local, syntax, depth, copiedAtUse: local.Parent is IConversionOperation { OperatorMethod: not null });
+            case IFieldReferenceOperation { Field.ContainingType.IsTupleType: true, Instance: { } tupleInstance } tupleField:
+                return Resolve(tupleInstance, depth + 1) is CSharpObject tupleValue && tupleValue.Properties.TryGetValue(tupleField.Field.Name, out var tupleElement)
+                    ? tupleElement
+                    : CSharpUnknown.Of(syntax);
             case IFieldReferenceOperation field:
                 return FromField(field.Field, syntax, depth);
             case IPropertyReferenceOperation property:
@@ -224,8 +277,39 @@ internal sealed class CSharpValueResolver
                 return FromParameter(parameter);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element:
                 return FromArrayElement(element, depth);
+            case IAnonymousObjectCreationOperation anonymous:
+                return FromMembers(anonymous.Type, syntax, anonymous.Initializers.OfType<ISimpleAssignmentOperation>()
+                    .Select(a => (MemberName(a.Target), (IOperation?)a.Value)), depth);
+            case ITupleOperation tuple:
+                // (Region: "westeurope", Prefix: "weu"): its elements by name and as Item1, Item2, …
+                return FromMembers(tuple.Type, syntax, tuple.Elements.SelectMany((e, i) => TupleNames(tuple.Type, i).Select(n => ((string?)n, (IOperation?)e))), depth);
             default:
                 return CSharpUnknown.Of(syntax);
+        }
+    }
+
+    /// <summary>An object of known members (an anonymous object, a tuple): what a loop over <c>new[] { new { Region = … } }</c> reads.</summary>
+    private CSharpObject FromMembers(ITypeSymbol? type, SyntaxNode syntax, IEnumerable<(string? Name, IOperation? Value)> members, int depth)
+    {
+        var properties = new Dictionary<string, CSharpValue>(StringComparer.Ordinal);
+        foreach (var (name, value) in members)
+        {
+            if (name is not null && value is not null)
+            {
+                properties[name] = Resolve(value, depth + 1) ?? CSharpUnknown.Of(value.Syntax);
+            }
+        }
+
+        return new CSharpObject(type, syntax, properties, Array.Empty<CSharpValue?>());
+    }
+
+    private static IEnumerable<string> TupleNames(ITypeSymbol? type, int index)
+    {
+        yield return "Item" + (index + 1).ToString(CultureInfo.InvariantCulture);
+        if (type is INamedTypeSymbol { IsTupleType: true } tuple && index < tuple.TupleElements.Length
+            && tuple.TupleElements[index].Name is { } name && !name.StartsWith("Item", StringComparison.Ordinal))
+        {
+            yield return name;
         }
     }
 
@@ -318,6 +402,22 @@ internal sealed class CSharpValueResolver
 
         var arguments = SdkConstructorArguments(creation, depth);
         var result = new CSharpObject(creation.Type, syntax, new Dictionary<string, CSharpValue>(StringComparer.OrdinalIgnoreCase), arguments);
+        if (creation.Constructor is { } constructor
+            && constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is RecordDeclarationSyntax { ParameterList: not null })
+        {
+            // new HubConfig("westeurope", "weu") of record HubConfig(string Region, string Prefix): its positional
+            // properties are the arguments (an initializer, below, may still set them).
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter is { } parameter
+                    && constructor.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault() is { } positional
+                    && IsPositionalRecordProperty(positional))
+                {
+                    result.Properties[parameter.Name] = Resolve(argument.Value, depth + 1) ?? CSharpUnknown.Of(argument.Syntax);
+                }
+            }
+        }
+
         if (creation.Initializer is { } initializer)
         {
             ApplyInitializer(result, initializer, depth);
@@ -946,6 +1046,14 @@ internal sealed class CSharpValueResolver
             return new CSharpResourceReference(resource, property.Name, reference.Syntax);
         }
 
+        if (reference.Instance is not null && (property.ContainingType.IsAnonymousType || IsPositionalRecordProperty(property)))
+        {
+            // hub.Region of new { Region = "westeurope" }, or of a record HubConfig(string Region) created in the program.
+            return Resolve(reference.Instance, depth + 1) is CSharpObject { } member && member.Properties.TryGetValue(property.Name, out var value)
+                ? value
+                : CSharpUnknown.Of(reference.Syntax);
+        }
+
         if (reference.Instance is not null && IsPlainSourceProperty(property)
             && Resolve(reference.Instance, depth + 1) is CSharpObject { } instance
             && instance.Properties.TryGetValue(property.Name, out var assigned))
@@ -958,6 +1066,11 @@ internal sealed class CSharpValueResolver
 
         return CSharpUnknown.Of(reference.Syntax);
     }
+
+    /// <summary>A property a record's primary constructor declares (<c>record HubConfig(string Region)</c>): it returns what the constructor was given.</summary>
+    private bool IsPositionalRecordProperty(IPropertySymbol property) =>
+        !property.IsStatic && property.DeclaringSyntaxReferences.Length == 1
+        && property.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is ParameterSyntax { Parent: ParameterListSyntax { Parent: RecordDeclarationSyntax } };
 
     /// <summary>An instance auto-property declared in the program's source: <c>{ get; set; }</c> / <c>{ get; init; }</c>, no bodies.</summary>
     private bool IsPlainSourceProperty(IPropertySymbol property)

@@ -26,9 +26,9 @@ internal static class ForEachLoops
     /// usual Pulumi program). Loops that hold <paramref name="exclude"/> too are left out: a local declared in a loop
     /// body is a new object in every iteration.
     /// </summary>
-    public static List<ForEachStatementSyntax> Around(SyntaxNode node, SyntaxNode? exclude = null)
+    public static List<CommonForEachStatementSyntax> Around(SyntaxNode node, SyntaxNode? exclude = null)
     {
-        var loops = new List<ForEachStatementSyntax>();
+        var loops = new List<CommonForEachStatementSyntax>();
         var conditional = false;
         for (var current = node; current.Parent is { } parent; current = parent)
         {
@@ -41,7 +41,7 @@ internal static class ForEachLoops
             // loop would make a policy for every item, and the ones the code never creates would lack every rule.
             // Read once, with the variable unknown, it claims no name the code does not create.
             conditional |= RunsConditionally(current, parent);
-            if (parent is ForEachStatementSyntax loop && current == loop.Statement && !conditional
+            if (parent is CommonForEachStatementSyntax loop && current == loop.Statement && !conditional
                 && (exclude is null || !loop.Span.Contains(exclude.Span)))
             {
                 loops.Insert(0, loop);
@@ -57,7 +57,7 @@ internal static class ForEachLoops
         IfStatementSyntax statement => child != statement.Condition,
         ElseClauseSyntax or SwitchSectionSyntax or SwitchExpressionArmSyntax or CatchClauseSyntax or FinallyClauseSyntax => true,
         WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax => true,
-        ForEachStatementSyntax other => child == other.Statement && !RunsEveryIteration(other),
+        CommonForEachStatementSyntax other => child == other.Statement && !RunsEveryIteration(other),
         ConditionalExpressionSyntax conditional => child != conditional.Condition,
         BinaryExpressionSyntax binary => binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression or SyntaxKind.CoalesceExpression && child == binary.Right,
         AssignmentExpressionSyntax assignment => assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) && child == assignment.Right,
@@ -66,7 +66,7 @@ internal static class ForEachLoops
     };
 
     /// <summary>Whether the loop's iterations all run to the end of its body: no statement of it leaves the loop or the iteration.</summary>
-    public static bool RunsEveryIteration(ForEachStatementSyntax loop)
+    public static bool RunsEveryIteration(CommonForEachStatementSyntax loop)
     {
         foreach (var node in loop.Statement.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
@@ -81,16 +81,41 @@ internal static class ForEachLoops
     }
 }
 
-/// <summary>One <c>foreach</c> loop read item by item: its variable and the items of its collection.</summary>
+/// <summary>
+/// One <c>foreach</c> loop read item by item: its variable — or, for <c>foreach (var (region, prefix) in hubs)</c>, the
+/// variables its items are taken apart into — and the items of its collection.
+/// </summary>
 internal sealed class LoopExpansion
 {
-    public LoopExpansion(ILocalSymbol variable, IReadOnlyList<CSharpValue> items)
+    public LoopExpansion(IReadOnlyList<ILocalSymbol> variables, bool deconstructs, IReadOnlyList<CSharpValue> items)
     {
-        Variable = variable;
+        Variables = variables;
+        Deconstructs = deconstructs;
         Items = items;
     }
 
-    public ILocalSymbol Variable { get; }
+    public IReadOnlyList<ILocalSymbol> Variables { get; }
+
+    /// <summary>Whether each item is taken apart into <see cref="Variables"/> (a tuple's elements, in order).</summary>
+    public bool Deconstructs { get; }
 
     public IReadOnlyList<CSharpValue> Items { get; }
+
+    /// <summary>What each variable holds in the iteration of <paramref name="item"/>: an element the reader does not know is unknown.</summary>
+    public IEnumerable<(ILocalSymbol Variable, CSharpValue Value)> Bind(CSharpValue item)
+    {
+        if (!Deconstructs)
+        {
+            yield return (Variables[0], item);
+            yield break;
+        }
+
+        for (var i = 0; i < Variables.Count; i++)
+        {
+            var element = item is CSharpObject tuple && tuple.Properties.TryGetValue("Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), out var value)
+                ? value
+                : CSharpUnknown.Of(item.Syntax);
+            yield return (Variables[i], element);
+        }
+    }
 }

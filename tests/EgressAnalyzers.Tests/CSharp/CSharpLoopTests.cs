@@ -105,6 +105,29 @@ public class CSharpLoopTests
         await AssertSameAsTheBicepForLoopAsync(form, fromCSharp);
     }
 
+    public static TheoryData<string, string, string, string> HubShapes => new()
+    {
+        // (description, class members, loop header, the region expression in the body)
+        { "anonymous objects", "", "foreach (var hub in new[] { new { Region = \"westeurope\", Size = 1 }, new { Region = \"northeurope\", Size = 2 } })", "hub.Region" },
+        { "named tuples", "", "foreach (var hub in new[] { (Region: \"westeurope\", Size: 1), (Region: \"northeurope\", Size: 2) })", "hub.Region" },
+        { "tuples taken apart", "", "foreach (var (name, size) in new[] { (\"westeurope\", 1), (\"northeurope\", 2) })", "name" },
+        { "tuples taken apart, each declared", "", "foreach ((string name, int size) in new List<(string, int)> { (\"westeurope\", 1), (\"northeurope\", 2) })", "name" },
+        { "a positional record", "\n    private sealed record Hub(string Region, int Size);", "foreach (var hub in new[] { new Hub(\"westeurope\", 1), new Hub(\"northeurope\", 2) })", "hub.Region" },
+        { "a static readonly array of records", "\n    private sealed record Hub(string Region, int Size);\n    private static readonly Hub[] Hubs = { new(\"westeurope\", 1), new(\"northeurope\", 2) };", "foreach (var hub in Hubs)", "hub.Region" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HubShapes))]
+    public async Task LoopOverHubDescriptions_ReadsEachHubsValues(string form, string members, string loopHeader, string region)
+    {
+        var source = HubsPerRegion(loopHeader, members).Replace("{\n            var policy", "{\n            var region = " + region + ";\n            var policy", StringComparison.Ordinal);
+        Assert.Contains("var region = " + region, source, StringComparison.Ordinal);
+
+        var fromCSharp = await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Cluster.cs", Cluster()), ("/src/Hub.cs", source) });
+
+        await AssertSameAsTheBicepForLoopAsync(form, fromCSharp);
+    }
+
     [Fact]
     public async Task HelperCalledInAForEach_IsReadOncePerItem_AsABicepForLoopIs()
     {
