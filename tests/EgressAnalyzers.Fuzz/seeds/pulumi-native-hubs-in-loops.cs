@@ -5,9 +5,14 @@ using Pulumi.AzureNative.Network;
 using Pulumi.AzureNative.Network.Inputs;
 
 // Hubs made in a foreach over known regions (one policy and group per item), rules projected with LINQ, a list filled
-// in nested loops, and an array read by index: the paths that read C# loops item by item.
+// in nested loops, an array read by index, and hub descriptions (a record, tuples taken apart, anonymous objects): the
+// paths that read C# loops item by item.
+public sealed record HubConfig(string Region, int Size);
+
 public static class HubsInLoops
 {
+    private static readonly HubConfig[] Configs = { new("westeurope", 1), new("northeurope", 2) };
+
     private static readonly string[] Regions = { "westeurope", "northeurope" };
     private static readonly string[] Core = { "mcr.microsoft.com", "*.data.mcr.microsoft.com", "management.azure.com", "login.microsoftonline.com", "packages.microsoft.com", "acs-mirror.azureedge.net", "packages.aks.azure.com" };
 
@@ -26,6 +31,27 @@ public static class HubsInLoops
 
         return fqdns;
     }
+
+    public static void CreateFromDescriptions()
+    {
+        foreach (var config in Configs)
+        {
+            _ = new FirewallPolicy($"cfg-{config.Region}", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+        }
+
+        foreach (var (region, size) in new[] { ("westeurope", 1), ("northeurope", 2) })
+        {
+            _ = new FirewallPolicy($"tuple-{region}-{size}", new FirewallPolicyArgs { ResourceGroupName = "rg" });
+        }
+
+        foreach (var hub in new[] { new { Region = "westeurope" } })
+        {
+            AddPolicy(hub.Region);
+        }
+    }
+
+    private static void AddPolicy(string region) =>
+        _ = new FirewallPolicy($"anon-{region}", new FirewallPolicyArgs { ResourceGroupName = "rg" });
 
     public static void Create()
     {
