@@ -45,28 +45,7 @@ public class BicepAnalyzerTests
         resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {
           parent: {{parent}}
           name: 'aks'
-          properties: {
-            priority: 200
-            ruleCollections: [
-              {
-                ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
-                name: 'aks-app'
-                priority: 100
-                action: { type: 'Allow' }
-                rules: [
-                  {
-                    ruleType: 'ApplicationRule'
-                    name: 'core'
-                    sourceAddresses: [ '*' ]
-                    protocols: [ { protocolType: 'Https', port: 443 } ]
-                    targetFqdns: [
-        {{CoreFqdnsExcept()}}
-                    ]
-                  }
-                ]
-              }
-            ]
-          }
+        {{PolicyGroupProperties.Replace("TARGETS", CoreFqdnsExcept(), StringComparison.Ordinal)}}
         }]
         """;
 
@@ -96,31 +75,6 @@ public class BicepAnalyzerTests
         Assert.True(diagnostics.All(d => d.Id is "EGR1006" or "EGR0002"), form + ":\n" + string.Join("\n", diagnostics));
         Assert.Contains(diagnostics, d => d.Id == "EGR1006");
     }
-
-    private const string GroupBody = """
-          properties: {
-            priority: 200
-            ruleCollections: [
-              {
-                ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
-                name: 'aks-app'
-                priority: 100
-                action: { type: 'Allow' }
-                rules: [
-                  {
-                    ruleType: 'ApplicationRule'
-                    name: 'core'
-                    sourceAddresses: [ '*' ]
-                    protocols: [ { protocolType: 'Https', port: 443 } ]
-                    targetFqdns: [
-        TARGETS
-                    ]
-                  }
-                ]
-              }
-            ]
-          }
-        """;
 
     public static TheoryData<string, string> LoopItemReferences => new()
     {
@@ -196,7 +150,7 @@ public class BicepAnalyzerTests
     public async Task LoopItemsReferencedByIndex_AreThatItemsResource(string form, string resources)
     {
         var bicep = "param regions array = [\n  'westeurope'\n  'northeurope'\n]\n\n"
-            + resources.Replace("GROUP", GroupBody.Replace("TARGETS", CoreFqdnsExcept("acs-mirror.azureedge.net"), StringComparison.Ordinal), StringComparison.Ordinal);
+            + resources.Replace("GROUP", PolicyGroupProperties.Replace("TARGETS", CoreFqdnsExcept("acs-mirror.azureedge.net"), StringComparison.Ordinal), StringComparison.Ordinal);
 
         var diagnostics = (await Infrastructure.CSharpAnalysisRunner.RunAsync(
             new[] { ("/src/Empty.cs", "public static class Empty { }") },
@@ -215,7 +169,7 @@ public class BicepAnalyzerTests
     {
         var bicep = "param regions array = [\n  'westeurope'\n]\n\nresource policy 'Microsoft.Network/firewallPolicies@2024-05-01' = {\n  name: 'hub-policy'\n  location: 'westeurope'\n  properties: {}\n}\n\n"
             + "resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {\n  " + identity + "\n"
-            + GroupBody.Replace("TARGETS", CoreFqdnsExcept(), StringComparison.Ordinal) + "\n}]\n";
+            + PolicyGroupProperties.Replace("TARGETS", CoreFqdnsExcept(), StringComparison.Ordinal) + "\n}]\n";
 
         var diagnostics = (await Infrastructure.CSharpAnalysisRunner.RunAsync(
             new[] { ("/src/Empty.cs", "public static class Empty { }") },

@@ -26,6 +26,35 @@ internal static class BicepFixtures
     public static string CoreFqdnsExcept(params string[] excluded) =>
         string.Join("\n", ArmFixtures.CoreFqdns.Where(f => !excluded.Contains(f)).Select(f => "'" + f + "'"));
 
+    /// <summary>
+    /// The <c>properties</c> of a rule collection group (a line of a resource body): one Allow filter collection with one
+    /// HTTPS application rule whose target FQDNs are <c>TARGETS</c> (replace it with Bicep items, one a line).
+    /// </summary>
+    public const string PolicyGroupProperties = """
+          properties: {
+            priority: 200
+            ruleCollections: [
+              {
+                ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
+                name: 'aks-app'
+                priority: 100
+                action: { type: 'Allow' }
+                rules: [
+                  {
+                    ruleType: 'ApplicationRule'
+                    name: 'core'
+                    sourceAddresses: [ '*' ]
+                    protocols: [ { protocolType: 'Https', port: 443 } ]
+                    targetFqdns: [
+        TARGETS
+                    ]
+                  }
+                ]
+              }
+            ]
+          }
+        """;
+
     /// <summary>A classic firewall whose one application collection is named <paramref name="collectionName"/> (markup allowed).</summary>
     public static string ClassicHub(string collectionName, string fqdns, string before = "", string decorators = "") => $$"""
         param location string = 'westeurope'

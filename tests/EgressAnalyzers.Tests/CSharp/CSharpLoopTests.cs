@@ -52,7 +52,7 @@ public class CSharpLoopTests
         }
         """;
 
-    private const string BicepHubsPerRegion = """
+    private static readonly string BicepHubsPerRegion = $$"""
         param regions array = [
           'westeurope'
           'northeurope'
@@ -67,30 +67,12 @@ public class CSharpLoopTests
         resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {
           parent: policies[i]
           name: 'aks'
-          properties: {
-            priority: 200
-            ruleCollections: [
-              {
-                ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
-                name: 'aks-app'
-                priority: 100
-                action: { type: 'Allow' }
-                rules: [
-                  {
-                    ruleType: 'ApplicationRule'
-                    name: 'core'
-                    sourceAddresses: [ '*' ]
-                    protocols: [ { protocolType: 'Https', port: 443 } ]
-                    targetFqdns: [ '*.hcp.${region}.azmk8s.io', TARGETS ]
-                  }
-                ]
-              }
-            ]
-          }
+        {{Bicep.BicepFixtures.PolicyGroupProperties}}
         }]
         """;
 
-    private static string BicepTargets() => CoreWithoutHcpAndMirror.Replace('"', '\'');
+    private static string BicepTargets() =>
+        "'*.hcp.${region}.azmk8s.io'\n" + Bicep.BicepFixtures.CoreFqdnsExcept("*.hcp.westeurope.azmk8s.io", "acs-mirror.azureedge.net");
 
     [Theory]
     [InlineData("a static readonly array", "foreach (var region in Regions)", "")]
