@@ -308,6 +308,33 @@ public sealed class ArmProperty
 }
 
 /// <summary>
+/// Properties kept in first-seen order, a later one replacing an earlier one of the same name (in any case, as ARM
+/// compares names): how <c>union()</c> and <c>shallowMerge()</c> merge objects, and Bicep's object spread.
+/// </summary>
+internal sealed class MergedProperties
+{
+    private readonly List<ArmProperty> _properties = new();
+    private readonly Dictionary<string, int> _positions = new(StringComparer.OrdinalIgnoreCase);
+
+    public ArmProperty? Get(string name) => _positions.TryGetValue(name, out var at) ? _properties[at] : null;
+
+    public void Put(ArmProperty property)
+    {
+        if (_positions.TryGetValue(property.Name, out var at))
+        {
+            _properties[at] = property;
+        }
+        else
+        {
+            _positions[property.Name] = _properties.Count;
+            _properties.Add(property);
+        }
+    }
+
+    public ArmObject ToObject(SourceSpan origin) => new(_properties, origin);
+}
+
+/// <summary>
 /// <c>resourceId(type, name1, name2…)</c> (also <c>extensionResourceId</c>, <c>subscriptionResourceId</c>, and
 /// a literal <c>/subscriptions/…/providers/…</c> string): names may be unknown.
 /// </summary>

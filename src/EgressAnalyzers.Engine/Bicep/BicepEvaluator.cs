@@ -615,9 +615,9 @@ internal sealed class BicepEvaluator
 
     private ArmValue EvaluateObject(BicepObject obj, BicepLocals locals)
     {
-        var properties = new List<ArmProperty>(obj.Properties.Count);
         if (obj.Spreads.Count == 0)
         {
+            var properties = new List<ArmProperty>(obj.Properties.Count);
             foreach (var property in obj.Properties)
             {
                 properties.Add(EvaluateProperty(property, locals));
@@ -628,26 +628,13 @@ internal sealed class BicepEvaluator
 
         // { ...base, b: 2 }: merged in source order, a later property replacing an earlier one of the same name, as the
         // compiled shallowMerge() does.
-        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        void Put(ArmProperty property)
-        {
-            if (positions.TryGetValue(property.Name, out var at))
-            {
-                properties[at] = property;
-            }
-            else
-            {
-                positions[property.Name] = properties.Count;
-                properties.Add(property);
-            }
-        }
-
+        var merged = new MergedProperties();
         var next = 0;
         foreach (var spread in obj.Spreads)
         {
             for (; next < obj.Properties.Count && obj.Properties[next].Start < spread.Start; next++)
             {
-                Put(EvaluateProperty(obj.Properties[next], locals));
+                merged.Put(EvaluateProperty(obj.Properties[next], locals));
             }
 
             switch (Evaluate(spread, locals))
@@ -655,7 +642,7 @@ internal sealed class BicepEvaluator
                 case ArmObject spreadObject:
                     foreach (var property in spreadObject.Properties)
                     {
-                        Put(property);
+                        merged.Put(property);
                     }
 
                     break;
@@ -667,10 +654,10 @@ internal sealed class BicepEvaluator
 
         for (; next < obj.Properties.Count; next++)
         {
-            Put(EvaluateProperty(obj.Properties[next], locals));
+            merged.Put(EvaluateProperty(obj.Properties[next], locals));
         }
 
-        return new ArmObject(properties, _context.Span(obj));
+        return merged.ToObject(_context.Span(obj));
     }
 
     private ArmProperty EvaluateProperty(BicepObjectProperty property, BicepLocals locals)

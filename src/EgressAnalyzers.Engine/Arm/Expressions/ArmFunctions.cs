@@ -955,8 +955,7 @@ internal static class ArmFunctions
     /// </summary>
     private static ArmValue? ShallowMerge(EvaluationContext ctx, ArmArray objects)
     {
-        var properties = new List<ArmProperty>();
-        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var properties = new MergedProperties();
         foreach (var item in objects.Items)
         {
             switch (item)
@@ -964,15 +963,7 @@ internal static class ArmFunctions
                 case ArmObject obj:
                     foreach (var property in obj.Properties)
                     {
-                        if (positions.TryGetValue(property.Name, out var at))
-                        {
-                            properties[at] = property;
-                        }
-                        else
-                        {
-                            positions[property.Name] = properties.Count;
-                            properties.Add(property);
-                        }
+                        properties.Put(property);
                     }
 
                     break;
@@ -985,45 +976,26 @@ internal static class ArmFunctions
             }
         }
 
-        return new ArmObject(properties, ctx.Origin);
+        return properties.ToObject(ctx.Origin);
     }
 
     /// <summary>ARM's object union: later values win, nested objects merge recursively, nested arrays are replaced.</summary>
     private static ArmObject MergeObjects(ArmObject first, ArmObject second, Text.SourceSpan origin)
     {
-        var properties = new List<ArmProperty>(first.Properties.Count + second.Properties.Count);
-        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var properties = new MergedProperties();
         foreach (var property in first.Properties)
         {
-            if (positions.TryGetValue(property.Name, out var at))
-            {
-                properties[at] = property;
-            }
-            else
-            {
-                positions[property.Name] = properties.Count;
-                properties.Add(property);
-            }
+            properties.Put(property);
         }
 
         foreach (var property in second.Properties)
         {
-            if (!positions.TryGetValue(property.Name, out var at))
-            {
-                positions[property.Name] = properties.Count;
-                properties.Add(property);
-            }
-            else if (properties[at].Value is ArmObject existing && property.Value is ArmObject incoming)
-            {
-                properties[at] = new ArmProperty(property.Name, MergeObjects(existing, incoming, origin), property.NameSpan);
-            }
-            else
-            {
-                properties[at] = property;
-            }
+            properties.Put(properties.Get(property.Name)?.Value is ArmObject existing && property.Value is ArmObject incoming
+                ? new ArmProperty(property.Name, MergeObjects(existing, incoming, origin), property.NameSpan)
+                : property);
         }
 
-        return new ArmObject(properties, origin);
+        return properties.ToObject(origin);
     }
 
     private static ArmValue Empty(ArmValue value, Text.SourceSpan origin) => ArmValue.Bool(
