@@ -30,24 +30,8 @@ public class BicepAnalyzerTests
     }
 
     /// <summary>Policies made by a loop, and a loop of groups whose parent is <paramref name="parent"/>, each allowing every core FQDN.</summary>
-    private static string PolicyLoopWithGroups(string parent, string before = "") => before + $$"""
-        param regions array = [
-          'westeurope'
-          'northeurope'
-        ]
-
-        resource policies 'Microsoft.Network/firewallPolicies@2024-05-01' = [for region in regions: {
-          name: 'policy-${region}'
-          location: region
-          properties: {}
-        }]
-
-        resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {
-          parent: {{parent}}
-          name: 'aks'
-        {{PolicyGroupProperties.Replace("TARGETS", CoreFqdnsExcept(), StringComparison.Ordinal)}}
-        }]
-        """;
+    private static string PolicyLoopWithGroups(string parent, string before = "") =>
+        before + BicepFixtures.PolicyLoopWithGroups(parent, CoreFqdnsExcept());
 
     [Fact]
     public async Task GroupWithAnIndexedLoopParent_BelongsToThatIterationsPolicy()

@@ -55,6 +55,30 @@ internal static class BicepFixtures
           }
         """;
 
+    /// <summary>
+    /// A policy per region (west and north Europe) made by a loop, and a loop of <see cref="PolicyGroupProperties"/> groups
+    /// whose parent is <paramref name="parent"/> (<c>policies[i]</c> for the iteration's own), their target FQDNs
+    /// <paramref name="targets"/> (Bicep items, one a line; <c>region</c> is in scope).
+    /// </summary>
+    public static string PolicyLoopWithGroups(string parent, string targets) => $$"""
+        param regions array = [
+          'westeurope'
+          'northeurope'
+        ]
+
+        resource policies 'Microsoft.Network/firewallPolicies@2024-05-01' = [for region in regions: {
+          name: 'policy-${region}'
+          location: region
+          properties: {}
+        }]
+
+        resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {
+          parent: {{parent}}
+          name: 'aks'
+        {{PolicyGroupProperties.Replace("TARGETS", targets, StringComparison.Ordinal)}}
+        }]
+        """;
+
     /// <summary>A classic firewall whose one application collection is named <paramref name="collectionName"/> (markup allowed).</summary>
     public static string ClassicHub(string collectionName, string fqdns, string before = "", string decorators = "") => $$"""
         param location string = 'westeurope'

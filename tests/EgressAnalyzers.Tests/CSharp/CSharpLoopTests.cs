@@ -52,27 +52,10 @@ public class CSharpLoopTests
         }
         """;
 
-    private static readonly string BicepHubsPerRegion = $$"""
-        param regions array = [
-          'westeurope'
-          'northeurope'
-        ]
-
-        resource policies 'Microsoft.Network/firewallPolicies@2024-05-01' = [for region in regions: {
-          name: 'policy-${region}'
-          location: region
-          properties: {}
-        }]
-
-        resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {
-          parent: policies[i]
-          name: 'aks'
-        {{Bicep.BicepFixtures.PolicyGroupProperties}}
-        }]
-        """;
-
-    private static string BicepTargets() =>
-        "'*.hcp.${region}.azmk8s.io'\n" + Bicep.BicepFixtures.CoreFqdnsExcept("*.hcp.westeurope.azmk8s.io", "acs-mirror.azureedge.net");
+    /// <summary>The hubs of <see cref="HubsPerRegion"/> as a Bicep <c>for</c>.</summary>
+    private static string BicepHubsPerRegion() => Bicep.BicepFixtures.PolicyLoopWithGroups(
+        "policies[i]",
+        "'*.hcp.${region}.azmk8s.io'\n" + Bicep.BicepFixtures.CoreFqdnsExcept("*.hcp.westeurope.azmk8s.io", "acs-mirror.azureedge.net"));
 
     [Theory]
     [InlineData("a static readonly array", "foreach (var region in Regions)", "")]
@@ -182,7 +165,7 @@ public class CSharpLoopTests
         var fromBicep = await CSharpAnalysisRunner.RunAsync(
             new[] { ("/src/Empty.cs", "public static class Empty { }") },
             ("/infra/cluster.bicep", RandomFirewalls.BicepCluster("westeurope")),
-            ("/infra/hubs.bicep", BicepHubsPerRegion.Replace("TARGETS", BicepTargets(), StringComparison.Ordinal)));
+            ("/infra/hubs.bicep", BicepHubsPerRegion()));
 
         // Read once with the region unknown, the two policies were one policy of unknown name whose API server FQDN
         // could not be checked (EGR1006). Item by item: the west European hub lacks the mirror; the north European hub
