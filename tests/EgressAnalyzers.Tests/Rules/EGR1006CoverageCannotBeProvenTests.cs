@@ -141,28 +141,7 @@ public class EGR1006CoverageCannotBeProvenTests
 
         resource aks 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = {
           name: '${policyName}/aks'
-          properties: {
-            priority: 200
-            ruleCollections: [
-              {
-                ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
-                name: 'aks-app'
-                priority: 100
-                action: { type: 'Allow' }
-                rules: [
-                  {
-                    ruleType: 'ApplicationRule'
-                    name: 'core'
-                    sourceAddresses: [ '*' ]
-                    protocols: [ { protocolType: 'Https', port: 443 } ]
-                    targetFqdns: [
-                      {{Bicep.BicepFixtures.CoreFqdnsExcept("acs-mirror.azureedge.net")}}
-                    ]
-                  }
-                ]
-              }
-            ]
-          }
+        {{Bicep.BicepFixtures.PolicyGroupProperties.Replace("TARGETS", Bicep.BicepFixtures.CoreFqdnsExcept("acs-mirror.azureedge.net"), StringComparison.Ordinal)}}
         }
         """;
 
