@@ -492,6 +492,20 @@ code that creates a group or a classic collection but does not compile yet (an a
 typed), or whose `Args` object is known only at run time, counts as such a group whose rules may allow anything: while a
 line is being typed, the policy it fills does not look empty.
 
+In C#, an object that may have changed after the code that built it is also unknown rather than read as its
+initializer: `Args` handed to a method of your program that adds to them (`AddMonitoringRules(groupArgs)`, an extension
+method), a list of them handed on, a call on them the analyzer does not apply, a `static readonly` list changed
+elsewhere, a value set a second time (deconstruction, a static constructor), or an object of a class of yours that
+fills itself. Read as its initializer, such an object would make what the change adds look missing. Because the whole
+`Args` object is unknown, the message may name its policy as what could not be resolved.
+
+Loops are read item by item where the analyzer knows the collection (a `foreach` over a known array or list, LINQ
+`Select`/`SelectMany`/`Concat`/`Append`/`Prepend`, an ARM copy loop, a Bicep `for`). What stays unknown is reported
+here: a C# loop that can leave early (`break`, `continue`, `return`, `throw`), code in a loop under a condition the
+analyzer cannot decide for every item (conditions made of `==`, `!=`, `!`, `&&`, `||`, `is` a constant and
+`string.Equals` on known values are decided per item, as a Bicep `if` filter is), a collection known only at run time
+or longer than the analyzer expands, and filters such as `Where`.
+
 {SCOPE}""",
 """{
   "parameters": { "aksFqdns": { "type": "array" } },

@@ -2,6 +2,7 @@ using EgressAnalyzers.Engine.Arm.Template;
 using EgressAnalyzers.Engine.Bicep;
 using EgressAnalyzers.Engine.Catalog;
 using EgressAnalyzers.Engine.Configuration;
+using EgressAnalyzers.Engine.Diagnostics;
 using EgressAnalyzers.Engine.Hosting;
 using EgressAnalyzers.Engine.Model;
 using SharpFuzz;
@@ -20,8 +21,8 @@ public static class Program
         var mode = args.Length > 0 && args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "--arm";
         Func<string, string> analyze = mode switch
         {
-            "--arm" => text => { AnalyzeTemplate(text); return ""; },
-            "--bicep" => text => { AnalyzeBicep(text); return ""; },
+            "--arm" => AnalyzeTemplate,
+            "--bicep" => AnalyzeBicep,
             "--csharp" => CSharpMode(replay: args.Length > 1),
             _ => throw new ArgumentException($"unknown mode {mode}: --arm (default), --bicep or --csharp"),
         };
@@ -56,7 +57,7 @@ public static class Program
     /// The input is the entry point and also every module the Bicep sample hub names, so that module references
     /// resolve — to the input itself, which also exercises module depth and cycles.
     /// </summary>
-    private static void AnalyzeBicep(string text)
+    private static string AnalyzeBicep(string text)
     {
         var files = new[] { "/fuzz/main.bicep", "/fuzz/modules/firewall.bicep", "/fuzz/modules/cluster.bicep" }
             .Select(path => new TemplateInput(path, text, optedIn: true))
@@ -72,9 +73,11 @@ public static class Program
         {
             CheckInside(finding.Location.Start, finding.Location.End, text.Length);
         }
+
+        return Describe(reads.SelectMany(r => r.Diagnostics).Concat(findings));
     }
 
-    private static void AnalyzeTemplate(string text)
+    private static string AnalyzeTemplate(string text)
     {
         var input = new TemplateInput("/fuzz/template.json", text, optedIn: true);
         var read = ArmTemplateReader.ReadTemplate(input, Array.Empty<TemplateInput>(), new ArmReadOptions());
@@ -88,6 +91,23 @@ public static class Program
         {
             CheckInside(finding.Location.Start, finding.Location.End, text.Length);
         }
+
+        return Describe(read.Diagnostics.Concat(findings));
+    }
+
+    /// <summary>
+    /// What a replay prints: the count per rule ID, and with <c>EGRESS_FUZZ_VERBOSE=1</c> every finding, the same as
+    /// the C# mode prints (for probing an input by hand, not only for crashes).
+    /// </summary>
+    private static string Describe(IEnumerable<Finding> findings)
+    {
+        var all = findings.ToList();
+        if (Environment.GetEnvironmentVariable("EGRESS_FUZZ_VERBOSE") == "1")
+        {
+            Console.WriteLine(string.Join("\n", all));
+        }
+
+        return string.Join(", ", all.GroupBy(f => f.Rule.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}"));
     }
 
     private static void CheckInside(int start, int end, int length)

@@ -96,5 +96,17 @@ internal sealed class CSharpResourceBundle : ModelResource
         Resources = resources;
     }
 
+    private CSharpResourceBundle(SyntaxNode creation)
+        : base(default, string.Empty, CSharpValue.SpanOf(creation), default)
+    {
+        Resources = System.Array.Empty<ModelResource>();
+    }
+
+    /// <summary>
+    /// A creation the code runs in no iteration of its loops (every item fails its condition): it makes no resource.
+    /// Unlike null (not read), nothing stands in for it.
+    /// </summary>
+    public static CSharpResourceBundle NoneCreated(SyntaxNode creation) => new(creation);
+
     public IReadOnlyList<ModelResource> Resources { get; }
 }

@@ -49,16 +49,18 @@ internal static class CSharpResourceCollector
         }
 
         var resources = new List<ModelResource>();
+        var read = false;
         foreach (var chain in chains)
         {
             // One budget of loop iterations for all the chains: 32 chains of 256 iterations each would be 8,192 reads.
             if (TryRead(creation, symbols, config, models, cancellationToken, chain, Math.Max(1, ForEachLoops.MaxIterations / chains.Count)) is { } resource)
             {
+                read = true;
                 resources.AddRange(resource is CSharpResourceBundle bundle ? bundle.Resources : new[] { resource });
             }
         }
 
-        return resources.Count == 0 ? null : resources.Count == 1 ? resources[0] : new CSharpResourceBundle(resources);
+        return !read ? null : resources.Count == 0 ? CSharpResourceBundle.NoneCreated(candidate) : resources.Count == 1 ? resources[0] : new CSharpResourceBundle(resources);
     }
 
     /// <summary>
@@ -77,14 +79,11 @@ internal static class CSharpResourceCollector
         }
 
         // The loops around each call of the chain (foreach (var region in Regions) AddHub(region)), outermost first,
-        // then those around the creation itself.
-        var loops = new List<CommonForEachStatementSyntax>();
-        foreach (var call in chain ?? Array.Empty<HelperCall>())
-        {
-            loops.AddRange(ForEachLoops.Around(call.Call.Syntax));
-        }
-
-        loops.AddRange(ForEachLoops.Around(creation.Syntax));
+        // then those around the creation itself; and the conditions inside them that each runs under.
+        var scopes = (chain ?? Array.Empty<HelperCall>()).Select(call => ForEachLoops.Around(call.Call.Syntax)).ToList();
+        scopes.Add(ForEachLoops.Around(creation.Syntax));
+        var loops = scopes.SelectMany(s => s.Loops).ToList();
+        var guards = scopes.SelectMany(s => s.Guards).ToList();
         CSharpValueResolver Prepare(IReadOnlyList<(ILocalSymbol Variable, CSharpValue Item)> iteration)
         {
             var resolver = new CSharpValueResolver(models, config, cancellationToken);
@@ -111,6 +110,27 @@ internal static class CSharpResourceCollector
         }
 
         var iterations = loops.Count == 0 ? null : Iterations(loops, Prepare, maxIterations);
+        if (guards.Count > 0)
+        {
+            // if (region != "northeurope") new FirewallPolicy(…) in the loop: one policy per item the condition holds for,
+            // as a Bicep `for … if` makes. When the reader cannot decide it for some iteration, the loops outside the
+            // conditions are read once, their variables unknown.
+            var decisions = iterations?.Select(iteration => (Iteration: iteration, Holds: Prepare(iteration).Holds(guards))).ToList();
+            if (decisions is null || decisions.Any(d => d.Holds is null))
+            {
+                var unguarded = scopes.SelectMany(s => s.UnguardedLoops).ToList();
+                iterations = unguarded.Count == 0 ? null : Iterations(unguarded, Prepare, maxIterations);
+            }
+            else
+            {
+                iterations = decisions.Where(d => d.Holds == true).Select(d => d.Iteration).ToList();
+                if (iterations.Count == 0)
+                {
+                    return CSharpResourceBundle.NoneCreated(creation.Syntax);
+                }
+            }
+        }
+
         if (iterations is null)
         {
             return ReadOnce(creation, kind, sdk, config, Prepare(Array.Empty<(ILocalSymbol, CSharpValue)>()));

@@ -142,11 +142,155 @@ internal sealed class CSharpValueResolver
     /// </summary>
     private bool InEachIteration(SyntaxNode statement, SyntaxNode declarator, int depth, Func<bool> apply)
     {
-        var loops = ForEachLoops.Around(statement, exclude: declarator);
-        return loops.Count == 0 ? apply() : Iterate(loops, 0, 1, depth, apply);
+        var scope = ForEachLoops.Around(statement, exclude: declarator);
+        if (scope.Guards.Count > 0)
+        {
+            // if (region != "northeurope") fqdns.Add(…) in the loop: applied in the iterations the condition holds in,
+            // once all are decided; when one cannot be, the loops outside the conditions are read once, their variables
+            // unknown (an addition of an unknown value, never a missing one).
+            var decided = Iterate(scope.Loops, 0, 1, depth, () => Holds(scope.Guards) is not null);
+            return decided
+                ? Iterate(scope.Loops, 0, 1, depth, () => Holds(scope.Guards) != true || apply())
+                : scope.UnguardedLoops.Count == 0 ? apply() : Iterate(scope.UnguardedLoops, 0, 1, depth, apply);
+        }
+
+        return scope.Loops.Count == 0 ? apply() : Iterate(scope.Loops, 0, 1, depth, apply);
     }
 
-    private bool Iterate(List<CommonForEachStatementSyntax> loops, int index, int iterations, int depth, Func<bool> apply)
+    /// <summary>
+    /// Whether every one of <paramref name="guards"/> holds in the iteration bound now: false as soon as one does not,
+    /// null when one cannot be decided (a value the reader does not know, an operator it does not evaluate).
+    /// </summary>
+    public bool? Holds(IReadOnlyList<LoopGuard> guards)
+    {
+        bool? all = true;
+        foreach (var guard in guards)
+        {
+            var truth = Truth(ModelFor(guard.Condition.SyntaxTree).OperationOrNull(guard.Condition, _cancellationToken), 0);
+            if (truth is null)
+            {
+                all = null;
+            }
+            else if (truth != guard.WhenTrue)
+            {
+                return false;
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>The conditions <see cref="Truth"/> evaluates by their operator (the others only as bool values it reads).</summary>
+    private static bool IsCondition(IOperation operation) => operation switch
+    {
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } => true,
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } => true,
+        IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation { Pattern: IConstantPatternOperation } } => true,
+        IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } } => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// A condition's value as far as the reader can tell: constants and bool values it reads, <c>!</c>, <c>&amp;&amp;</c>,
+    /// <c>||</c>, <c>==</c> / <c>!=</c> between strings, numbers, bools or enum values, <c>is</c> / <c>is not</c> a
+    /// constant, and <c>string.Equals</c> (ordinal, or ignoring case). Null for anything else.
+    /// </summary>
+    private bool? Truth(IOperation? operation, int depth)
+    {
+        if (operation is null || depth > MaxDepth || ++_steps > MaxSteps)
+        {
+            return null;
+        }
+
+        if (operation.ConstantValue is { HasValue: true, Value: bool known })
+        {
+            return known;
+        }
+
+        switch (operation)
+        {
+            case IParenthesizedOperation parenthesized:
+                return Truth(parenthesized.Operand, depth + 1);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not:
+                return !Truth(not.Operand, depth + 1);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr, OperatorMethod: null } logical:
+            {
+                // Three-valued: false && unknown is false, true || unknown is true.
+                var decisive = logical.OperatorKind == BinaryOperatorKind.ConditionalOr;
+                var left = Truth(logical.LeftOperand, depth + 1);
+                if (left == decisive)
+                {
+                    return decisive;
+                }
+
+                var right = Truth(logical.RightOperand, depth + 1);
+                return right == decisive ? decisive : left is null || right is null ? null : !decisive;
+            }
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality:
+                return Same(equality.LeftOperand, equality.RightOperand, ignoreCase: false, depth) is { } same
+                    ? same == (equality.OperatorKind == BinaryOperatorKind.Equals)
+                    : null;
+            case IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern:
+                return Same(pattern.Value, constant.Value, ignoreCase: false, depth);
+            case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } pattern:
+                return !Same(pattern.Value, constant.Value, ignoreCase: false, depth);
+            case IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } } invocation:
+            {
+                // "a".Equals(b), string.Equals(a, b), either with a StringComparison (Equals(object) sees an object: unknown).
+                var operands = invocation.Instance is null
+                    ? invocation.Arguments.Select(a => a.Value).ToList()
+                    : new[] { invocation.Instance }.Concat(invocation.Arguments.Select(a => a.Value)).ToList();
+                if (operands.Count is < 2 or > 3)
+                {
+                    return null;
+                }
+
+                var ignoreCase = false;
+                if (operands.Count == 3)
+                {
+                    if (operands[2].ConstantValue is not { HasValue: true, Value: int comparison }
+                        || (StringComparison)comparison is not (StringComparison.Ordinal or StringComparison.OrdinalIgnoreCase))
+                    {
+                        return null;
+                    }
+
+                    ignoreCase = (StringComparison)comparison == StringComparison.OrdinalIgnoreCase;
+                }
+
+                return Same(operands[0], operands[1], ignoreCase, depth);
+            }
+
+            default:
+                // A bool the reader knows: a loop item's member (hub.Enabled), a local, a constant field.
+                return operation.Type?.SpecialType == SpecialType.System_Boolean && Resolve(operation, depth + 1) is CSharpScalar { Text: "true" or "false" } flag
+                    ? flag.Text == "true"
+                    : null;
+        }
+    }
+
+    /// <summary>
+    /// Whether two operands of the same comparable type (string, bool, char, a number, an enum) hold the same value;
+    /// null when either is not known.
+    /// </summary>
+    private bool? Same(IOperation left, IOperation right, bool ignoreCase, int depth)
+    {
+        if (!Comparable(left.Type) || !Comparable(right.Type)
+            || Resolve(left, depth + 1) is not CSharpScalar leftValue || Resolve(right, depth + 1) is not CSharpScalar rightValue)
+        {
+            return null;
+        }
+
+        return string.Equals(leftValue.Text, rightValue.Text, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+        static bool Comparable(ITypeSymbol? type) => type is not null
+            && (type.TypeKind == TypeKind.Enum
+                || type.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char
+                    or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
+                    or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_UInt16 or SpecialType.System_SByte);
+    }
+
+    private bool Iterate(IReadOnlyList<CommonForEachStatementSyntax> loops, int index, int iterations, int depth, Func<bool> apply)
     {
         if (index == loops.Count)
         {
@@ -233,6 +377,12 @@ internal sealed class CSharpValueResolver
         if (operation.ConstantValue.HasValue)
         {
             return Constant(operation.ConstantValue.Value, syntax);
+        }
+
+        if (IsCondition(operation))
+        {
+            // A condition kept as a value (var skip = region == "westeurope";), for a loop guard that reads it.
+            return Truth(operation, depth + 1) is { } truth ? new CSharpScalar(truth ? "true" : "false", syntax) : CSharpUnknown.Of(syntax);
         }
 
         switch (operation)
@@ -745,7 +895,9 @@ internal sealed class CSharpValueResolver
                     writes.Add(identifier);
                     writes.Add(identifier);
                     break;
-                case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
+                // ++x, x--: a write; !x, -x: a read.
+                case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }:
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression }:
                 case ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
                     writes.Add(identifier);
                     writes.Add(identifier);

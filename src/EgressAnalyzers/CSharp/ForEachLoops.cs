@@ -23,13 +23,16 @@ internal static class ForEachLoops
     /// <summary>
     /// The expandable <c>foreach</c> loops whose body holds <paramref name="node"/>, outermost first, within its method,
     /// accessor or local function (lambdas are looked through: <c>Deployment.RunAsync(() => { foreach … })</c> is the
-    /// usual Pulumi program). Loops that hold <paramref name="exclude"/> too are left out: a local declared in a loop
-    /// body is a new object in every iteration.
+    /// usual Pulumi program), with the conditions inside them that <paramref name="node"/> runs under. Loops that hold
+    /// <paramref name="exclude"/> too are left out: a local declared in a loop body is a new object in every iteration.
     /// </summary>
-    public static List<CommonForEachStatementSyntax> Around(SyntaxNode node, SyntaxNode? exclude = null)
+    public static LoopScope Around(SyntaxNode node, SyntaxNode? exclude = null)
     {
         var loops = new List<CommonForEachStatementSyntax>();
-        var conditional = false;
+        var guards = new List<LoopGuard>();
+        var pendingGuards = new List<LoopGuard>();
+        var unguardedLoops = -1;
+        var opaque = false;
         for (var current = node; current.Parent is { } parent; current = parent)
         {
             if (parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or BaseTypeDeclarationSyntax)
@@ -37,32 +40,63 @@ internal static class ForEachLoops
                 break;
             }
 
-            // Code that runs in some iterations only (if (region == "westeurope") new FirewallPolicy(…)): expanded, the
-            // loop would make a policy for every item, and the ones the code never creates would lack every rule.
-            // Read once, with the variable unknown, it claims no name the code does not create.
-            conditional |= RunsConditionally(current, parent);
-            if (parent is CommonForEachStatementSyntax loop && current == loop.Statement && !conditional
+            // Code that runs in some iterations only (if (region == "westeurope") new FirewallPolicy(…)): expanded
+            // without its condition, the loop would make a policy for every item, and the ones the code never creates
+            // would lack every rule. A condition the reader can decide per item (==, !=, !, &&, ||, is, string.Equals,
+            // a bool) is a guard, decided in each iteration as a Bicep `if` filter is; the loops outside any other kind
+            // (switch, catch, an inner while) are read once, with their variables unknown, which claims no name the
+            // code does not create.
+            if (Runs(current, parent) is var (conditional, guard) && conditional)
+            {
+                unguardedLoops = unguardedLoops < 0 ? loops.Count : unguardedLoops;
+                if (guard is null)
+                {
+                    opaque = true;
+                }
+                else if (!opaque)
+                {
+                    pendingGuards.Add(guard.Value);
+                }
+            }
+
+            if (parent is CommonForEachStatementSyntax loop && current == loop.Statement && !opaque
                 && (exclude is null || !loop.Span.Contains(exclude.Span)))
             {
                 loops.Insert(0, loop);
+
+                // A condition counts only inside a loop that is expanded: outside every loop, code is read as it is
+                // written, whatever its conditions (they are most often configuration, known at deployment).
+                guards.AddRange(pendingGuards);
+                pendingGuards.Clear();
             }
         }
 
-        return loops;
+        var unguarded = unguardedLoops < 0 ? loops : loops.GetRange(loops.Count - unguardedLoops, unguardedLoops);
+        return new LoopScope(loops, guards, unguarded);
     }
 
-    /// <summary>Whether <paramref name="child"/> runs only when a condition of <paramref name="parent"/> says so, or possibly not at all.</summary>
-    private static bool RunsConditionally(SyntaxNode child, SyntaxNode parent) => parent switch
+    /// <summary>
+    /// Whether <paramref name="child"/> runs only when a condition of <paramref name="parent"/> says so, or possibly not
+    /// at all; and when it is one condition being true or false, that condition.
+    /// </summary>
+    private static (bool Conditional, LoopGuard? Guard) Runs(SyntaxNode child, SyntaxNode parent) => parent switch
     {
-        IfStatementSyntax statement => child != statement.Condition,
-        ElseClauseSyntax or SwitchSectionSyntax or SwitchExpressionArmSyntax or CatchClauseSyntax or FinallyClauseSyntax => true,
-        WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax => true,
-        CommonForEachStatementSyntax other => child == other.Statement && !RunsEveryIteration(other),
-        ConditionalExpressionSyntax conditional => child != conditional.Condition,
-        BinaryExpressionSyntax binary => binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression or SyntaxKind.CoalesceExpression && child == binary.Right,
-        AssignmentExpressionSyntax assignment => assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) && child == assignment.Right,
-        ConditionalAccessExpressionSyntax access => child == access.WhenNotNull,
-        _ => false,
+        IfStatementSyntax statement when child == statement.Statement => (true, new LoopGuard(statement.Condition, true)),
+
+        // else: the if's condition is false; the if itself adds nothing for its else clause.
+        IfStatementSyntax => (false, null),
+        ElseClauseSyntax { Parent: IfStatementSyntax statement } => (true, new LoopGuard(statement.Condition, false)),
+        ConditionalExpressionSyntax conditional when child == conditional.WhenTrue => (true, new LoopGuard(conditional.Condition, true)),
+        ConditionalExpressionSyntax conditional when child == conditional.WhenFalse => (true, new LoopGuard(conditional.Condition, false)),
+        BinaryExpressionSyntax binary when child == binary.Right && binary.IsKind(SyntaxKind.LogicalAndExpression) => (true, new LoopGuard(binary.Left, true)),
+        BinaryExpressionSyntax binary when child == binary.Right && binary.IsKind(SyntaxKind.LogicalOrExpression) => (true, new LoopGuard(binary.Left, false)),
+        ElseClauseSyntax or SwitchSectionSyntax or SwitchExpressionArmSyntax or CatchClauseSyntax or FinallyClauseSyntax => (true, null),
+        WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax => (true, null),
+        CommonForEachStatementSyntax other => (child == other.Statement && !RunsEveryIteration(other), null),
+        BinaryExpressionSyntax binary => (binary.IsKind(SyntaxKind.CoalesceExpression) && child == binary.Right, null),
+        AssignmentExpressionSyntax assignment => (assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) && child == assignment.Right, null),
+        ConditionalAccessExpressionSyntax access => (child == access.WhenNotNull, null),
+        _ => (false, null),
     };
 
     /// <summary>Whether the loop's iterations all run to the end of its body: no statement of it leaves the loop or the iteration.</summary>
@@ -79,6 +113,45 @@ internal static class ForEachLoops
 
         return true;
     }
+}
+
+/// <summary>
+/// The loops around one statement or creation that are read item by item, and the conditions inside them it runs under.
+/// </summary>
+internal sealed class LoopScope
+{
+    public LoopScope(IReadOnlyList<CommonForEachStatementSyntax> loops, IReadOnlyList<LoopGuard> guards, IReadOnlyList<CommonForEachStatementSyntax> unguardedLoops)
+    {
+        Loops = loops;
+        Guards = guards;
+        UnguardedLoops = unguardedLoops;
+    }
+
+    /// <summary>Outermost first; those outside a condition included when it is a <see cref="Guards"/> entry.</summary>
+    public IReadOnlyList<CommonForEachStatementSyntax> Loops { get; }
+
+    /// <summary>Conditions that hold in the iterations the code runs in (empty when the code runs in every iteration).</summary>
+    public IReadOnlyList<LoopGuard> Guards { get; }
+
+    /// <summary>
+    /// The loops inside the innermost condition: what is expanded when a guard cannot be decided for some iteration
+    /// (the loops outside it are then read once, their variables unknown).
+    /// </summary>
+    public IReadOnlyList<CommonForEachStatementSyntax> UnguardedLoops { get; }
+}
+
+/// <summary>A condition that code inside a loop runs under: <see cref="Condition"/> must be <see cref="WhenTrue"/>.</summary>
+internal readonly struct LoopGuard
+{
+    public LoopGuard(ExpressionSyntax condition, bool whenTrue)
+    {
+        Condition = condition;
+        WhenTrue = whenTrue;
+    }
+
+    public ExpressionSyntax Condition { get; }
+
+    public bool WhenTrue { get; }
 }
 
 /// <summary>

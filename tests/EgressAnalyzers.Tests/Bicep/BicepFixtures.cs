@@ -58,21 +58,22 @@ internal static class BicepFixtures
     /// <summary>
     /// A policy per region (west and north Europe) made by a loop, and a loop of <see cref="PolicyGroupProperties"/> groups
     /// whose parent is <paramref name="parent"/> (<c>policies[i]</c> for the iteration's own), their target FQDNs
-    /// <paramref name="targets"/> (Bicep items, one a line; <c>region</c> is in scope).
+    /// <paramref name="targets"/> (Bicep items, one a line; <c>region</c> is in scope). Both loops take
+    /// <paramref name="filter"/> when given (<c>if (region == 'northeurope') </c>).
     /// </summary>
-    public static string PolicyLoopWithGroups(string parent, string targets) => $$"""
+    public static string PolicyLoopWithGroups(string parent, string targets, string filter = "") => $$"""
         param regions array = [
           'westeurope'
           'northeurope'
         ]
 
-        resource policies 'Microsoft.Network/firewallPolicies@2024-05-01' = [for region in regions: {
+        resource policies 'Microsoft.Network/firewallPolicies@2024-05-01' = [for region in regions: {{filter}}{
           name: 'policy-${region}'
           location: region
           properties: {}
         }]
 
-        resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {
+        resource groups 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = [for (region, i) in regions: {{filter}}{
           parent: {{parent}}
           name: 'aks'
         {{PolicyGroupProperties.Replace("TARGETS", targets, StringComparison.Ordinal)}}

@@ -53,9 +53,10 @@ public class CSharpLoopTests
         """;
 
     /// <summary>The hubs of <see cref="HubsPerRegion"/> as a Bicep <c>for</c>.</summary>
-    private static string BicepHubsPerRegion() => Bicep.BicepFixtures.PolicyLoopWithGroups(
+    private static string BicepHubsPerRegion(string filter = "") => Bicep.BicepFixtures.PolicyLoopWithGroups(
         "policies[i]",
-        "'*.hcp.${region}.azmk8s.io'\n" + Bicep.BicepFixtures.CoreFqdnsExcept("*.hcp.westeurope.azmk8s.io", "acs-mirror.azureedge.net"));
+        "'*.hcp.${region}.azmk8s.io'\n" + Bicep.BicepFixtures.CoreFqdnsExcept("*.hcp.westeurope.azmk8s.io", "acs-mirror.azureedge.net"),
+        filter);
 
     [Theory]
     [InlineData("a static readonly array", "foreach (var region in Regions)", "")]
@@ -285,12 +286,56 @@ public class CSharpLoopTests
     }
 
     [Theory]
-    [InlineData("an if", "if (region == \"northeurope\")", "}")]
-    [InlineData("an else", "if (region == \"westeurope\") { }\n            else", "}")]
+    [InlineData("==", "if (region == \"northeurope\")")]
+    [InlineData("!=", "if (region != \"westeurope\")")]
+    [InlineData("an else", "if (region == \"westeurope\") { }\n            else")]
+    [InlineData("!", "if (!(region == \"westeurope\"))")]
+    [InlineData("is", "if (region is \"northeurope\")")]
+    [InlineData("is not", "if (region is not \"westeurope\")")]
+    [InlineData("string.Equals ignoring case", "if (string.Equals(region, \"NorthEurope\", System.StringComparison.OrdinalIgnoreCase))")]
+    [InlineData("Equals", "if (region.Equals(\"northeurope\"))")]
+    [InlineData("&& with a constant", "if (Enabled && region == \"northeurope\")")]
+    [InlineData("||", "if (region == \"southindia\" || region == \"northeurope\")")]
+    [InlineData("a bool local computed from the item", "var skip = region == \"westeurope\";\n            if (!skip)")]
+    [InlineData("a bool member of an inner loop's item", "foreach (var hub in new[] { (Region: \"northeurope\", Enabled: true), (Region: \"westeurope\", Enabled: false) })\n            if (hub.Enabled && hub.Region == region)")]
+    public async Task ResourceCreatedUnderAConditionOnTheItem_IsReadForTheItemsItHoldsFor_AsABicepIfFilterIs(string form, string guard)
+    {
+        // Expanded without its condition, the loop would give a west European policy the code never creates, lacking
+        // every rule; read once, the policy's name is unknown. Decided per item: only the north European hub, as the
+        // same loops with a Bicep `if` filter give.
+        var source = HubsPerRegion("foreach (var region in Regions)\n        {\n            " + guard, "\n    private const bool Enabled = true;", loopFooter: "}");
+
+        var fromCSharp = await CSharpAnalysisRunner.RunAsync(new[] { ("/src/Cluster.cs", Cluster()), ("/src/Hub.cs", source) });
+        var fromBicep = await CSharpAnalysisRunner.RunAsync(
+            new[] { ("/src/Empty.cs", "public static class Empty { }") },
+            ("/infra/cluster.bicep", RandomFirewalls.BicepCluster("westeurope")),
+            ("/infra/hubs.bicep", BicepHubsPerRegion("if (region == 'northeurope') ")));
+
+        var expected = Summaries(fromBicep);
+        Assert.Contains(expected, s => s.Contains("'policy-northeurope'", StringComparison.Ordinal));
+        Assert.DoesNotContain(expected, s => s.Contains("'policy-westeurope'", StringComparison.Ordinal) || s.StartsWith("EGR1006", StringComparison.Ordinal));
+        Assert.True(expected.SequenceEqual(Summaries(fromCSharp)), form + ":\nBicep:\n" + string.Join("\n", expected) + "\nC#:\n" + string.Join("\n", Summaries(fromCSharp)));
+    }
+
+    [Fact]
+    public async Task ResourceUnderAConditionNoItemMeets_IsNotCreated_SoNothingIsReportedForIt()
+    {
+        var source = HubsPerRegion("foreach (var region in Regions)\n        {\n            if (region == \"southindia\")", loopFooter: "}");
+
+        var diagnostics = await AnalyzeAsync(Cluster(), source);
+
+        Assert.DoesNotContain(diagnostics, d => d.GetMessage().Contains("policy-", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "EGR1006");
+    }
+
+    [Theory]
+    [InlineData("a condition the reader does not evaluate", "if (region.Length == 11)", "}")]
+    [InlineData("a condition on a value known at run time only", "if (region == System.Environment.GetEnvironmentVariable(\"HUB\"))", "}")]
+    [InlineData("&& with an unknown side", "if (region == \"northeurope\" && region.Length == 11)", "}")]
     [InlineData("a switch", "switch (region) { case \"northeurope\":", "break; } }")]
     [InlineData("a while", "while (region.Length == 11)", "}")]
     [InlineData("a try's catch", "try { } catch (System.Exception)", "}")]
-    public async Task ResourceCreatedInSomeIterationsOnly_IsNotExpanded_SoNoPolicyTheCodeNeverCreatesIsReported(string form, string guard, string footer)
+    public async Task ResourceCreatedInSomeIterationsTheReaderCannotTell_IsNotExpanded_SoNoPolicyTheCodeNeverCreatesIsReported(string form, string guard, string footer)
     {
         // Expanded, the loop would give a west European policy the code never creates, lacking every rule.
         var source = HubsPerRegion("foreach (var region in Regions)\n        {\n            " + guard, loopFooter: footer);
@@ -304,7 +349,7 @@ public class CSharpLoopTests
     }
 
     [Fact]
-    public async Task ListAddedToInSomeIterationsOnly_GetsAnUnknownItem_NotEveryItem()
+    public async Task ListAddedToUnderAConditionOnTheItem_GetsTheItemsItHoldsFor_AsTheListWrittenOut()
     {
         var members = """
 
@@ -314,6 +359,39 @@ public class CSharpLoopTests
                     foreach (var region in Regions)
                     {
                         if (region != "westeurope")
+                        {
+                            fqdns.Add($"*.hcp.{region}.azmk8s.io");
+                        }
+                    }
+
+                    return fqdns;
+                }
+            """;
+        var writtenOut = """
+
+                private static List<string> Targets() => new List<string>(Core) { "acs-mirror.azureedge.net", "*.hcp.northeurope.azmk8s.io" };
+            """;
+
+        var fromLoop = Summaries(await AnalyzeAsync(Cluster(), Firewall("Targets()", members)));
+        var fromList = Summaries(await AnalyzeAsync(Cluster(), Firewall("Targets()", writtenOut)));
+
+        // The west European API server is skipped by the code: missing, not allowed; the north European one is there.
+        Assert.Contains(fromList, s => s.StartsWith("EGR1001", StringComparison.Ordinal) && s.Contains("*.hcp.westeurope.azmk8s.io", StringComparison.Ordinal));
+        Assert.Contains(fromList, s => s.StartsWith("EGR1005", StringComparison.Ordinal));
+        Assert.True(fromList.SequenceEqual(fromLoop), "written out:\n" + string.Join("\n", fromList) + "\nloop:\n" + string.Join("\n", fromLoop));
+    }
+
+    [Fact]
+    public async Task ListAddedToUnderAConditionTheReaderCannotTell_GetsAnUnknownItem_NotEveryItem()
+    {
+        var members = """
+
+                private static List<string> Targets()
+                {
+                    var fqdns = new List<string>(Core) { "acs-mirror.azureedge.net" };
+                    foreach (var region in Regions)
+                    {
+                        if (region.Length != 10)
                         {
                             fqdns.Add($"*.hcp.{region}.azmk8s.io");
                         }
