@@ -255,8 +255,11 @@ Behind a firewall that blocks one of them, node provisioning fails, so cluster c
 
 An endpoint counts as allowed when an Allow application rule covers the FQDN on the protocol and port (Azure Firewall
 wildcard semantics: `*.contoso.com` covers any depth of sub-domain but not `contoso.com`), or when a network rule
-processed before it allows TCP to a destination that reaches it (`*`, or a service tag listed in the last column).
-Network rules are processed before application rules, whatever the priorities.
+processed before it allows TCP to a destination that reaches it (`*`, addresses that together are every address such
+as `0.0.0.0/1` and `128.0.0.0/1`, or a service tag listed in the last column). Network rules are processed before
+application rules, whatever the priorities. A network rule to an IP Group may reach it too (the group may hold every
+address, and the analyzer does not read IP Groups' addresses): coverage is then unknown ([EGR1006](EGR1006.md)), not
+missing.
 
 {SCOPE}
 
@@ -423,6 +426,11 @@ f"""Azure Firewall stops at the first matching rule. Within a policy, rule colle
 collections within a group by priority, and rules top-down; a parent policy's groups come before the child's; DNAT runs
 before network rules, and network rules before application rules, whatever the priorities. A Deny that comes first
 therefore wins over an Allow that comes later, however specific the Allow is.
+
+A Deny counts only for the traffic of the cluster's nodes. When the node subnet is in the inputs, a Deny whose sources
+do not include it blocks nothing. When it is not, an Allow is taken to be written for the nodes, but a Deny limited to
+some sources (another spoke's range, an IP Group) may be someone else's: whether it blocks the Allow is then unknown
+([EGR1006](EGR1006.md), naming the Deny's source), never reported here.
 
 {SCOPE}""",
 """{

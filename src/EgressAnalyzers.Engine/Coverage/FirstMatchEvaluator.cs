@@ -95,7 +95,7 @@ public static class FirstMatchEvaluator
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
-            var match = RuleMatcher.Match(requirement, rule.Rule, context);
+            var match = RuleMatcher.Match(requirement, rule.Rule, context, rule.Action);
             if (match.Value == Tri.No)
             {
                 continue;

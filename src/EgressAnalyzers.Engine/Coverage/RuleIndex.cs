@@ -204,6 +204,9 @@ internal sealed class RuleIndex
             forAnyFqdn = text is null || RuleMatcher.IsAnyAddress(text) || ServiceTag.IsServiceTag(text);
         }
 
+        // An IP group may hold every address, and addresses may add up to every address ("0.0.0.0/1", "128.0.0.0/1").
+        forAnyFqdn = forAnyFqdn || rule.DestinationIpGroups.Count > 0 || RuleMatcher.CoversEveryAddress(addresses);
+
         var fqdns = rule.DestinationFqdns;
         for (var i = 0; i < fqdns.Count; i++)
         {

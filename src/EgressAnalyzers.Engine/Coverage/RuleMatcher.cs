@@ -64,7 +64,13 @@ public static class RuleMatcher
 {
     public const string AksFqdnTag = "AzureKubernetesService";
 
-    public static MatchResult Match(RequirementInstance requirement, FirewallRule rule, MatchContext context)
+    /// <summary>Whether <paramref name="rule"/> matches the traffic of <paramref name="requirement"/>.</summary>
+    /// <param name="requirement">The traffic.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="context">What is known of the nodes sending the traffic.</param>
+    /// <param name="action">The action of the rule's collection: with the nodes' subnets unknown, sources are read
+    /// differently for a Deny (see <see cref="MatchSource"/>).</param>
+    public static MatchResult Match(RequirementInstance requirement, FirewallRule rule, MatchContext context, RuleAction action = RuleAction.Allow)
     {
         var traffic = rule switch
         {
@@ -74,7 +80,7 @@ public static class RuleMatcher
             _ => MatchResult.No,
         };
 
-        return traffic.Value == Tri.No ? traffic : MatchResult.And(traffic, MatchSource(rule, context));
+        return traffic.Value == Tri.No ? traffic : MatchResult.And(traffic, MatchSource(rule, context, action));
     }
 
     private static MatchResult MatchApplication(RequirementInstance requirement, ApplicationRule rule)
@@ -163,6 +169,12 @@ public static class RuleMatcher
             }
         }
 
+        // Addresses that together are every address ("0.0.0.0/1", "128.0.0.0/1") are "*" too.
+        destination.Add(CoversEveryAddress(rule.DestinationAddresses));
+
+        // An IP group may hold every address (its addresses are not read): it may let the FQDN through, as "*" does.
+        AddIpGroups(ref destination, rule.DestinationIpGroups);
+
         var wildcardRequirement = requirement.Fqdn is null || requirement.Fqdn.IndexOf('*') >= 0;
         for (var fqdnIndex = 0; fqdnIndex < rule.DestinationFqdns.Count; fqdnIndex++)
         {
@@ -244,6 +256,12 @@ public static class RuleMatcher
                 {
                     result.Add(tag is null ? IsAnyAddress(address.Text) : ServiceTag.AreEqual(address.Text, tag));
                 }
+            }
+
+            if (tag is null)
+            {
+                result.Add(CoversEveryAddress(rule.DestinationAddresses));
+                AddIpGroups(ref result, rule.DestinationIpGroups);
             }
         }
         else if (form.StartsWith(RequirementInstance.FqdnPrefix, StringComparison.OrdinalIgnoreCase))
@@ -335,12 +353,20 @@ public static class RuleMatcher
         return missingKnownServer && !destinationUnknown ? MatchResult.No : MatchResult.Maybe(causes);
     }
 
-    private static MatchResult MatchSource(FirewallRule rule, MatchContext context)
+    private static MatchResult MatchSource(FirewallRule rule, MatchContext context, RuleAction action)
     {
         var prefixes = context.NodePrefixes;
-        if (prefixes is null || prefixes.Count == 0 || (rule.SourceAddresses.Count == 0 && rule.SourceIpGroups.Count == 0))
+        if (rule.SourceAddresses.Count == 0 && rule.SourceIpGroups.Count == 0)
         {
             return MatchResult.Yes;
+        }
+
+        if (prefixes is null || prefixes.Count == 0)
+        {
+            // The nodes' subnets are not in the inputs. An Allow is taken to be written for them: the usual layout, and
+            // the reading that reports no gap the rules may close. A Deny limited to some sources is not taken to hit
+            // them (it may be another spoke's, and would make the Allow after it look blocked): whether it does is unknown.
+            return action == RuleAction.Deny ? SourcesMayBeElsewhere(rule) : MatchResult.Yes;
         }
 
         var known = new List<(ModelValue Value, AddressRange Range)>();
@@ -389,6 +415,72 @@ public static class RuleMatcher
         }
 
         return causes.Count == 0 ? MatchResult.No : MatchResult.Maybe(causes);
+    }
+
+    /// <summary>Yes when one of the rule's sources is every address; else Maybe, each source a cause.</summary>
+    private static MatchResult SourcesMayBeElsewhere(FirewallRule rule)
+    {
+        if (CoversEveryAddress(rule.SourceAddresses))
+        {
+            return MatchResult.Yes;
+        }
+
+        var causes = new List<UnknownCause>();
+        for (var sourceIndex = 0; sourceIndex < rule.SourceAddresses.Count; sourceIndex++)
+        {
+            var source = rule.SourceAddresses[sourceIndex];
+            if (source.Text is null)
+            {
+                causes.Add(UnknownCause.From(source));
+            }
+            else if (IsAnyAddress(source.Text))
+            {
+                return MatchResult.Yes;
+            }
+            else
+            {
+                causes.Add(new UnknownCause(source.Span, $"whether source '{source.Text}' includes the nodes sending the traffic"));
+            }
+        }
+
+        for (var groupIndex = 0; groupIndex < rule.SourceIpGroups.Count; groupIndex++)
+        {
+            causes.Add(IpGroupCause(rule.SourceIpGroups[groupIndex]));
+        }
+
+        return MatchResult.Maybe(causes);
+    }
+
+    /// <summary>Whether the known addresses among <paramref name="addresses"/> together are every IPv4 address.</summary>
+    internal static bool CoversEveryAddress(IReadOnlyList<ModelValue> addresses)
+    {
+        if (addresses.Count < 2)
+        {
+            return addresses.Count == 1 && addresses[0].Text is { } single && IsAnyAddress(single);
+        }
+
+        var ranges = new List<AddressRange>(addresses.Count);
+        for (var addressIndex = 0; addressIndex < addresses.Count; addressIndex++)
+        {
+            if (addresses[addressIndex].Text is { } text && AddressRange.TryParse(text.Trim(), out var range))
+            {
+                ranges.Add(range);
+            }
+        }
+
+        ranges.Sort((a, b) => a.First.CompareTo(b.First));
+        ulong next = 0;
+        foreach (var range in ranges)
+        {
+            if (range.First > next)
+            {
+                return false;
+            }
+
+            next = Math.Max(next, (ulong)range.Last + 1);
+        }
+
+        return next > uint.MaxValue;
     }
 
     private static MatchResult MatchNetworkProtocol(NetworkRule rule, string protocol)

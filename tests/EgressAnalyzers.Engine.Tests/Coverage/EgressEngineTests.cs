@@ -95,6 +95,22 @@ public class EgressEngineTests
     }
 
     [Fact]
+    public void AnotherSpokesDenyBeforeTheAllow_WithTheNodeSubnetUnknown_IsUnknownNotBlocking()
+    {
+        // The cluster's subnet is not in the inputs: the Allow is taken to be written for the nodes, and a Deny for
+        // 10.50.0.0/16 may be another spoke's. Reported as blocking (EGR1004), it was a false finding whenever it is.
+        var deny = Deny("deny-dev-spoke", 100, App("*", sources: "10.50.0.0/16"));
+        var allow = Allow("aks-app", 200, App("mcr.microsoft.com", sources: "10.240.0.0/16"));
+        var finding = Assert.Single(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Firewall("fw", deny, allow)));
+        Assert.Equal(EgressRuleIds.EGR1006, finding.Rule.Id);
+        Assert.Contains("whether source '10.50.0.0/16' includes the nodes", finding.Message, StringComparison.Ordinal);
+
+        // A Deny from every source still blocks, and one for other sources blocks nothing the firewall would allow anyway.
+        Assert.Equal(EgressRuleIds.EGR1004, Assert.Single(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Firewall("fw", Deny("deny-all", 100, App("*")), allow))).Rule.Id);
+        Assert.Equal(EgressRuleIds.EGR1001, Assert.Single(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Firewall("fw", deny))).Rule.Id);
+    }
+
+    [Fact]
     public void DenyProcessedAfterAllow_IsAllowed() =>
         Assert.Empty(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Firewall("fw", Deny("deny", 300, App("*.microsoft.com")), Allow("aks", 200, App("mcr.microsoft.com")))));
 

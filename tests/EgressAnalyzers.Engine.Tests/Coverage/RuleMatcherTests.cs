@@ -77,8 +77,24 @@ public class RuleMatcherTests
     }
 
     [Fact]
-    public void NetworkRule_WithIpGroupDestination_DoesNotCoverFqdnRequirement() =>
-        Assert.Equal(Tri.No, Match(Mcr, Net("TCP", "", "443", ipGroups: "[resourceId('Microsoft.Network/ipGroups','g')]")));
+    public void NetworkRule_WithIpGroupDestination_MayCoverFqdnRequirement_ForTheGroupMayHoldEveryAddress()
+    {
+        // Its addresses are not read; holding 0.0.0.0/0 it lets the FQDN through as "*" does. Unknown, not missing.
+        Assert.Equal(Tri.Maybe, Match(Mcr, Net("TCP", "", "443", ipGroups: "[resourceId('Microsoft.Network/ipGroups','g')]")));
+        Assert.Equal(Tri.No, Match(Mcr, Net("UDP", "", "443", ipGroups: "g")));
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0/1,128.0.0.0/1", Tri.Yes)]
+    [InlineData("128.0.0.0/1,0.0.0.0/2,64.0.0.0/2", Tri.Yes)]
+    [InlineData("0.0.0.0-127.255.255.255,128.0.0.0-255.255.255.255", Tri.Yes)]
+    [InlineData("0.0.0.0/1,128.0.0.0/2", Tri.No)]
+    [InlineData("0.0.0.0/1,128.0.0.1-255.255.255.255", Tri.No)]
+    public void NetworkRule_WhoseAddressesAddUpToEveryAddress_IsAsAStar(string destinations, Tri expected)
+    {
+        Assert.Equal(expected, Match(Mcr, Net("TCP", destinations, "443")));
+        Assert.Equal(expected == Tri.Yes ? Tri.Yes : Tri.No, Match(Ntp, Net("UDP", destinations, "123")));
+    }
 
     [Theory]
     [InlineData("UDP", "*", "1194", Tri.Yes)]
@@ -163,4 +179,18 @@ public class RuleMatcherTests
     [Fact]
     public void Sources_AreAssumedToApply_WhenTheNodeSubnetIsUnknown() =>
         Assert.Equal(Tri.Yes, Match(Mcr, App("mcr.microsoft.com", sources: "192.168.0.0/16"), MatchContext.Unknown));
+
+    [Fact]
+    public void DenySources_AreNotAssumedToHitTheNodes_WhenTheNodeSubnetIsUnknown()
+    {
+        // Another spoke's Deny would otherwise make the nodes' Allow after it look blocked (a false EGR1004).
+        var deny = RuleMatcher.Match(Mcr, App("mcr.microsoft.com", sources: "10.50.0.0/16"), MatchContext.Unknown, RuleAction.Deny);
+        Assert.Equal(Tri.Maybe, deny.Value);
+        Assert.Contains(deny.Causes, c => c.Description.Contains("source '10.50.0.0/16'", StringComparison.Ordinal));
+
+        Assert.Equal(Tri.Yes, RuleMatcher.Match(Mcr, App("mcr.microsoft.com", sources: "10.50.0.0/16,*"), MatchContext.Unknown, RuleAction.Deny).Value);
+        Assert.Equal(Tri.Yes, RuleMatcher.Match(Mcr, App("mcr.microsoft.com", sources: "0.0.0.0/1,128.0.0.0/1"), MatchContext.Unknown, RuleAction.Deny).Value);
+        Assert.Equal(Tri.Maybe, RuleMatcher.Match(Mcr, Net("TCP", "*", "443", sources: "", sourceIpGroups: "spokes"), MatchContext.Unknown, RuleAction.Deny).Value);
+        Assert.Equal(Tri.Yes, RuleMatcher.Match(Mcr, App("mcr.microsoft.com", sources: "10.50.0.0/16"), MatchContext.Unknown, RuleAction.Allow).Value);
+    }
 }
