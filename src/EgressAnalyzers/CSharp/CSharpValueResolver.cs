@@ -405,7 +405,6 @@ internal sealed class CSharpValueResolver
                 return Concatenate(interpolated.Parts.Select(p => p switch
                 {
                     IInterpolatedStringTextOperation text => (IOperation)text.Text,
-                    IInterpolationOperation hole => hole.Expression,
                     _ => p,
                 }), syntax, depth);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
@@ -495,7 +494,24 @@ internal sealed class CSharpValueResolver
         var known = true;
         foreach (var part in parts)
         {
-            var value = Resolve(part, depth + 1);
+            // A hole of an interpolated string: its value as C# writes it ({region}, {count:D4}); one with an alignment,
+            // or a format the reader does not apply, is unknown.
+            var hole = part as IInterpolationOperation;
+            var expression = hole?.Expression ?? part;
+            var value = Resolve(expression, depth + 1);
+            if (value is CSharpScalar written)
+            {
+                // "hcp." + region boxes an enum into object: its own type says how it is written.
+                var type = expression.Type;
+                for (var boxed = expression; boxed is IConversionOperation { IsImplicit: true } conversion; boxed = conversion.Operand)
+                {
+                    type = conversion.Operand.Type;
+                }
+
+                var shown = hole?.Alignment is null ? AsWritten(written, type, hole?.FormatString?.ConstantValue.Value as string) : null;
+                value = shown is null ? CSharpUnknown.Of(part.Syntax) : new CSharpScalar(shown, written.Syntax);
+            }
+
             switch (value)
             {
                 case CSharpScalar scalar:
@@ -517,6 +533,53 @@ internal sealed class CSharpValueResolver
         }
 
         return known ? new CSharpScalar(text.ToString(), syntax) : new CSharpUnknown(CSharpValue.TextOf(syntax), syntax, shape.ToString());
+    }
+
+    /// <summary>
+    /// A known value as string concatenation and interpolation write it: an enum value by its member's name
+    /// (<c>$"{Region.westeurope}"</c> is "westeurope"), a bool as "True"/"False", an integer with a standard or custom
+    /// numeric format (<c>{n:D4}</c>). Null when the reader cannot tell (a value two enum members share, a [Flags]
+    /// combination, a format on anything but an integer).
+    /// </summary>
+    private static string? AsWritten(CSharpScalar value, ITypeSymbol? type, string? format)
+    {
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        {
+            if (format is not null)
+            {
+                return null;
+            }
+
+            // Enum values are read as their underlying number, written invariantly (see Constant).
+            var names = enumType.GetMembers().OfType<IFieldSymbol>()
+                .Where(f => f.HasConstantValue && f.ConstantValue is IFormattable member && member.ToString(null, CultureInfo.InvariantCulture) == value.Text)
+                .Select(f => f.Name)
+                .ToList();
+            var flags = enumType.GetAttributes().Any(a => a.AttributeClass?.Name == nameof(FlagsAttribute));
+            return names.Count == 1 ? names[0] : names.Count == 0 && !flags ? value.Text : null;
+        }
+
+        if (type?.SpecialType == SpecialType.System_Boolean)
+        {
+            return format is null && value.Text is "true" or "false" ? (value.Text == "true" ? "True" : "False") : null;
+        }
+
+        if (format is null)
+        {
+            return value.Text;
+        }
+
+        return type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
+                or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_UInt16 or SpecialType.System_SByte
+            && long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
+            && IsPlainIntegerFormat(format)
+                ? integer.ToString(format, CultureInfo.InvariantCulture)
+                : null;
+
+        // D4, X2, 0000: digits only, the same in every culture. N, C, P and the like group or add symbols by culture.
+        static bool IsPlainIntegerFormat(string format) =>
+            (format.Length is > 0 and <= 3 && format[0] is 'D' or 'd' or 'X' or 'x' && format.Skip(1).All(char.IsDigit))
+            || (format.Length > 0 && format.All(c => c == '0'));
     }
 
     private CSharpValue? FromCreation(IObjectCreationOperation creation, int depth)
@@ -1266,7 +1329,10 @@ internal sealed class CSharpValueResolver
 
         // A helper method in the program whose body is one returned expression (typically "XArgs Build() => new XArgs { … }",
         // or "XArgs Rule(string name, params string[] fqdns) => new XArgs { Name = name, TargetFqdns = fqdns }").
-        if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax declaration
+        // A call that may run another body than the one it names — a virtual or abstract method, an override a subclass
+        // may override again, an interface's method — is unknown: the base's body is not what an override returns.
+        if (!MayRunAnotherBody(method)
+            && method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax declaration
             && ReturnedExpression(declaration) is { } returned)
         {
             var returnedOperation = ModelFor(declaration.SyntaxTree).OperationOrNull(returned, _cancellationToken);
@@ -1288,6 +1354,10 @@ internal sealed class CSharpValueResolver
 
         return CSharpUnknown.Of(invocation.Syntax);
     }
+
+    private static bool MayRunAnotherBody(IMethodSymbol method) =>
+        method.IsVirtual || method.IsAbstract || method.ContainingType?.TypeKind == TypeKind.Interface
+        || (method.IsOverride && !method.IsSealed && method.ContainingType?.IsSealed != true);
 
     /// <summary>Items one LINQ call over known lists may make at the most (a <c>SelectMany</c> multiplies); more are unknown.</summary>
     private const int MaxProjectedItems = 4096;

@@ -79,28 +79,63 @@ internal static class ObjectChanges
 
     private static bool UseMayChange(IdentifierNameSyntax identifier, SemanticModel model, Func<SyntaxTree, SemanticModel> models, Visits visits, CancellationToken cancellationToken)
     {
-        // Follow the member accesses and calls that start at the identifier: x, x.P, x.P.Q, x.P[0], x.Name.ToLower() (a field
-        // also as Type.x or this.x).
+        // A field also as Type.x or this.x.
         var start = identifier.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == identifier ? (ExpressionSyntax)qualified : identifier;
+        return ExpressionMayChange(start, model, models, visits, elementsOnly: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether this use of <paramref name="start"/> may change the object it refers to — or, with
+    /// <paramref name="elementsOnly"/>, the objects a collection holds (a rule put in <c>new[] { rule }</c>): through the
+    /// member accesses and calls that start at it, through another name it is given (<c>var fqdns = rule.TargetFqdns;</c>,
+    /// <c>rule is { } r</c>, <c>foreach (var r in rules)</c>), or by being passed on.
+    /// </summary>
+    private static bool ExpressionMayChange(ExpressionSyntax start, SemanticModel model, Func<SyntaxTree, SemanticModel> models, Visits visits, bool elementsOnly, CancellationToken cancellationToken)
+    {
+        // Follow the member accesses and calls that start at it: x, x.P, x.P.Q, x.P[0], x.Name.ToLower(); casts and
+        // parentheses are the same object.
         ExpressionSyntax chain = start;
+        ExpressionSyntax self = start;
+        var steps = 0;
         while (true)
         {
             switch (chain.Parent)
             {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    chain = parenthesized;
+                    self = steps == 0 ? chain : self;
+                    continue;
+                case CastExpressionSyntax cast when cast.Expression == chain:
+                    chain = cast;
+                    self = steps == 0 ? chain : self;
+                    continue;
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AsExpression) && binary.Left == chain:
+                    chain = binary;
+                    self = steps == 0 ? chain : self;
+                    continue;
+                case PostfixUnaryExpressionSyntax bang when bang.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    chain = bang;
+                    self = steps == 0 ? chain : self;
+                    continue;
                 case MemberAccessExpressionSyntax access when access.Expression == chain:
                     chain = access;
+                    steps++;
                     continue;
                 case ElementAccessExpressionSyntax element when element.Expression == chain:
                     chain = element;
+                    steps++;
                     continue;
                 case ConditionalAccessExpressionSyntax conditional when conditional.Expression == chain:
                     // x?.P.Add(v): not followed further.
                     return true;
                 case InvocationExpressionSyntax invocation when invocation.Expression == chain:
                     // A method called on the object or on an object it holds (x.Configure(), x.P.Add(v), an extension
-                    // method) may change it; one called on a string or a value (x.Name.ToLower()) works on a copy.
+                    // method) may change it; one called on a string or a value (x.Name.ToLower()) works on a copy. A
+                    // collection's own Add or Remove changes which objects it holds, not them, unless it is handed a
+                    // function (rules.ForEach(r => …)).
                     if (chain is MemberAccessExpressionSyntax { Expression: var receiver } && IsObject(receiver, model, cancellationToken)
-                        && !IsReadOnlyCall(invocation, model, cancellationToken))
+                        && !IsReadOnlyCall(invocation, model, cancellationToken)
+                        && !(elementsOnly && receiver == self && ChangesOnlyTheCollection(invocation, model, cancellationToken)))
                     {
                         return true;
                     }
@@ -114,8 +149,13 @@ internal static class ObjectChanges
 
         if (chain != start && (chain.Parent is AssignmentExpressionSyntax assignment && assignment.Left == chain || chain.Parent is PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax))
         {
-            // x.P = v; x.P[0] = v; x.Count++.
-            return true;
+            // x.P = v; x.P[0] = v; x.Count++ (rules[0] = other replaces what a collection holds, it does not change it).
+            return !(elementsOnly && steps == 1 && chain is ElementAccessExpressionSyntax);
+        }
+
+        if (IsObject(chain, model, cancellationToken) && Alias(chain, elementsOnly && steps == 0, model, models, visits, cancellationToken) is { } aliased)
+        {
+            return aliased;
         }
 
         if (chain.Parent is not ArgumentSyntax argument)
@@ -132,6 +172,102 @@ internal static class ObjectChanges
         return (chain == start || IsObject(chain, model, cancellationToken))
             && MayChange(argument, model, models, visits, cancellationToken);
     }
+
+    /// <summary>
+    /// When <paramref name="value"/> (an object) is given another name or put in a collection, whether it may change
+    /// through that; null when it is not.
+    /// </summary>
+    private static bool? Alias(ExpressionSyntax value, bool elementsOnly, SemanticModel model, Func<SyntaxTree, SemanticModel> models, Visits visits, CancellationToken cancellationToken)
+    {
+        switch (value.Parent)
+        {
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax alias }:
+                return NamedMayChange(alias.Identifier.ValueText, alias, elementsOnly, model, models, visits, cancellationToken);
+            case AssignmentExpressionSyntax assignment when assignment.Right == value:
+                if (assignment.Parent is InitializerExpressionSyntax { Parent: ExpressionSyntax dictionary } && assignment.Left is ImplicitElementAccessSyntax)
+                {
+                    // new Dictionary<string, T> { ["https"] = rule }: an item of a collection, as below.
+                    return ExpressionMayChange(dictionary, model, models, visits, elementsOnly: true, cancellationToken);
+                }
+
+                if (assignment.Parent is InitializerExpressionSyntax)
+                {
+                    // Rules = rules in an object initializer: read with the object it is put in.
+                    return false;
+                }
+
+                // Another local (copy = rule), or somewhere the reader does not look (a field, another object's member).
+                return assignment.Left is IdentifierNameSyntax local && model.SymbolOrNull(local, cancellationToken) is ILocalSymbol
+                    ? NamedMayChange(local.Identifier.ValueText, assignment, elementsOnly, model, models, visits, cancellationToken)
+                    : true;
+            case IsPatternExpressionSyntax pattern when pattern.Expression == value:
+                return DesignationsMayChange(pattern.Pattern, model, models, visits, cancellationToken);
+            case SwitchStatementSyntax statement when statement.Expression == value:
+                return statement.Sections.SelectMany(s => s.Labels).Any(l => DesignationsMayChange(l, model, models, visits, cancellationToken));
+            case SwitchExpressionSyntax expression when expression.GoverningExpression == value:
+                return expression.Arms.Any(a => DesignationsMayChange(a.Pattern, model, models, visits, cancellationToken));
+            case ForEachStatementSyntax loop when loop.Expression == value:
+                // foreach (var r in rules) r.TargetFqdns.Add(…): each item goes by the loop's name.
+                return NamedMayChange(loop.Identifier.ValueText, loop, elementsOnly: false, model, models, visits, cancellationToken);
+            case ForEachVariableStatementSyntax loop when loop.Expression == value:
+                return DesignationsMayChange(loop.Variable, model, models, visits, cancellationToken);
+            case InitializerExpressionSyntax initializer when !initializer.IsKind(SyntaxKind.ObjectInitializerExpression):
+                // An item of a collection: new[] { rule }, new List<T> { rule }, string[] a = { … }. In an object
+                // initializer's member (Rules = { rule }) it is read with that object; elsewhere the collection's uses
+                // decide (a loop over it, an item taken out, a method it is passed to).
+                return initializer.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax }
+                    ? false
+                    : initializer.Parent is ExpressionSyntax collection
+                        ? ExpressionMayChange(collection, model, models, visits, elementsOnly: true, cancellationToken)
+                        : initializer.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax array }
+                            ? NamedMayChange(array.Identifier.ValueText, array, elementsOnly: true, model, models, visits, cancellationToken)
+                            : true;
+            case ExpressionElementSyntax { Parent: CollectionExpressionSyntax items }:
+                return items.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax }
+                    ? false
+                    : ExpressionMayChange(items, model, models, visits, elementsOnly: true, cancellationToken);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether the object may change through the variables a pattern or a deconstruction declares.</summary>
+    private static bool DesignationsMayChange(SyntaxNode pattern, SemanticModel model, Func<SyntaxTree, SemanticModel> models, Visits visits, CancellationToken cancellationToken) =>
+        pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
+            .Any(d => NamedMayChange(d.Identifier.ValueText, d, elementsOnly: false, model, models, visits, cancellationToken));
+
+    /// <summary>Whether a use, after <paramref name="declaration"/> in the same body, of the variable <paramref name="name"/> may change the object (or the objects it holds) it refers to.</summary>
+    private static bool NamedMayChange(string name, SyntaxNode declaration, bool elementsOnly, SemanticModel model, Func<SyntaxTree, SemanticModel> models, Visits visits, CancellationToken cancellationToken)
+    {
+        if (!visits.Enter(declaration, name))
+        {
+            return visits.TooDeep;
+        }
+
+        var body = declaration.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+        if (body is null)
+        {
+            return true;
+        }
+
+        foreach (var use in body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (use.Identifier.ValueText == name && use.SpanStart > declaration.SpanStart && !IsMemberName(use) && !IsAssignedBy(use)
+                && ExpressionMayChange(use, model, models, visits, elementsOnly, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A .NET collection's own method (Add, Remove, Insert, …) given no function: it changes which objects the collection holds, not them.</summary>
+    private static bool ChangesOnlyTheCollection(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
+        model.SymbolOrNull(invocation, cancellationToken) is IMethodSymbol method && IsTrustedLibrary(method)
+        && !invocation.ArgumentList.Arguments.Any(a => a.Expression is AnonymousFunctionExpressionSyntax
+            || model.GetTypeInfo(a.Expression, cancellationToken).ConvertedType?.TypeKind == TypeKind.Delegate);
 
     /// <summary>Whether the identifier names a member of something (<c>other.x</c>): then it is not a local or a parameter.</summary>
     public static bool IsMemberName(IdentifierNameSyntax identifier) =>
@@ -228,6 +364,12 @@ internal static class ObjectChanges
         {
             // An argument of something that is not a call (an indexer, a collection expression) or a call that does not bind.
             return call is not (ElementAccessExpressionSyntax or BracketedArgumentListSyntax);
+        }
+
+        if (target.MethodKind == MethodKind.DelegateInvoke)
+        {
+            // configure(rule), with Action<T> configure = r => r.TargetFqdns.Add(…): the delegate's body is not followed.
+            return true;
         }
 
         if (target.DeclaringSyntaxReferences.IsEmpty)

@@ -51,6 +51,9 @@ public class PulumiAzureNativeReaderTests
         { "helper method", "\n    private static string[] CoreFqdns() => new[] { " + CoreFqdnLiteralsExcept() + " };\n", "CoreFqdns()" },
         { "helper method with a params array", "\n    private static string[] Targets(params string[] fqdns) => fqdns;\n", "Targets(" + CoreFqdnLiteralsExcept() + ")" },
         { "helper methods with parameters, nested", "\n    private static string Hcp(string region) => Fqdn(\"hcp\", region);\n    private static string Fqdn(string service, string region, string zone = \"azmk8s.io\") => $\"*.{service}.{region}.{zone}\";\n", "{ Hcp(\"westeurope\"), " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io") + " }" },
+        { "an enum value interpolated (written by its name)", "\n    private enum Region { northeurope, westeurope }\n", "{ $\"*.hcp.{Region.westeurope}.azmk8s.io\", " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io") + " }" },
+        { "an enum value added to a string", "\n    private enum Region { northeurope = 3, westeurope = 7 }\n", "{ \"*.hcp.\" + Region.westeurope + \".azmk8s.io\", " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io") + " }" },
+        { "an integer with a numeric format", "\n    private const int Mirror = 1;\n", "{ $\"mcr-{Mirror:D4}.mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net") + " }" },
     };
 
     [Theory]
@@ -382,6 +385,16 @@ public class PulumiAzureNativeReaderTests
         { "its list handed to a method", "AddMirror(groupArgs.RuleCollections);", "private static void AddMirror(InputList<" + CollectionUnion + "> collections) => collections.Add(" + MirrorCollection + ");" },
         { "a list call the reader does not apply", "groupArgs.RuleCollections.Concat(new InputList<" + CollectionUnion + "> { " + MirrorCollection + " });", "" },
         { "changed in a lambda handed to a method", "Apply(() => AddMirror(groupArgs));", "private static void Apply(System.Action action) => action();\n    private static void AddMirror(FirewallPolicyRuleCollectionGroupArgs a) => a.RuleCollections.Add(" + MirrorCollection + ");" },
+        { "handed to a delegate", "System.Action<FirewallPolicyRuleCollectionGroupArgs> extend = a => a.RuleCollections.Add(" + MirrorCollection + ");\n        extend(groupArgs);", "" },
+        { "changed under another name", "var same = groupArgs;\n        same.RuleCollections.Add(" + MirrorCollection + ");", "" },
+        { "its list changed under another name", "var collections = groupArgs.RuleCollections;\n        collections.Add(" + MirrorCollection + ");", "" },
+        { "changed under a name given by a pattern", "if (groupArgs is { } g) { g.RuleCollections.Add(" + MirrorCollection + "); }", "" },
+        { "changed under a name given by a switch", "switch (groupArgs) { case FirewallPolicyRuleCollectionGroupArgs g: g.RuleCollections.Add(" + MirrorCollection + "); break; }", "" },
+        { "changed through a cast", "object boxed = groupArgs;\n        ((FirewallPolicyRuleCollectionGroupArgs)boxed).RuleCollections.Add(" + MirrorCollection + ");", "" },
+        { "changed in a loop over an array holding it", "foreach (var g in new[] { groupArgs }) { g.RuleCollections.Add(" + MirrorCollection + "); }", "" },
+        { "changed by a list's ForEach", "new List<FirewallPolicyRuleCollectionGroupArgs> { groupArgs }.ForEach(g => g.RuleCollections.Add(" + MirrorCollection + "));", "" },
+        { "changed through a dictionary holding it", "var byName = new Dictionary<string, FirewallPolicyRuleCollectionGroupArgs> { [\"aks\"] = groupArgs };\n        byName[\"aks\"].RuleCollections.Add(" + MirrorCollection + ");", "" },
+        { "stored in a field", "Saved = groupArgs;", "private static FirewallPolicyRuleCollectionGroupArgs? Saved;" },
     };
 
     [Theory]
@@ -399,6 +412,8 @@ public class PulumiAzureNativeReaderTests
     [InlineData("handed to a method of the program that only reads it", "Log(groupArgs);", "private static void Log(FirewallPolicyRuleCollectionGroupArgs a) => System.Console.WriteLine(a.Priority);")]
     [InlineData("handed to .NET", "System.Console.WriteLine(groupArgs);", "")]
     [InlineData("a scalar of it handed to a method of the program", "Log(groupArgs.Priority);", "private static void Log(object value) => System.Console.WriteLine(value);")]
+    [InlineData("read under another name", "var same = groupArgs;\n        System.Console.WriteLine(same.Priority);", "")]
+    [InlineData("put in a list that is added to", "var all = new List<FirewallPolicyRuleCollectionGroupArgs> { groupArgs };\n        all.Add(new FirewallPolicyRuleCollectionGroupArgs());\n        System.Console.WriteLine(all.Count);", "")]
     public async Task ArgsHandedOnWithoutChange_StayKnown_SoTheGapIsReported(string form, string call, string members)
     {
         var diagnostics = await AnalyzeAsync(Cluster(), GroupArgsHandedOn(call, members));
@@ -792,6 +807,10 @@ public class PulumiAzureNativeReaderTests
         { "mutable static field", "\n    private static string[] Mutable = { \"mcr.microsoft.com\" };\n", "Mutable" },
         { "interpolation of an Output", "\n    private static Output<string> Suffix = Output.Create(\"microsoft.com\");\n", "{ Output.Format($\"mcr.{Suffix}\") }" },
         { "LINQ result", "\n    private static readonly string[] All = { \"mcr.microsoft.com\" };\n", "System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(All, f => f.Length > 0))" },
+        { "a virtual helper called through the base type", "\n    private class Names { public virtual string Registry() => \"registry.example\"; }\n    private sealed class AksNames : Names { public override string Registry() => \"mcr.microsoft.com\"; }\n    private static readonly Names Current = new AksNames();\n", "{ Current.Registry() }" },
+        { "an interface's default method", "\n    private interface INames { string Registry() => \"registry.example\"; }\n    private sealed class AksNames : INames { public string Registry() => \"mcr.microsoft.com\"; }\n", "{ ((INames)new AksNames()).Registry() }" },
+        { "an interpolation with an alignment", "\n    private const string Name = \"mcr\";\n", "{ $\"{Name,3}.microsoft.com\" }" },
+        { "an enum value two members share", "\n    private enum Registry { mcr = 1, Mcr = 1 }\n", "{ $\"{Registry.mcr}.microsoft.com\" }" },
     };
 
     [Theory]
