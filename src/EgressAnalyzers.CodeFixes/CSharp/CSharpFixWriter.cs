@@ -114,6 +114,7 @@ internal sealed class CSharpFixWriter : IFixTargets
     {
         Absent,
         CollectionInitializer,
+        CollectionExpression,
         Array,
         ListCreation,
         Single,
@@ -133,6 +134,7 @@ internal sealed class CSharpFixWriter : IFixTargets
         {
             null => (ListForm.Absent, null),
             InitializerExpressionSyntax => (ListForm.CollectionInitializer, assignment),
+            CollectionExpressionSyntax collection when collection.Elements.All(e => e is ExpressionElementSyntax) => (ListForm.CollectionExpression, assignment),
             ArrayCreationExpressionSyntax { Initializer: not null } or ImplicitArrayCreationExpressionSyntax => (ListForm.Array, assignment),
             ObjectCreationExpressionSyntax { Type: GenericNameSyntax { Identifier.ValueText: "List" or "InputList" }, Initializer: not null } => (ListForm.ListCreation, assignment),
             BaseObjectCreationExpressionSyntax => (ListForm.Single, assignment),
@@ -278,9 +280,16 @@ internal sealed class CSharpFixWriter : IFixTargets
             }
 
             case ListForm.CollectionInitializer:
+            case ListForm.CollectionExpression:
             {
+                // Both add through the list's Add overloads, which take an object rule as an Input.
                 var items = style == ElementStyle.ObjectList ? elements.Select(e => "(" + TypeName("Pulumi", "Input") + "<object>)" + e).ToList() : elements;
-                return new[] { AppendElements((InitializerExpressionSyntax)assignment!.Right, items) };
+                return new[]
+                {
+                    assignment!.Right is CollectionExpressionSyntax collection
+                        ? AppendElements(collection, items)
+                        : AppendElements((InitializerExpressionSyntax)assignment.Right, items),
+                };
             }
 
             case ListForm.Array:
@@ -323,16 +332,23 @@ internal sealed class CSharpFixWriter : IFixTargets
     }
 
     /// <summary>Appends elements after the last one of a <c>{ … }</c> list, one per line at the elements' indentation, each followed by a comma.</summary>
-    private TextChange AppendElements(InitializerExpressionSyntax initializer, IReadOnlyList<string> elements)
+    private TextChange AppendElements(InitializerExpressionSyntax initializer, IReadOnlyList<string> elements) =>
+        AppendElements(initializer.Expressions, initializer.OpenBraceToken, initializer.CloseBraceToken, elements);
+
+    /// <summary>The same for a collection expression's <c>[ … ]</c>.</summary>
+    private TextChange AppendElements(CollectionExpressionSyntax collection, IReadOnlyList<string> elements) =>
+        AppendElements(collection.Elements, collection.OpenBracketToken, collection.CloseBracketToken, elements);
+
+    private TextChange AppendElements<TElement>(SeparatedSyntaxList<TElement> expressions, SyntaxToken open, SyntaxToken close, IReadOnlyList<string> elements)
+        where TElement : SyntaxNode
     {
-        var expressions = initializer.Expressions;
         string indent;
         int position;
         var prefix = string.Empty;
         if (expressions.Count == 0)
         {
-            indent = IndentOf(initializer.OpenBraceToken) + _unit;
-            position = initializer.OpenBraceToken.Span.End;
+            indent = IndentOf(open) + _unit;
+            position = open.Span.End;
         }
         else
         {
@@ -354,14 +370,14 @@ internal sealed class CSharpFixWriter : IFixTargets
             builder.Append(_newLine).Append(Indent(element, indent, 0)).Append(',');
         }
 
-        if (expressions.Count == 0 && initializer.OpenBraceToken.GetNextToken() == initializer.CloseBraceToken
-            && initializer.CloseBraceToken.GetPreviousToken() == initializer.OpenBraceToken
-            && !initializer.CloseBraceToken.LeadingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia))
-            && !initializer.OpenBraceToken.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+        if (expressions.Count == 0 && open.GetNextToken() == close
+            && close.GetPreviousToken() == open
+            && !close.LeadingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia))
+            && !open.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
         {
             // "P = { }" on one line: put the closing brace on its own line.
-            builder.Append(_newLine).Append(IndentOf(initializer.OpenBraceToken));
-            return new TextChange(TextSpan.FromBounds(position, initializer.CloseBraceToken.SpanStart), builder.ToString());
+            builder.Append(_newLine).Append(IndentOf(open));
+            return new TextChange(TextSpan.FromBounds(position, close.SpanStart), builder.ToString());
         }
 
         return new TextChange(new TextSpan(position, 0), builder.ToString());

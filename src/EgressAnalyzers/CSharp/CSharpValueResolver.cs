@@ -379,6 +379,13 @@ internal sealed class CSharpValueResolver
             return Constant(operation.ConstantValue.Value, syntax);
         }
 
+        if (syntax is CollectionExpressionSyntax collection)
+        {
+            // C# 12 [a, b, ..rest]: read from its elements (Roslyn 4.8, which the analyzer builds against, has no
+            // operation for it; later compilers wrap it in one the reader would not know).
+            return FromCollectionExpression(collection, depth);
+        }
+
         if (IsCondition(operation))
         {
             // A condition kept as a value (var skip = region == "westeurope";), for a loop guard that reads it.
@@ -435,6 +442,37 @@ internal sealed class CSharpValueResolver
             default:
                 return CSharpUnknown.Of(syntax);
         }
+    }
+
+    /// <summary>
+    /// The items of a collection expression: each element's value, and a spread's items (<c>[..Core, "x"]</c>); a spread
+    /// of something the reader does not know is one unknown item, which may stand for any number of them.
+    /// </summary>
+    private CSharpList FromCollectionExpression(CollectionExpressionSyntax collection, int depth)
+    {
+        var model = ModelFor(collection.SyntaxTree);
+        var items = new List<CSharpValue>(collection.Elements.Count);
+        foreach (var element in collection.Elements)
+        {
+            switch (element)
+            {
+                case ExpressionElementSyntax item:
+                    if (Resolve(model.OperationOrNull(item.Expression, _cancellationToken), depth + 1) is { } value)
+                    {
+                        items.Add(value);
+                    }
+
+                    break;
+                case SpreadElementSyntax spread when Resolve(model.OperationOrNull(spread.Expression, _cancellationToken), depth + 1) is CSharpList spreadItems:
+                    items.AddRange(spreadItems.Items);
+                    break;
+                default:
+                    items.Add(CSharpUnknown.Of(element));
+                    break;
+            }
+        }
+
+        return new CSharpList(items, collection);
     }
 
     /// <summary>An object of known members (an anonymous object, a tuple): what a loop over <c>new[] { new { Region = … } }</c> reads.</summary>

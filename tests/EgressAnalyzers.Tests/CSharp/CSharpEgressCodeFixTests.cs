@@ -60,6 +60,22 @@ public class CSharpEgressCodeFixTests
     }
 
     [Fact]
+    public async Task CollectionWrittenAsCollectionExpressions_GetsTheRuleAppendedToTheExpression()
+    {
+        // C# 12: Rules = [ … ] and TargetFqdns = [ … ]. The new rule goes into the brackets, in the file's own style.
+        var collection = AppCollection("\"aks-core\"", HttpsRule("[ " + CoreFqdnLiteralsExcept("login.microsoftonline.com") + " ]"))
+            .Replace("Rules =\n                {", "Rules =\n                [", StringComparison.Ordinal)
+            .Replace("}\n                },\n            }", "}\n                ],\n            }", StringComparison.Ordinal);
+        var hub = ClassicFirewall(collection);
+        Assert.Contains("Rules =\n                [", hub, StringComparison.Ordinal);
+
+        var after = await FixAndVerifyAsync("/src/Hub.cs", new[] { ("/src/Cluster.cs", Cluster()), ("/src/Hub.cs", hub) }, "Add the missing AKS egress rules to 'aks-core'");
+
+        Assert.Matches(new Regex("\"login\\.microsoftonline\\.com\"[^\\]]*\\}\\s*,\\s*\\]", RegexOptions.Singleline), after);
+        Assert.True(Regex.Matches(after, "new AzureFirewallApplicationRuleArgs").Count == 2, after);
+    }
+
+    [Fact]
     public async Task OnlyADenyCollection_AddsAnAksEgressCollection_BeforeTheDeny()
     {
         var hub = ClassicFirewall(AppCollection("\"deny-all\"", HttpsRule("{ \"*\" }", "\"deny\""), priority: 300, action: "\"Deny\""));

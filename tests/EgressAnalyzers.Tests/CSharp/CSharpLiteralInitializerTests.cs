@@ -48,6 +48,8 @@ public class CSharpLiteralInitializerTests
     [InlineData("string[]", "new[] { \"a.contoso.com\", \"b.contoso.com\" }")]
     [InlineData("string[]", "new string[] { \"a.contoso.com\", @\"b.contoso.com\", }")]
     [InlineData("string?[]", "{ \"a.contoso.com\" }")]
+    [InlineData("string[]", "[\"a.contoso.com\", \"b.contoso.com\"]")]
+    [InlineData("string[]", "[]")]
     public void LiteralInitializer_IsReadAsTheResolverReadsIt(string type, string initializer)
     {
         var (field, expression, model) = Field(type, initializer);
@@ -68,7 +70,7 @@ public class CSharpLiteralInitializerTests
     [InlineData("string[]", "{ \"api\" + Suffix }")]
     [InlineData("string[]", "{ Suffix }")]
     [InlineData("string[]", "new string[1] { \"a.contoso.com\" }")]
-    [InlineData("string[]", "[\"a.contoso.com\"]")]
+    [InlineData("string[]", "[\"a.contoso.com\", ..new[] { Suffix }]")]
     [InlineData("object[]", "{ \"a.contoso.com\" }")]
     [InlineData("System.Collections.Generic.List<string>", "new() { \"a.contoso.com\" }")]
     [InlineData("string[][]", "{ new[] { \"a.contoso.com\" } }")]

@@ -53,6 +53,9 @@ public class PulumiAzureNativeReaderTests
         { "helper methods with parameters, nested", "\n    private static string Hcp(string region) => Fqdn(\"hcp\", region);\n    private static string Fqdn(string service, string region, string zone = \"azmk8s.io\") => $\"*.{service}.{region}.{zone}\";\n", "{ Hcp(\"westeurope\"), " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io") + " }" },
         { "an enum value interpolated (written by its name)", "\n    private enum Region { northeurope, westeurope }\n", "{ $\"*.hcp.{Region.westeurope}.azmk8s.io\", " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io") + " }" },
         { "an enum value added to a string", "\n    private enum Region { northeurope = 3, westeurope = 7 }\n", "{ \"*.hcp.\" + Region.westeurope + \".azmk8s.io\", " + CoreFqdnLiteralsExcept("*.hcp.westeurope.azmk8s.io") + " }" },
+        { "a collection expression", "", "[ " + CoreFqdnLiteralsExcept() + " ]" },
+        { "a static readonly array from a collection expression", "\n    private static readonly string[] Core = [ " + CoreFqdnLiteralsExcept() + " ];\n", "Core" },
+        { "a collection expression spreading known lists", "\n    private static readonly string[] Mcr = [\"mcr.microsoft.com\", \"*.data.mcr.microsoft.com\"];\n    private static readonly List<string> Rest = new() { " + CoreFqdnLiteralsExcept("mcr.microsoft.com", "*.data.mcr.microsoft.com", "*.hcp.westeurope.azmk8s.io") + " };\n", "[ ..Mcr, $\"*.hcp.{\"westeurope\"}.azmk8s.io\", ..Rest ]" },
         { "an integer with a numeric format", "\n    private const int Mirror = 1;\n", "{ $\"mcr-{Mirror:D4}.mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net") + " }" },
     };
 
@@ -807,6 +810,7 @@ public class PulumiAzureNativeReaderTests
         { "mutable static field", "\n    private static string[] Mutable = { \"mcr.microsoft.com\" };\n", "Mutable" },
         { "interpolation of an Output", "\n    private static Output<string> Suffix = Output.Create(\"microsoft.com\");\n", "{ Output.Format($\"mcr.{Suffix}\") }" },
         { "LINQ result", "\n    private static readonly string[] All = { \"mcr.microsoft.com\" };\n", "System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(All, f => f.Length > 0))" },
+        { "a collection expression spreading an unknown list", "\n    private static string[] Fetch() { var list = new List<string>(); Fill(list); return list.ToArray(); }\n    private static void Fill(List<string> list) { }\n", "[ ..Fetch() ]" },
         { "a virtual helper called through the base type", "\n    private class Names { public virtual string Registry() => \"registry.example\"; }\n    private sealed class AksNames : Names { public override string Registry() => \"mcr.microsoft.com\"; }\n    private static readonly Names Current = new AksNames();\n", "{ Current.Registry() }" },
         { "an interface's default method", "\n    private interface INames { string Registry() => \"registry.example\"; }\n    private sealed class AksNames : INames { public string Registry() => \"mcr.microsoft.com\"; }\n", "{ ((INames)new AksNames()).Registry() }" },
         { "an interpolation with an alignment", "\n    private const string Name = \"mcr\";\n", "{ $\"{Name,3}.microsoft.com\" }" },
