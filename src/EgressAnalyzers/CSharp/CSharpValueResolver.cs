@@ -546,7 +546,15 @@ internal sealed class CSharpValueResolver
                     type = conversion.Operand.Type;
                 }
 
-                var shown = hole?.Alignment is null ? AsWritten(written, type, hole?.FormatString?.ConstantValue.Value as string) : null;
+                var shown = AsWritten(written, type, hole?.FormatString?.ConstantValue.Value as string);
+                if (shown is not null && hole?.Alignment is { } alignment)
+                {
+                    // {name,8} pads to 8 on the left, {name,-8} on the right.
+                    shown = alignment.ConstantValue.Value is int width && width is >= -1024 and <= 1024
+                        ? width >= 0 ? shown.PadLeft(width) : shown.PadRight(-width)
+                        : null;
+                }
+
                 value = shown is null ? CSharpUnknown.Of(part.Syntax) : new CSharpScalar(shown, written.Syntax);
             }
 
@@ -1369,7 +1377,7 @@ internal sealed class CSharpValueResolver
         // or "XArgs Rule(string name, params string[] fqdns) => new XArgs { Name = name, TargetFqdns = fqdns }").
         // A call that may run another body than the one it names — a virtual or abstract method, an override a subclass
         // may override again, an interface's method — is unknown: the base's body is not what an override returns.
-        if (!MayRunAnotherBody(method)
+        if ((!MayRunAnotherBody(method) || IsCalledOnItsOwnNewObject(invocation))
             && method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax declaration
             && ReturnedExpression(declaration) is { } returned)
         {
@@ -1392,6 +1400,12 @@ internal sealed class CSharpValueResolver
 
         return CSharpUnknown.Of(invocation.Syntax);
     }
+
+    /// <summary><c>new Builder().Hcp(…)</c>: the object is of exactly the type whose method is named, so that body runs.</summary>
+    private static bool IsCalledOnItsOwnNewObject(IInvocationOperation invocation) =>
+        !invocation.TargetMethod.IsAbstract
+        && invocation.Instance is IObjectCreationOperation { Type: { } created }
+        && SymbolEqualityComparer.Default.Equals(created, invocation.TargetMethod.ContainingType);
 
     private static bool MayRunAnotherBody(IMethodSymbol method) =>
         method.IsVirtual || method.IsAbstract || method.ContainingType?.TypeKind == TypeKind.Interface

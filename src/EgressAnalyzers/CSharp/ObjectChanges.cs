@@ -236,9 +236,29 @@ internal static class ObjectChanges
         pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()
             .Any(d => NamedMayChange(d.Identifier.ValueText, d, elementsOnly: false, model, models, visits, cancellationToken));
 
-    /// <summary>Whether a use, after <paramref name="declaration"/> in the same body, of the variable <paramref name="name"/> may change the object (or the objects it holds) it refers to.</summary>
+    /// <summary>
+    /// Whether a use of the variable <paramref name="name"/> that <paramref name="declaration"/> declares (or assigns),
+    /// after it in the same body, may change the object (or, with <paramref name="elementsOnly"/>, the objects it holds)
+    /// it refers to. A field is not followed (it may be used anywhere): it may.
+    /// </summary>
     private static bool NamedMayChange(string name, SyntaxNode declaration, bool elementsOnly, SemanticModel model, Func<SyntaxTree, SemanticModel> models, Visits visits, CancellationToken cancellationToken)
     {
+        var symbol = declaration switch
+        {
+            AssignmentExpressionSyntax assignment => model.SymbolOrNull(assignment.Left, cancellationToken),
+            _ => model.GetDeclaredSymbol(declaration, cancellationToken),
+        };
+        if (symbol is not ILocalSymbol local)
+        {
+            return true;
+        }
+
+        // A string or a value taken apart from the object (foreach (var (region, i) in …)) is a copy: no way in.
+        if (!elementsOnly && !(local.Type is { IsReferenceType: true } type && type.SpecialType != SpecialType.System_String) && local.Type is not null && local.Type.TypeKind != TypeKind.Error)
+        {
+            return false;
+        }
+
         if (!visits.Enter(declaration, name))
         {
             return visits.TooDeep;
@@ -254,6 +274,7 @@ internal static class ObjectChanges
         foreach (var use in body.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
             if (use.Identifier.ValueText == name && use.SpanStart > declaration.SpanStart && !IsMemberName(use) && !IsAssignedBy(use)
+                && SymbolEqualityComparer.Default.Equals(model.SymbolOrNull(use, cancellationToken), local)
                 && ExpressionMayChange(use, model, models, visits, elementsOnly, cancellationToken))
             {
                 return true;

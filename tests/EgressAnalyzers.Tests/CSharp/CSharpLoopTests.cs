@@ -77,6 +77,7 @@ public class CSharpLoopTests
         { "anonymous objects", "", "foreach (var hub in new[] { new { Region = \"westeurope\", Size = 1 }, new { Region = \"northeurope\", Size = 2 } })", "hub.Region" },
         { "named tuples", "", "foreach (var hub in new[] { (Region: \"westeurope\", Size: 1), (Region: \"northeurope\", Size: 2) })", "hub.Region" },
         { "tuples taken apart", "", "foreach (var (name, size) in new[] { (\"westeurope\", 1), (\"northeurope\", 2) })", "name" },
+        { "a LINQ Select with the index, taken apart (a lambda parameter of the same name)", "", "foreach (var (name, i) in Regions.Select((r, i) => (r, i)))", "name" },
         { "tuples taken apart, each declared", "", "foreach ((string name, int size) in new List<(string, int)> { (\"westeurope\", 1), (\"northeurope\", 2) })", "name" },
         { "a positional record", "\n    private sealed record Hub(string Region, int Size);", "foreach (var hub in new[] { new Hub(\"westeurope\", 1), new Hub(\"northeurope\", 2) })", "hub.Region" },
         { "a static readonly array of records", "\n    private sealed record Hub(string Region, int Size);\n    private static readonly Hub[] Hubs = { new(\"westeurope\", 1), new(\"northeurope\", 2) };", "foreach (var hub in Hubs)", "hub.Region" },

@@ -56,6 +56,8 @@ public class PulumiAzureNativeReaderTests
         { "a collection expression", "", "[ " + CoreFqdnLiteralsExcept() + " ]" },
         { "a static readonly array from a collection expression", "\n    private static readonly string[] Core = [ " + CoreFqdnLiteralsExcept() + " ];\n", "Core" },
         { "a collection expression spreading known lists", "\n    private static readonly string[] Mcr = [\"mcr.microsoft.com\", \"*.data.mcr.microsoft.com\"];\n    private static readonly List<string> Rest = new() { " + CoreFqdnLiteralsExcept("mcr.microsoft.com", "*.data.mcr.microsoft.com", "*.hcp.westeurope.azmk8s.io") + " };\n", "[ ..Mcr, $\"*.hcp.{\"westeurope\"}.azmk8s.io\", ..Rest ]" },
+        { "an interpolation with an alignment", "\n    private const string Mcr = \"mcr\";\n    private const int Mirror = 1;\n", "{ $\"{Mcr,3}.microsoft.com\", $\"mcr-{Mirror,4:D4}.mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr.microsoft.com", "mcr-0001.mcr-msedge.net") + " }" },
+        { "a virtual helper called on a new object of its own type", "\n    private class Names { public virtual string Registry() => \"mcr.microsoft.com\"; }\n", "{ new Names().Registry(), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
         { "an integer with a numeric format", "\n    private const int Mirror = 1;\n", "{ $\"mcr-{Mirror:D4}.mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net") + " }" },
     };
 
@@ -813,7 +815,7 @@ public class PulumiAzureNativeReaderTests
         { "a collection expression spreading an unknown list", "\n    private static string[] Fetch() { var list = new List<string>(); Fill(list); return list.ToArray(); }\n    private static void Fill(List<string> list) { }\n", "[ ..Fetch() ]" },
         { "a virtual helper called through the base type", "\n    private class Names { public virtual string Registry() => \"registry.example\"; }\n    private sealed class AksNames : Names { public override string Registry() => \"mcr.microsoft.com\"; }\n    private static readonly Names Current = new AksNames();\n", "{ Current.Registry() }" },
         { "an interface's default method", "\n    private interface INames { string Registry() => \"registry.example\"; }\n    private sealed class AksNames : INames { public string Registry() => \"mcr.microsoft.com\"; }\n", "{ ((INames)new AksNames()).Registry() }" },
-        { "an interpolation with an alignment", "\n    private const string Name = \"mcr\";\n", "{ $\"{Name,3}.microsoft.com\" }" },
+        { "an interpolation with a format the reader does not apply", "\n    private const double Version = 1.5;\n", "{ $\"mcr{Version:N1}.microsoft.com\" }" },
         { "an enum value two members share", "\n    private enum Registry { mcr = 1, Mcr = 1 }\n", "{ $\"{Registry.mcr}.microsoft.com\" }" },
     };
 
