@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using EgressAnalyzers.Engine.Arm;
@@ -43,10 +44,36 @@ internal sealed class BicepFileContext : IArmEvaluationScope
         foreach (var statement in file.Statements)
         {
             Register(statement, null);
+            if (statement is { Kind: BicepStatementKind.Import, TypeOrPath: BicepString { Literal: { } importPath } })
+            {
+                foreach (var (exported, local) in statement.Imports)
+                {
+                    _imports[local] = (importPath, exported);
+                }
+            }
         }
 
         Evaluator = new BicepEvaluator(this);
     }
+
+    // Compile-time imports: local name → (the file's path as written, the name it exports; "*" for a namespace).
+    private readonly Dictionary<string, (string Path, string Exported)> _imports = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The context of a file this one imports from, by its path as written (<c>'shared.bicep'</c>); null when it is not
+    /// among the analyzed files. Set by the reader: without it, imported names are unknown.
+    /// </summary>
+    public Func<string, BicepFileContext?>? ImportedFile { get; init; }
+
+    /// <summary>The file and exported name an imported symbol stands for (<c>import { coreFqdns } from 'shared.bicep'</c>).</summary>
+    public (BicepFileContext File, string Name)? Imported(string localName) =>
+        _imports.TryGetValue(localName, out var import) && import.Exported != "*" && ImportedFile?.Invoke(import.Path) is { } file
+            ? (file, import.Exported)
+            : null;
+
+    /// <summary>The file a namespace import names (<c>import * as shared from 'shared.bicep'</c>).</summary>
+    public BicepFileContext? ImportedNamespace(string localName) =>
+        _imports.TryGetValue(localName, out var import) && import.Exported == "*" ? ImportedFile?.Invoke(import.Path) : null;
 
     public string FilePath { get; }
 
@@ -564,8 +591,11 @@ internal sealed class BicepEvaluator
                 return Relocate(_context.GetParameter(identifier.Name), useSite);
             case BicepStatementKind.Variable:
                 return Relocate(_context.GetVariable(identifier.Name), useSite);
+            case null when _context.Imported(identifier.Name) is { } imported:
+                // An exported variable of another file, read there (exports are compile-time constants).
+                return Relocate(imported.File.GetVariable(imported.Name), useSite);
             default:
-                // Resources and modules as values (their properties are deployment-time), imports, unknown names.
+                // Resources and modules as values (their properties are deployment-time), unknown names.
                 return Unknown(identifier, "{" + identifier.Name + "}");
         }
     }
@@ -752,6 +782,13 @@ internal sealed class BicepEvaluator
             return Unknown(access);
         }
 
+        if (access.Target is BicepIdentifier { Name: var ns } && locals.Get(ns) is null && _context.Symbol(ns) is null
+            && _context.ImportedNamespace(ns) is { } file)
+        {
+            // shared.coreFqdns, with import * as shared from 'shared.bicep'.
+            return Relocate(file.GetVariable(access.Name), _context.Span(access));
+        }
+
         var target = Evaluate(access.Target, locals);
         switch (target)
         {
@@ -872,6 +909,19 @@ internal sealed class BicepEvaluator
 
     private ArmValue EvaluateCall(BicepCall call, BicepLocals locals)
     {
+        // A function another file exports: imported by name, or through a namespace (shared.hcp(region)).
+        var importedFunction = call.Target switch
+        {
+            null when _context.Symbol(call.Name) is null => _context.Imported(call.Name),
+            BicepIdentifier { Name: var ns } when locals.Get(ns) is null && _context.Symbol(ns) is null && _context.ImportedNamespace(ns) is { } file => (file, call.Name),
+            _ => null,
+        };
+        if (importedFunction is { } imported && imported.File.Symbol(imported.Name) is { Kind: BicepStatementKind.Function, Value: BicepLambda exported })
+        {
+            var arguments = call.Arguments.Select(a => Evaluate(a, locals)).ToList();
+            return Relocate(imported.File.Evaluator.Apply(exported, arguments, call), _context.Span(call));
+        }
+
         if (call.Target is not null && call.Namespace is null)
         {
             // symbol.listKeys(), keyVault.getSecret(…), module or resource methods: deployment-time values.
@@ -897,14 +947,8 @@ internal sealed class BicepEvaluator
 
         if (_context.Symbol(call.Name) is { Kind: BicepStatementKind.Function, Value: BicepLambda function } && call.Namespace is null)
         {
-            var inner = BicepLocals.Empty;
-            for (var i = 0; i < function.Parameters.Count; i++)
-            {
-                inner = inner.With(function.Parameters[i].Name, i < call.Arguments.Count ? Evaluate(call.Arguments[i], locals) : Unknown(call));
-            }
-
-            var result = Evaluate(function.Body, inner);
-            return Relocate(result, _context.Span(call));
+            var arguments = call.Arguments.Select(a => Evaluate(a, locals)).ToList();
+            return Relocate(Apply(function, arguments, call), _context.Span(call));
         }
 
         var values = new (ArmValue, int, int)[call.Arguments.Count];
@@ -914,6 +958,18 @@ internal sealed class BicepEvaluator
         }
 
         return ArmFunctionCalls.Invoke(call.Name, values, _context.Text, call.Start, call.End, _context);
+    }
+
+    /// <summary>A user-defined function of this file applied to <paramref name="arguments"/> (a missing one is unknown).</summary>
+    public ArmValue Apply(BicepLambda function, IReadOnlyList<ArmValue> arguments, BicepNode callSite)
+    {
+        var inner = BicepLocals.Empty;
+        for (var i = 0; i < function.Parameters.Count; i++)
+        {
+            inner = inner.With(function.Parameters[i].Name, i < arguments.Count ? arguments[i] : ArmValue.Unknown(function.Parameters[i].Name, _context.Span(function), null));
+        }
+
+        return Evaluate(function.Body, inner);
     }
 
     private ArmValue FilterOrMap(BicepCall call, BicepLocals locals)

@@ -453,6 +453,7 @@ public sealed class BicepParser
     private BicepStatement ParseSkippedLine(BicepToken keyword, List<BicepCall> decorators)
     {
         Advance();
+        var imports = keyword.Text == "import" ? ImportedNames() : new List<(string, string)>();
         BicepExpression? path = null;
         var depth = 0;
         while (!AtEnd && !(depth == 0 && Current.Kind == BicepTokenKind.NewLine))
@@ -481,7 +482,78 @@ public sealed class BicepParser
             "import" => BicepStatementKind.Import,
             _ => BicepStatementKind.Extension,
         };
-        return new BicepStatement(kind, decorators, null, path, null, false, keyword.Start, _tokens[Math.Max(0, _index - 1)].End);
+        return new BicepStatement(kind, decorators, null, path, null, false, keyword.Start, _tokens[Math.Max(0, _index - 1)].End) { Imports = imports };
+    }
+
+    /// <summary>
+    /// <c>{ a, b as c }</c> or <c>* as ns</c> after <c>import</c> (newlines allowed inside the braces); stops at the first
+    /// token of another shape, leaving the rest of the line to the caller. Empty for an extension import
+    /// (<c>import 'az@1.0.0'</c>).
+    /// </summary>
+    private List<(string Exported, string Local)> ImportedNames()
+    {
+        var names = new List<(string, string)>();
+        if (Current.Is("*"))
+        {
+            Advance();
+            if (Current.IsKeyword("as"))
+            {
+                Advance();
+                if (Current.Kind == BicepTokenKind.Identifier)
+                {
+                    names.Add(("*", Current.Text));
+                    Advance();
+                }
+            }
+
+            return names;
+        }
+
+        if (!Current.Is("{"))
+        {
+            return names;
+        }
+
+        Advance();
+        while (!AtEnd && !Current.Is("}"))
+        {
+            if (Current.Kind is BicepTokenKind.NewLine || Current.Is(","))
+            {
+                Advance();
+                continue;
+            }
+
+            if (Current.Kind != BicepTokenKind.Identifier)
+            {
+                // Not a name (code being typed): stepped over, to the closing brace.
+                Advance();
+                continue;
+            }
+
+            var exported = Current.Text;
+            Advance();
+            var local = exported;
+            if (Current.IsKeyword("as"))
+            {
+                Advance();
+                if (Current.Kind != BicepTokenKind.Identifier)
+                {
+                    continue;
+                }
+
+                local = Current.Text;
+                Advance();
+            }
+
+            names.Add((exported, local));
+        }
+
+        if (Current.Is("}"))
+        {
+            Advance();
+        }
+
+        return names;
     }
 
     /// <summary>A type is not evaluated: skipped up to '=' or the end of the line, over brackets.</summary>

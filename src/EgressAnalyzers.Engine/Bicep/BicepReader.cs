@@ -236,6 +236,32 @@ public static class BicepReader
 
         public (TemplateInput Input, BicepFile File)? Module(string key) => _bicep.TryGetValue(key, out var item) ? item : null;
 
+        // One context per imported file: an import cycle ends in its in-progress set, and each export is read once.
+        private readonly Dictionary<string, BicepFileContext?> _imported = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// What <paramref name="fromFile"/>'s compile-time imports read from: the file a relative path names, its
+        /// parameters unknown (exports cannot use them); null when it is not among the analyzed files.
+        /// </summary>
+        public Func<string, BicepFileContext?> ImportsOf(string fromFile) => relative =>
+        {
+            if (!IsLocalModulePath(relative))
+            {
+                return null;
+            }
+
+            var key = Key(ResolvePath(fromFile, relative));
+            if (!_imported.TryGetValue(key, out var context))
+            {
+                context = _bicep.TryGetValue(key, out var target)
+                    ? new BicepFileContext(target.Input.Path, target.File, _cloud, new Dictionary<string, ArmValue>(), unsuppliedAreUnknown: true, _ct) { ImportedFile = ImportsOf(target.Input.Path) }
+                    : null;
+                _imported[key] = context;
+            }
+
+            return context;
+        };
+
         public string Cloud => _cloud;
 
         public CancellationToken CancellationToken => _ct;
@@ -256,7 +282,7 @@ public static class BicepReader
                     continue;
                 }
 
-                var context = new BicepFileContext(file.Path, parsed, _cloud, new Dictionary<string, ArmValue>(), unsuppliedAreUnknown: false, _ct);
+                var context = new BicepFileContext(file.Path, parsed, _cloud, new Dictionary<string, ArmValue>(), unsuppliedAreUnknown: false, _ct) { ImportedFile = ImportsOf(file.Path) };
                 var fileValues = new Dictionary<string, ArmValue>(StringComparer.Ordinal);
                 foreach (var statement in parsed.Statements)
                 {
@@ -319,7 +345,7 @@ public static class BicepReader
             _moduleStack.Add(Key(path));
             try
             {
-                var context = new BicepFileContext(path, file, _session.Cloud, supplied, unsuppliedAreUnknown, _session.CancellationToken);
+                var context = new BicepFileContext(path, file, _session.Cloud, supplied, unsuppliedAreUnknown, _session.CancellationToken) { ImportedFile = _session.ImportsOf(path) };
                 CollectLineSuppressions(context);
                 foreach (var statement in file.Statements)
                 {

@@ -122,6 +122,12 @@ public sealed class BicepStatement : BicepNode
 
     public BicepStatementKind Kind { get; }
 
+    /// <summary>
+    /// A compile-time import's names: <c>import { coreFqdns, hcp as apiServer } from 'shared.bicep'</c> gives
+    /// (coreFqdns, coreFqdns), (hcp, apiServer); <c>import * as shared from …</c> gives (*, shared). Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<(string Exported, string Local)> Imports { get; init; } = System.Array.Empty<(string, string)>();
+
     public IReadOnlyList<BicepCall> Decorators { get; }
 
     /// <summary>The declared symbol (null for targetScope, import, using and errors).</summary>

@@ -189,6 +189,66 @@ public class BicepReaderTests
         Assert.Equal(3, Resources(("/infra/main.bicep", Main), ("/infra/fw.bicep", Module)).OfType<AzureFirewallResource>().Count());
     }
 
+    private const string SharedExports = """
+        @export()
+        var core = [ 'mcr.microsoft.com' ]
+        var zone = 'azmk8s.io'
+        @export()
+        func hcp(region string) string => '*.hcp.${region}.${zone}'
+        @export()
+        var all = concat(core, [ hcp('westeurope') ])
+        """;
+
+    private static IEnumerable<string?> TargetFqdnsOf(string main, params (string Path, string Text)[] others) =>
+        Resources(new[] { (MainFile, main) }.Concat(others).ToArray()).OfType<RuleCollectionGroupResource>()
+            .SelectMany(g => g.Collections).SelectMany(c => c.ApplicationRules).SelectMany(r => r.TargetFqdns).Select(v => v.Text);
+
+    private static string GroupWithTargets(string imports, string targets) => imports + "\n" + $$"""
+        resource policy 'Microsoft.Network/firewallPolicies@2024-05-01' = {
+          name: 'policy'
+          location: 'westeurope'
+        }
+        resource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = {
+          parent: policy
+          name: 'aks'
+          properties: {
+            priority: 200
+            ruleCollections: [ { ruleCollectionType: 'FirewallPolicyFilterRuleCollection', name: 'aks', priority: 100, action: { type: 'Allow' }, rules: [ { ruleType: 'ApplicationRule', name: 'r', sourceAddresses: [ '*' ], protocols: [ { protocolType: 'Https', port: 443 } ], targetFqdns: {{targets}} } ] } ]
+          }
+        }
+        """;
+
+    [Theory]
+    [InlineData("import { core, hcp } from 'shared/egress.bicep'", "concat(core, [ hcp('westeurope') ])")]
+    [InlineData("import { core as registry, hcp as apiServer } from 'shared/egress.bicep'", "concat(registry, [ apiServer('westeurope') ])")]
+    [InlineData("import * as egress from 'shared/egress.bicep'", "concat(egress.core, [ egress.hcp('westeurope') ])")]
+    [InlineData("import {\n  all\n} from './shared/egress.bicep'", "all")]
+    public void CompileTimeImports_ReadTheExportingFilesVariablesAndFunctions(string imports, string targets)
+    {
+        var fqdns = TargetFqdnsOf(GroupWithTargets(imports, targets), ("/infra/shared/egress.bicep", SharedExports));
+
+        Assert.Equal(new[] { "mcr.microsoft.com", "*.hcp.westeurope.azmk8s.io" }, fqdns);
+    }
+
+    [Fact]
+    public void ImportFromAFileNotAmongTheInputs_IsUnknown_NotMissing()
+    {
+        var fqdns = TargetFqdnsOf(GroupWithTargets("import { core } from 'shared/egress.bicep'", "core"));
+
+        Assert.Equal(new string?[] { null }, fqdns);
+    }
+
+    [Fact]
+    public void ImportCycle_EndsInUnknown_NotAHang()
+    {
+        var a = "import { b } from 'b.bicep'\n@export()\nvar a = b";
+        var b = "import { a } from 'main.bicep'\n@export()\nvar b = a";
+
+        var fqdns = TargetFqdnsOf(GroupWithTargets(a, "[ a ]"), ("/infra/b.bicep", b));
+
+        Assert.Equal(new string?[] { null }, fqdns);
+    }
+
     [Fact]
     public void ModuleCycle_IsReported_NotAHang()
     {
