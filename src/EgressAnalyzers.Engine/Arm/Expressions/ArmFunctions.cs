@@ -45,7 +45,22 @@ internal static class ArmFunctions
     {
         if (!Names.TryGetValue(call.Name, out var name))
         {
-            // reference(), list*(), resourceGroup(), uniqueString(), user-defined functions, …: not knowable here.
+            if (call.Name.IndexOf('.') > 0 && ctx.Scope is Template.IUserFunctionScope functions)
+            {
+                // namespace.name(…): a user-defined function of the template (Bicep's func compiles to __bicep.name).
+                var arguments = new ArmValue[call.Arguments.Count];
+                for (var i = 0; i < arguments.Length; i++)
+                {
+                    arguments[i] = ctx.Evaluate(call.Arguments[i]);
+                }
+
+                if (functions.InvokeUserFunction(call.Name, arguments, ctx.Origin) is { } result)
+                {
+                    return result;
+                }
+            }
+
+            // reference(), list*(), resourceGroup(), uniqueString(), …: not knowable here.
             return ctx.UnknownAt(call, OpaqueStringFunctions.Contains(call.Name) ? "{" + ctx.TextOf(call) + "}" : null);
         }
 

@@ -199,7 +199,7 @@ internal sealed class TemplateContext
 /// the resource being read. A loop whose index is not known (unknown count) is kept with a null index, so that
 /// <c>copyIndex()</c> inside it is unknown rather than the index of an outer loop.
 /// </summary>
-internal sealed class TemplateScope : IArmEvaluationScope, IDeferringScope, IExpressionCachingScope
+internal sealed class TemplateScope : IArmEvaluationScope, IDeferringScope, IExpressionCachingScope, IUserFunctionScope
 {
     private readonly CopyFrame? _frames;
 
@@ -241,6 +241,9 @@ internal sealed class TemplateScope : IArmEvaluationScope, IDeferringScope, IExp
     }
 
     public IArmEvaluationScope WithCopyIndex(string loopName, int index) => WithLoop(loopName, index);
+
+    public ArmValue? InvokeUserFunction(string qualifiedName, IReadOnlyList<ArmValue> arguments, SourceSpan callSite) =>
+        UserFunctions.Invoke(Context, qualifiedName, arguments, callSite, depth: 0);
 
     public TemplateScope WithLoop(string loopName, int? index) => new(Context, new CopyFrame(loopName, index, _frames), DefersLongArrays);
 

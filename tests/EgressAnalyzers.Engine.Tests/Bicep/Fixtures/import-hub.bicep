@@ -1,7 +1,7 @@
-// Differential fixture: FQDN lists imported from another file — by name, under an alias and through a namespace.
-// acs-mirror.azureedge.net is missing from the shared list (a finding both readers must agree on). (Imported functions
-// are not here: the compiled ARM's user-defined functions are not evaluated by the ARM reader; BicepReaderTests has them.)
-import { coreFqdns, regionalFqdns as regional } from 'shared/egress.bicep'
+// Differential fixture: FQDN lists and functions imported from another file — by name, under an alias and through a
+// namespace (the compiled ARM has the functions as user-defined functions). acs-mirror.azureedge.net is missing from
+// the shared list, and another region's API server is allowed (findings both readers must agree on).
+import { coreFqdns, regionalFqdns as regional, apiServer as hcp } from 'shared/egress.bicep'
 import * as egress from 'shared/egress.bicep'
 
 param location string = 'westeurope'
@@ -29,7 +29,7 @@ resource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-
             name: 'fqdns'
             protocols: [ { protocolType: 'Https', port: 443 } ]
             sourceAddresses: [ '*' ]
-            targetFqdns: concat(regional, coreFqdns, egress.binaryFqdns)
+            targetFqdns: concat([ hcp(location) ], coreFqdns, egress.binaryFqdns, [ egress.apiServer('northeurope') ], regional)
           }
         ]
       }
