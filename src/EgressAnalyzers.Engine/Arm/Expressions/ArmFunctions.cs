@@ -41,6 +41,17 @@ internal static class ArmFunctions
         "tolower", "toupper", "replace", "string", "substring", "trim", "padleft",
     };
 
+    private static ArmValue[] EvaluateArguments(EvaluationContext ctx, CallNode call)
+    {
+        var args = new ArmValue[call.Arguments.Count];
+        for (var i = 0; i < args.Length; i++)
+        {
+            args[i] = ctx.Evaluate(call.Arguments[i]);
+        }
+
+        return args;
+    }
+
     public static ArmValue Invoke(EvaluationContext ctx, CallNode call)
     {
         if (!Names.TryGetValue(call.Name, out var name))
@@ -48,13 +59,7 @@ internal static class ArmFunctions
             if (call.Name.IndexOf('.') > 0 && ctx.Scope is Template.IUserFunctionScope functions)
             {
                 // namespace.name(…): a user-defined function of the template (Bicep's func compiles to __bicep.name).
-                var arguments = new ArmValue[call.Arguments.Count];
-                for (var i = 0; i < arguments.Length; i++)
-                {
-                    arguments[i] = ctx.Evaluate(call.Arguments[i]);
-                }
-
-                if (functions.InvokeUserFunction(call.Name, arguments, ctx.Origin) is { } result)
+                if (functions.InvokeUserFunction(call.Name, EvaluateArguments(ctx, call), ctx.Origin) is { } result)
                 {
                     return result;
                 }
@@ -80,12 +85,7 @@ internal static class ArmFunctions
                 return LambdaVariable(ctx, call);
         }
 
-        var args = new ArmValue[call.Arguments.Count];
-        for (var i = 0; i < args.Length; i++)
-        {
-            args[i] = ctx.Evaluate(call.Arguments[i]);
-        }
-
+        var args = EvaluateArguments(ctx, call);
         switch (name)
         {
             case "concat":
