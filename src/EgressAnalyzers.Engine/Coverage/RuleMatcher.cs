@@ -228,7 +228,7 @@ public static class RuleMatcher
         for (var formIndex = 0; formIndex < requirement.Destinations.Count; formIndex++)
         {
             var form = requirement.Destinations[formIndex];
-            destination.Add(MatchDestinationForm(form, rule, context));
+            destination.Add(MatchDestinationForm(form, requirement, rule, context));
             if (destination.IsYes)
             {
                 break;
@@ -238,7 +238,7 @@ public static class RuleMatcher
         return MatchResult.And(protocol, port, destination.Result);
     }
 
-    private static MatchResult MatchDestinationForm(string form, NetworkRule rule, MatchContext context)
+    private static MatchResult MatchDestinationForm(string form, RequirementInstance requirement, NetworkRule rule, MatchContext context)
     {
         var result = new AnyOf();
         if (form == RequirementInstance.AnyDestination
@@ -285,7 +285,7 @@ public static class RuleMatcher
                 }
                 else if (!IsAnyAddress(address.Text) && AddressRange.TryParse(address.Text, out _))
                 {
-                    result.AddMaybe(new UnknownCause(address.Span, $"whether '{address.Text}' holds the region's or API server's addresses"));
+                    result.AddMaybe(new UnknownCause(address.Span, $"whether '{address.Text}' holds the addresses of {AddressesOf(requirement)}"));
                 }
             }
 
@@ -297,6 +297,33 @@ public static class RuleMatcher
         }
 
         return result.Result;
+    }
+
+    /// <summary>
+    /// What an address destination would have to hold for the requirement, named by its other forms: "AzureCloud.westeurope
+    /// (the region, or the API server)" for the tunnel, "ntp.ubuntu.com" for NTP.
+    /// </summary>
+    private static string AddressesOf(RequirementInstance requirement)
+    {
+        var names = new List<string>();
+        var tagged = false;
+        for (var formIndex = 0; formIndex < requirement.Destinations.Count; formIndex++)
+        {
+            var form = requirement.Destinations[formIndex];
+            if (form.StartsWith(RequirementInstance.ServiceTagPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                names.Add(form.Substring(RequirementInstance.ServiceTagPrefix.Length));
+                tagged = true;
+            }
+            else if (form.StartsWith(RequirementInstance.FqdnPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                names.Add(form.Substring(RequirementInstance.FqdnPrefix.Length));
+            }
+        }
+
+        return names.Count == 0
+            ? "the endpoint"
+            : string.Join(" or ", names) + (tagged ? " (the region, or the API server)" : string.Empty);
     }
 
     private static MatchResult MatchCustomDns(NetworkRule rule, MatchContext context)

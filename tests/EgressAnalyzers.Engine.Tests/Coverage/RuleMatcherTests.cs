@@ -1,3 +1,4 @@
+using EgressAnalyzers.Engine.Catalog;
 using EgressAnalyzers.Engine.Coverage;
 using EgressAnalyzers.Engine.Model;
 using static EgressAnalyzers.Engine.Tests.Coverage.TestModel;
@@ -108,6 +109,19 @@ public class RuleMatcherTests
     [InlineData("UDP", "20.50.0.0/16", "1194", Tri.Maybe)]
     public void NetworkRequirement_MatchesProtocolPortAndOneDestinationForm(string protocol, string destination, string ports, Tri expected) =>
         Assert.Equal(expected, Match(Tunnel, Net(protocol, destination, ports)));
+
+    [Theory]
+    [InlineData("G-N3", "whether '10.0.0.4' holds the addresses of ntp.ubuntu.com")]
+    [InlineData("G-N1", "whether '10.0.0.4' holds the addresses of AzureCloud.westeurope or AzureCloud (the region, or the API server)")]
+    public void NetworkRequirement_AddressDestination_IsMaybe_NamingWhatItWouldHaveToHold(string id, string cause)
+    {
+        var requirement = RequirementInstance.For(RequirementCatalog.Default.Requirements.First(r => r.Id == id && r.Profile == "current" && r.Cloud == "AzureCloud"), "westeurope");
+
+        var result = RuleMatcher.Match(requirement, Net("Any", "10.0.0.4", "*"), MatchContext.Unknown);
+
+        Assert.Equal(Tri.Maybe, result.Value);
+        Assert.Equal(cause, Assert.Single(result.Causes).Description);
+    }
 
     [Fact]
     public void NetworkRequirement_IpGroupDestination_IsMaybe() =>
