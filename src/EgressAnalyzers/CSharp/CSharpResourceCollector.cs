@@ -154,7 +154,7 @@ internal static class CSharpResourceCollector
     /// Null when the outermost loop is not expanded; expansion stops at the first loop that is not, or past
     /// <paramref name="maxIterations"/>, and the loops from there are read with their variables unknown.
     /// </summary>
-    private static List<List<(ILocalSymbol Variable, CSharpValue Item)>>? Iterations(List<CommonForEachStatementSyntax> loops, Func<IReadOnlyList<(ILocalSymbol, CSharpValue)>, CSharpValueResolver> prepare, int maxIterations)
+    private static List<List<(ILocalSymbol Variable, CSharpValue Item)>>? Iterations(List<StatementSyntax> loops, Func<IReadOnlyList<(ILocalSymbol, CSharpValue)>, CSharpValueResolver> prepare, int maxIterations)
     {
         List<List<(ILocalSymbol Variable, CSharpValue Item)>>? iterations = null;
         foreach (var loop in loops)

@@ -75,14 +75,20 @@ internal sealed class CSharpValueResolver
     /// list, one longer than <see cref="ForEachLoops.MaxItems"/>, or a loop that can leave early. An item the resolver
     /// does not know stays an item: the loop is read for it with its variable unknown.
     /// </summary>
-    public LoopExpansion? LoopItems(CommonForEachStatementSyntax loop) => LoopItems(loop, 0);
+    public LoopExpansion? LoopItems(StatementSyntax loop) => LoopItems(loop, 0);
 
     /// <summary>What follows is read in the iteration of <paramref name="variable"/>'s loop that takes <paramref name="item"/>.</summary>
     public void BindLoopItem(ILocalSymbol variable, CSharpValue item) => _loopItems[variable] = item;
 
-    private LoopExpansion? LoopItems(CommonForEachStatementSyntax loop, int depth)
+    private LoopExpansion? LoopItems(StatementSyntax statement, int depth)
     {
-        if (!ForEachLoops.RunsEveryIteration(loop)
+        if (statement is ForStatementSyntax counting)
+        {
+            return CountingLoopItems(counting, depth);
+        }
+
+        if (statement is not CommonForEachStatementSyntax loop
+            || !ForEachLoops.RunsEveryIteration(loop)
             || ModelFor(loop.SyntaxTree).OperationOrNull(loop, _cancellationToken) is not IForEachLoopOperation operation
             || LoopVariables(operation) is not { } variables
             || Resolve(operation.Collection, depth + 1) is not CSharpList { Items.Count: <= ForEachLoops.MaxItems } collection)
@@ -91,6 +97,63 @@ internal sealed class CSharpValueResolver
         }
 
         return new LoopExpansion(variables.Locals, variables.Deconstructs, collection.Items);
+    }
+
+    /// <summary>
+    /// <c>for (var i = 0; i &lt; Regions.Length; i++)</c>: one counter from a known start, while it is below (or not above)
+    /// a known bound — a number, or a known collection's <c>Length</c> / <c>Count</c> — stepping by one, and not assigned in
+    /// the body. Its items are the counter's values. Null for any other <c>for</c>.
+    /// </summary>
+    private LoopExpansion? CountingLoopItems(ForStatementSyntax loop, int depth)
+    {
+        if (!ForEachLoops.RunsEveryIteration(loop)
+            || loop.Declaration is not { Variables.Count: 1 } declaration || loop.Initializers.Count != 0
+            || declaration.Variables[0] is not { Initializer.Value: { } start } counter
+            || loop.Condition is not BinaryExpressionSyntax { Left: IdentifierNameSyntax tested } condition
+            || tested.Identifier.ValueText != counter.Identifier.ValueText
+            || (!condition.IsKind(SyntaxKind.LessThanExpression) && !condition.IsKind(SyntaxKind.LessThanOrEqualExpression))
+            || loop.Incrementors.Count != 1 || !StepsByOne(loop.Incrementors[0], counter.Identifier.ValueText))
+        {
+            return null;
+        }
+
+        var model = ModelFor(loop.SyntaxTree);
+        if (model.GetDeclaredSymbol(counter, _cancellationToken) is not ILocalSymbol local
+            || local.Type.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64)
+            || ForEachLoops.Body(loop)!.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == counter.Identifier.ValueText && ObjectChanges.IsAssignedBy(i))
+            || Resolve(model.OperationOrNull(start, _cancellationToken), depth + 1).AsInt() is not { } first
+            || Bound(model.OperationOrNull(condition.Right, _cancellationToken)) is not { } bound)
+        {
+            return null;
+        }
+
+        var last = condition.IsKind(SyntaxKind.LessThanExpression) ? bound - 1 : bound;
+        if (last - first + 1 > ForEachLoops.MaxItems)
+        {
+            return null;
+        }
+
+        var items = new List<CSharpValue>();
+        for (var value = first; value <= last; value++)
+        {
+            items.Add(new CSharpScalar(value.ToString(CultureInfo.InvariantCulture), counter));
+        }
+
+        return new LoopExpansion(new[] { local }, deconstructs: false, items);
+
+        long? Bound(IOperation? operation) => operation switch
+        {
+            IPropertyReferenceOperation { Property.Name: "Length" or "Count", Instance: { } collection } => Resolve(collection, depth + 1) is CSharpList list && !list.Items.Any(i => i is CSharpUnknown) ? list.Items.Count : null,
+            _ => Resolve(operation, depth + 1).AsInt(),
+        };
+
+        static bool StepsByOne(ExpressionSyntax step, string name) => step switch
+        {
+            PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax operand } post => post.IsKind(SyntaxKind.PostIncrementExpression) && operand.Identifier.ValueText == name,
+            PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax operand } pre => pre.IsKind(SyntaxKind.PreIncrementExpression) && operand.Identifier.ValueText == name,
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax left, Right: LiteralExpressionSyntax { Token.Value: 1 } } add => add.IsKind(SyntaxKind.AddAssignmentExpression) && left.Identifier.ValueText == name,
+            _ => false,
+        };
     }
 
     /// <summary>
@@ -290,7 +353,7 @@ internal sealed class CSharpValueResolver
                     or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_UInt16 or SpecialType.System_SByte);
     }
 
-    private bool Iterate(IReadOnlyList<CommonForEachStatementSyntax> loops, int index, int iterations, int depth, Func<bool> apply)
+    private bool Iterate(IReadOnlyList<StatementSyntax> loops, int index, int iterations, int depth, Func<bool> apply)
     {
         if (index == loops.Count)
         {

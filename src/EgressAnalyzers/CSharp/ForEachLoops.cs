@@ -28,7 +28,7 @@ internal static class ForEachLoops
     /// </summary>
     public static LoopScope Around(SyntaxNode node, SyntaxNode? exclude = null)
     {
-        var loops = new List<CommonForEachStatementSyntax>();
+        var loops = new List<StatementSyntax>();
         var guards = new List<LoopGuard>();
         var pendingGuards = new List<LoopGuard>();
         var unguardedLoops = -1;
@@ -59,10 +59,10 @@ internal static class ForEachLoops
                 }
             }
 
-            if (parent is CommonForEachStatementSyntax loop && current == loop.Statement && !opaque
-                && (exclude is null || !loop.Span.Contains(exclude.Span)))
+            if (parent is CommonForEachStatementSyntax or ForStatementSyntax && current == Body(parent) && !opaque
+                && (exclude is null || !parent.Span.Contains(exclude.Span)))
             {
-                loops.Insert(0, loop);
+                loops.Insert(0, (StatementSyntax)parent);
 
                 // A condition counts only inside a loop that is expanded: outside every loop, code is read as it is
                 // written, whatever its conditions (they are most often configuration, known at deployment).
@@ -91,7 +91,8 @@ internal static class ForEachLoops
         BinaryExpressionSyntax binary when child == binary.Right && binary.IsKind(SyntaxKind.LogicalAndExpression) => (true, new LoopGuard(binary.Left, true)),
         BinaryExpressionSyntax binary when child == binary.Right && binary.IsKind(SyntaxKind.LogicalOrExpression) => (true, new LoopGuard(binary.Left, false)),
         ElseClauseSyntax or SwitchSectionSyntax or SwitchExpressionArmSyntax or CatchClauseSyntax or FinallyClauseSyntax => (true, null),
-        WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax => (true, null),
+        WhileStatementSyntax or DoStatementSyntax => (true, null),
+        ForStatementSyntax counting => (child == counting.Statement ? !RunsEveryIteration(counting) : child != counting.Declaration && !(child is ExpressionSyntax once && counting.Initializers.Contains(once)), null),
         CommonForEachStatementSyntax other => (child == other.Statement && !RunsEveryIteration(other), null),
         BinaryExpressionSyntax binary => (binary.IsKind(SyntaxKind.CoalesceExpression) && child == binary.Right, null),
         AssignmentExpressionSyntax assignment => (assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) && child == assignment.Right, null),
@@ -99,10 +100,18 @@ internal static class ForEachLoops
         _ => (false, null),
     };
 
-    /// <summary>Whether the loop's iterations all run to the end of its body: no statement of it leaves the loop or the iteration.</summary>
-    public static bool RunsEveryIteration(CommonForEachStatementSyntax loop)
+    /// <summary>The statement a loop repeats.</summary>
+    public static StatementSyntax? Body(SyntaxNode loop) => loop switch
     {
-        foreach (var node in loop.Statement.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        CommonForEachStatementSyntax each => each.Statement,
+        ForStatementSyntax counting => counting.Statement,
+        _ => null,
+    };
+
+    /// <summary>Whether the loop's iterations all run to the end of its body: no statement of it leaves the loop or the iteration.</summary>
+    public static bool RunsEveryIteration(StatementSyntax loop)
+    {
+        foreach (var node in Body(loop)!.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             if (node is BreakStatementSyntax or ContinueStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax
                 or GotoStatementSyntax or YieldStatementSyntax or ThrowExpressionSyntax)
@@ -120,7 +129,7 @@ internal static class ForEachLoops
 /// </summary>
 internal sealed class LoopScope
 {
-    public LoopScope(IReadOnlyList<CommonForEachStatementSyntax> loops, IReadOnlyList<LoopGuard> guards, IReadOnlyList<CommonForEachStatementSyntax> unguardedLoops)
+    public LoopScope(IReadOnlyList<StatementSyntax> loops, IReadOnlyList<LoopGuard> guards, IReadOnlyList<StatementSyntax> unguardedLoops)
     {
         Loops = loops;
         Guards = guards;
@@ -128,7 +137,8 @@ internal sealed class LoopScope
     }
 
     /// <summary>Outermost first; those outside a condition included when it is a <see cref="Guards"/> entry.</summary>
-    public IReadOnlyList<CommonForEachStatementSyntax> Loops { get; }
+    /// <remarks>Each a <c>foreach</c> or a counting <c>for</c>.</remarks>
+    public IReadOnlyList<StatementSyntax> Loops { get; }
 
     /// <summary>Conditions that hold in the iterations the code runs in (empty when the code runs in every iteration).</summary>
     public IReadOnlyList<LoopGuard> Guards { get; }
@@ -137,7 +147,7 @@ internal sealed class LoopScope
     /// The loops inside the innermost condition: what is expanded when a guard cannot be decided for some iteration
     /// (the loops outside it are then read once, their variables unknown).
     /// </summary>
-    public IReadOnlyList<CommonForEachStatementSyntax> UnguardedLoops { get; }
+    public IReadOnlyList<StatementSyntax> UnguardedLoops { get; }
 }
 
 /// <summary>A condition that code inside a loop runs under: <see cref="Condition"/> must be <see cref="WhenTrue"/>.</summary>

@@ -78,6 +78,9 @@ public class CSharpLoopTests
         { "named tuples", "", "foreach (var hub in new[] { (Region: \"westeurope\", Size: 1), (Region: \"northeurope\", Size: 2) })", "hub.Region" },
         { "tuples taken apart", "", "foreach (var (name, size) in new[] { (\"westeurope\", 1), (\"northeurope\", 2) })", "name" },
         { "a LINQ Select with the index, taken apart (a lambda parameter of the same name)", "", "foreach (var (name, i) in Regions.Select((r, i) => (r, i)))", "name" },
+        { "a counting for over the array's Length", "", "for (var i = 0; i < Regions.Length; i++)", "Regions[i]" },
+        { "a counting for to a constant, with <= and ++i", "", "for (int i = 0; i <= 1; ++i)", "Regions[i]" },
+        { "a counting for with += 1, from a constant", "\n    private const int First = 0;", "for (var i = First; i < 2; i += 1)", "Regions[i]" },
         { "tuples taken apart, each declared", "", "foreach ((string name, int size) in new List<(string, int)> { (\"westeurope\", 1), (\"northeurope\", 2) })", "name" },
         { "a positional record", "\n    private sealed record Hub(string Region, int Size);", "foreach (var hub in new[] { new Hub(\"westeurope\", 1), new Hub(\"northeurope\", 2) })", "hub.Region" },
         { "a static readonly array of records", "\n    private sealed record Hub(string Region, int Size);\n    private static readonly Hub[] Hubs = { new(\"westeurope\", 1), new(\"northeurope\", 2) };", "foreach (var hub in Hubs)", "hub.Region" },
@@ -407,6 +410,22 @@ public class CSharpLoopTests
         // Expanded, the west European API server would read as allowed, which the code skips.
         Assert.True(diagnostics.All(d => d.Id == "EGR1006"), string.Join("\n", diagnostics));
         Assert.NotEmpty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("a step of two", "for (var i = 0; i < Regions.Length; i += 2)")]
+    [InlineData("a counter changed in the body", "for (var i = 0; i < Regions.Length; i++)", "i += 0;")]
+    [InlineData("a bound known at run time only", "for (var i = 0; i < System.Environment.ProcessorCount; i++)")]
+    [InlineData("counting down", "for (var i = 1; i >= 0; i--)")]
+    public async Task ForLoopTheReaderDoesNotCount_IsReadOnce_WithItsCounterUnknown(string form, string loopHeader, string inBody = "")
+    {
+        var source = HubsPerRegion(loopHeader).Replace("{\n            var policy", "{\n            " + inBody + "\n            var region = Regions[i];\n            var policy", StringComparison.Ordinal);
+        Assert.Contains("var region = Regions[i];", source, StringComparison.Ordinal);
+
+        var diagnostics = await AnalyzeAsync(Cluster(), source);
+
+        Assert.DoesNotContain(diagnostics, d => d.GetMessage().Contains("'policy-westeurope'", StringComparison.Ordinal));
+        Assert.True(diagnostics.Any(d => d.Id == "EGR1006"), form + ":\n" + string.Join("\n", diagnostics));
     }
 
     [Fact]
