@@ -106,6 +106,36 @@ public class CSharpMutationSweepTests
             new[] { ("/src/Cluster.cs", PulumiFixtures.Cluster()) },
             Array.Empty<(string, string)>()),
         new(
+            "Pulumi Azure Native, classic firewall with collection expressions, an enum, and a counting for with a condition",
+            OutputKind.DynamicallyLinkedLibrary,
+            ("/src/Hub.cs", PulumiFixtures.ClassicFirewall(
+                PulumiFixtures.AppCollection("\"aks-core\"", PulumiFixtures.HttpsRule("[.. Core, $\"*.hcp.{Region.westeurope}.azmk8s.io\", .. Targets()]")),
+                members: """
+
+                        private enum Region { westeurope, northeurope }
+
+                        private static readonly string[] Regions = ["westeurope", "northeurope"];
+
+                        private static readonly string[] Core = ["mcr.microsoft.com", "*.data.mcr.microsoft.com", "management.azure.com"];
+
+                        private static List<string> Targets()
+                        {
+                            List<string> fqdns = ["acs-mirror.azureedge.net"];
+                            for (var i = 0; i < Regions.Length; i++)
+                            {
+                                if (Regions[i] != "westeurope" && !string.Equals(Regions[i], "westus", System.StringComparison.OrdinalIgnoreCase))
+                                {
+                                    fqdns.Add($"{Regions[i]}.dp.kubernetesconfiguration.azure.com");
+                                }
+                            }
+
+                            return fqdns;
+                        }
+
+                    """)),
+            new[] { ("/src/Cluster.cs", PulumiFixtures.Cluster()) },
+            Array.Empty<(string, string)>()),
+        new(
             "Pulumi Azure classic, rule collection resource",
             OutputKind.DynamicallyLinkedLibrary,
             ("/src/Hub.cs", PulumiAzureClassicReaderTests.Hub(PulumiFixtures.CoreFqdnLiteralsExcept("management.azure.com"))),
