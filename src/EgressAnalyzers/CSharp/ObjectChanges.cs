@@ -97,6 +97,9 @@ internal static class ObjectChanges
         ExpressionSyntax chain = start;
         ExpressionSyntax self = start;
         var steps = 0;
+
+        // Past a call, the chain is the call's result (Core.Concat(more).ToArray() is a new array), not the object.
+        var called = false;
         while (true)
         {
             switch (chain.Parent)
@@ -141,6 +144,7 @@ internal static class ObjectChanges
                     }
 
                     chain = invocation;
+                    called = true;
                     continue;
             }
 
@@ -153,7 +157,7 @@ internal static class ObjectChanges
             return !(elementsOnly && steps == 1 && chain is ElementAccessExpressionSyntax);
         }
 
-        if (IsObject(chain, model, cancellationToken) && Alias(chain, elementsOnly && steps == 0, model, models, visits, cancellationToken) is { } aliased)
+        if (!called && IsObject(chain, model, cancellationToken) && Alias(chain, elementsOnly && steps == 0, model, models, visits, cancellationToken) is { } aliased)
         {
             return aliased;
         }

@@ -58,6 +58,7 @@ public class PulumiAzureNativeReaderTests
         { "a collection expression spreading known lists", "\n    private static readonly string[] Mcr = [\"mcr.microsoft.com\", \"*.data.mcr.microsoft.com\"];\n    private static readonly List<string> Rest = new() { " + CoreFqdnLiteralsExcept("mcr.microsoft.com", "*.data.mcr.microsoft.com", "*.hcp.westeurope.azmk8s.io") + " };\n", "[ ..Mcr, $\"*.hcp.{\"westeurope\"}.azmk8s.io\", ..Rest ]" },
         { "an interpolation with an alignment", "\n    private const string Mcr = \"mcr\";\n    private const int Mirror = 1;\n", "{ $\"{Mcr,3}.microsoft.com\", $\"mcr-{Mirror,4:D4}.mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr.microsoft.com", "mcr-0001.mcr-msedge.net") + " }" },
         { "a virtual helper called on a new object of its own type", "\n    private class Names { public virtual string Registry() => \"mcr.microsoft.com\"; }\n", "{ new Names().Registry(), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
+        { "a static readonly array made from another by LINQ (a new array, not another name for it)", "\n    private static readonly string[] Mcr = { \"mcr.microsoft.com\" };\n    private static readonly string[] All = Mcr.Concat(Mcr).Concat(new[] { " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }).ToArray();\n", "All" },
         { "an integer with a numeric format", "\n    private const int Mirror = 1;\n", "{ $\"mcr-{Mirror:D4}.mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net") + " }" },
     };
 
@@ -65,7 +66,7 @@ public class PulumiAzureNativeReaderTests
     [MemberData(nameof(KnownValueForms))]
     public async Task KnownValueForm_ResolvesLikeLiterals(string form, string members, string targetFqdns)
     {
-        var diagnostics = await AnalyzeAsync(Cluster(), ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule(targetFqdns)), members: members));
+        var diagnostics = await AnalyzeAsync(Cluster(), ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule(targetFqdns)), "using System.Linq;\n", members: members));
 
         Assert.True(diagnostics.Count == 0, form + ": " + string.Join("\n", diagnostics));
     }
