@@ -17,6 +17,7 @@ internal sealed class TemplateContext
     private readonly JsonObject? _parameterDeclarations;
     private readonly JsonObject? _variables;
     private readonly Dictionary<string, ArmValue> _supplied;
+    private readonly DeploymentParameters? _passed;
     private readonly bool _unsuppliedAreUnknown;
     private readonly Dictionary<string, ArmValue> _parameterCache;
     private readonly Dictionary<string, ArmValue> _variableCache;
@@ -28,7 +29,8 @@ internal sealed class TemplateContext
         JsonObject template,
         IReadOnlyDictionary<string, ArmValue> supplied,
         bool unsuppliedAreUnknown,
-        int depth)
+        int depth,
+        DeploymentParameters? passed = null)
     {
         File = file;
         Template = template;
@@ -44,6 +46,7 @@ internal sealed class TemplateContext
             _supplied[pair.Key] = pair.Value;
         }
 
+        _passed = passed;
         _unsuppliedAreUnknown = unsuppliedAreUnknown;
         RootScope = new TemplateScope(this, null);
     }
@@ -79,6 +82,10 @@ internal sealed class TemplateContext
             if (_supplied.TryGetValue(name, out var supplied))
             {
                 value = supplied;
+            }
+            else if (_passed?.Evaluate(name) is { } passed)
+            {
+                value = passed;
             }
             else if (declaration is null || _unsuppliedAreUnknown)
             {
@@ -192,6 +199,44 @@ internal sealed class TemplateContext
 
     private static ArmValue UnknownVariable(string name, SourceSpan origin) =>
         ArmValue.Unknown($"variables('{name}')", origin, $"{{variables('{name}')}}");
+}
+
+/// <summary>
+/// The <c>properties.parameters</c> object of an inner-scope nested deployment. A value is evaluated in the
+/// deployment's own scope when the inner template first reads it (the context caches it), not when the deployment
+/// is met: compiled Bicep passes every module dozens of parameters, and most never reach a rule or a cluster.
+/// </summary>
+internal sealed class DeploymentParameters
+{
+    private readonly JsonObject _parameters;
+    private readonly TemplateScope _deploymentScope;
+
+    public DeploymentParameters(JsonObject parameters, TemplateScope deploymentScope)
+    {
+        _parameters = parameters;
+        _deploymentScope = deploymentScope;
+    }
+
+    /// <summary>The value passed for <paramref name="name"/>, or null when the deployment does not pass it.</summary>
+    public ArmValue? Evaluate(string name)
+    {
+        if (_parameters.GetProperty(name) is not { } parameter)
+        {
+            return null;
+        }
+
+        var origin = new SourceSpan(_deploymentScope.FilePath, parameter.Value.Start, parameter.Value.Length);
+        return parameter.Value switch
+        {
+            JsonObject body when body["value"] is { } value => ArmEvaluation.EvaluateNode(value, _deploymentScope),
+
+            // Bicep writes a conditional module parameter as one expression for the whole entry:
+            // "[if(cond, createObject('value', a), createObject('value', b))]".
+            JsonString whole => ArmNav.Get(ArmEvaluation.EvaluateNode(whole, _deploymentScope), "value")
+                ?? TemplateContext.UnknownParameter(parameter.Name, origin),
+            _ => TemplateContext.UnknownParameter(parameter.Name, origin),
+        };
+    }
 }
 
 /// <summary>

@@ -18,6 +18,9 @@ internal sealed class TemplateWalker
 
     private static readonly Regex RuleIdPattern = new("^EGR[0-9]{4}$", RegexOptions.CultureInvariant);
 
+    private static readonly IReadOnlyDictionary<string, ArmValue> EmptySupplied =
+        new Dictionary<string, ArmValue>(StringComparer.OrdinalIgnoreCase);
+
     private readonly FileReadState _file;
     private readonly ResourceMapper _mapper;
 
@@ -199,22 +202,11 @@ internal sealed class TemplateWalker
         // deployment passes in properties.parameters.<name>.value, evaluated where the deployment is written.
         var unsuppliedAreUnknown = properties["parametersLink"] is not null;
         var parameters = properties["parameters"];
-        var supplied = new Dictionary<string, ArmValue>((parameters as JsonObject)?.Count ?? 0, StringComparer.OrdinalIgnoreCase);
+        var supplied = EmptySupplied;
+        DeploymentParameters? passed = null;
         if (parameters is JsonObject parameterObject)
         {
-            foreach (var parameter in parameterObject.Properties)
-            {
-                supplied[parameter.Name] = parameter.Value switch
-                {
-                    JsonObject body when body["value"] is { } value => ArmEvaluation.EvaluateNode(value, outerScope),
-
-                    // Bicep writes a conditional module parameter as one expression for the whole entry:
-                    // "[if(cond, createObject('value', a), createObject('value', b))]".
-                    JsonString => ArmNav.Get(ArmEvaluation.EvaluateNode(parameter.Value, outerScope), "value")
-                        ?? TemplateContext.UnknownParameter(parameter.Name, _file.Span(parameter.Value)),
-                    _ => TemplateContext.UnknownParameter(parameter.Name, _file.Span(parameter.Value)),
-                };
-            }
+            passed = new DeploymentParameters(parameterObject, outerScope);
         }
         else if (parameters is not null)
         {
@@ -222,9 +214,11 @@ internal sealed class TemplateWalker
             var evaluated = ArmEvaluation.EvaluateNode(parameters, outerScope);
             if (evaluated is ArmObject evaluatedObject)
             {
+                var evaluatedParameters = new Dictionary<string, ArmValue>(evaluatedObject.Properties.Count, StringComparer.OrdinalIgnoreCase);
+                supplied = evaluatedParameters;
                 foreach (var parameter in evaluatedObject.Properties)
                 {
-                    supplied[parameter.Name] = ArmNav.Get(parameter.Value, "value")
+                    evaluatedParameters[parameter.Name] = ArmNav.Get(parameter.Value, "value")
                         ?? TemplateContext.UnknownParameter(parameter.Name, parameter.Value.Origin);
                 }
             }
@@ -234,7 +228,7 @@ internal sealed class TemplateWalker
             }
         }
 
-        var inner = new TemplateContext(_file, template, supplied, unsuppliedAreUnknown, depth);
+        var inner = new TemplateContext(_file, template, supplied, unsuppliedAreUnknown, depth, passed);
         ReadTemplateResources(template, inner.RootScope);
     }
 
