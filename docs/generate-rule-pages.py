@@ -257,9 +257,11 @@ An endpoint counts as allowed when an Allow application rule covers the FQDN on 
 wildcard semantics: `*.contoso.com` covers any depth of sub-domain but not `contoso.com`), or when a network rule
 processed before it allows TCP to a destination that reaches it (`*`, addresses that together are every address such
 as `0.0.0.0/1` and `128.0.0.0/1`, or a service tag listed in the last column). Network rules are processed before
-application rules, whatever the priorities. A network rule to an IP Group may reach it too (the group may hold every
-address, and the analyzer does not read IP Groups' addresses): coverage is then unknown ([EGR1006](EGR1006.md)), not
-missing.
+application rules, whatever the priorities. A rule to an IP Group declared in the analyzed files is read as the same
+rule with the group's addresses written in place (a group holding `0.0.0.0/0` reaches every FQDN; a group without
+addresses makes Azure Firewall skip the rule). A group declared elsewhere, or named by an ID computed at deployment,
+may hold every address: coverage is then unknown ([EGR1006](EGR1006.md)), not missing. In C#, IP Groups' addresses are
+not read yet: a rule to one is unknown.
 
 {SCOPE}
 
@@ -476,7 +478,7 @@ serves clusters in several regions, list every region.""")
 pages["EGR1006"] = page("EGR1006",
 """Whether a required endpoint is allowed depends on a value the analyzer cannot resolve statically: a parameter without a
 value, `reference()`, `listKeys()`, a module or deployment output, a C# value computed at run time, an IP Group whose
-contents are not in the inputs, or a destination given as IP addresses.""",
+addresses are not in the analyzed files, or a destination given as IP addresses.""",
 f"""The analyzer never treats an unknown value as missing: that is the main source of false positives in other IaC
 scanners. Instead of [EGR1001](EGR1001.md)/[EGR1002](EGR1002.md) it reports once, as information, which value it could
 not resolve. Unknown values never become "missing" and never become "allowed".
@@ -554,8 +556,9 @@ the diagnostic with a justification if the rule is a deliberate, temporary excep
 pages["EGR2002"] = page("EGR2002",
 """A rule value is one Azure Firewall rejects or never matches: a malformed FQDN, a wildcard anywhere but the left-most
 label (`www.contoso.*`, `*.*.contoso.com`, `aa*.contoso.com`), a wildcard in a network-rule FQDN, a port outside
-1-65535 (application rules: outside the API's 0-64000), a malformed port range, an unknown protocol, or a malformed
-IP address, CIDR or range.""",
+1-65535 (application rules: outside the API's 0-64000), a malformed port range, an unknown protocol, a malformed
+IP address, CIDR or range, or an IP group of the analyzed files that holds no addresses (Azure Firewall skips a rule
+whose IP group is empty, so coverage leaves that rule out too).""",
 """The deployment fails, or worse, succeeds with a rule that matches nothing, and the endpoint the rule was written for
 stays blocked. `*contoso.com` (no dot) is valid but also matches look-alike names such as `evilcontoso.com`; prefer
 `*.contoso.com` plus `contoso.com`.""",

@@ -88,6 +88,9 @@ public sealed class FirewallRuleSet
     /// </summary>
     public IReadOnlyList<DetachedRules> DetachedRules { get; init; } = Array.Empty<DetachedRules>();
 
+    /// <summary>The IP groups of the inputs, whose addresses the rules are matched with.</summary>
+    public IpGroupDirectory IpGroups { get; init; } = IpGroupDirectory.Empty;
+
     /// <summary>Firewalls in the inputs that use this rule set (the firewall itself for classic rules).</summary>
     public IReadOnlyList<AzureFirewallResource> Firewalls { get; init; } = Array.Empty<AzureFirewallResource>();
 
@@ -131,15 +134,27 @@ public sealed class FirewallRuleSet
         var result = new List<OrderedRule>();
         foreach (var collection in ordered)
         {
-            result.AddRange(collection.Collection.NetworkRules.Select(r => new OrderedRule(collection, r)));
+            AddRules(result, collection, collection.Collection.NetworkRules);
         }
 
         foreach (var collection in ordered)
         {
-            result.AddRange(collection.Collection.ApplicationRules.Select(r => new OrderedRule(collection, r)));
+            AddRules(result, collection, collection.Collection.ApplicationRules);
         }
 
         return result;
+    }
+
+    private void AddRules(List<OrderedRule> result, SubjectCollection collection, IEnumerable<FirewallRule> rules)
+    {
+        foreach (var rule in rules)
+        {
+            // Rules are matched with their IP groups' addresses in place; a rule naming an empty group is skipped.
+            if (IpGroups.Expand(rule) is { } applied)
+            {
+                result.Add(new OrderedRule(collection, applied));
+            }
+        }
     }
 
     /// <summary>Filter collections (NAT and non-filter actions excluded) in processing order within one rule type.</summary>
@@ -195,13 +210,14 @@ public sealed class FirewallRuleSet
     public static IReadOnlyList<FirewallRuleSet> Resolve(InfrastructureModel model)
     {
         var result = new List<FirewallRuleSet>();
+        var ipGroups = model.IpGroups.Count == 0 ? IpGroupDirectory.Empty : new IpGroupDirectory(model.IpGroups);
 
         // Collections written as their own resources for a firewall whose name is not known (Pulumi classic, with the
         // firewall name computed at run time) may be any classic firewall's: they are not a subject of their own.
         var detachedClassic = model.Firewalls
             .Where(f => f.FirewallPolicy is null && f.IsStandIn && IsSymbolic(f.Key))
             .Select(f => new DetachedRules(
-                new FirewallRuleSet(f, f.Collections.Select((c, i) => new SubjectCollection(c, 0, null, i)).ToList()),
+                new FirewallRuleSet(f, f.Collections.Select((c, i) => new SubjectCollection(c, 0, null, i)).ToList()) { IpGroups = ipGroups },
                 new UnknownCause(f.NameSpan, $"the firewall of {Describe(f.Collections)}, whose rules may allow this traffic,")))
             .ToList();
         foreach (var firewall in model.Firewalls)
@@ -210,7 +226,7 @@ public sealed class FirewallRuleSet
             {
                 var index = 0;
                 var collections = firewall.Collections.Select(c => new SubjectCollection(c, 0, null, index++)).ToList();
-                result.Add(new FirewallRuleSet(firewall, collections) { Firewalls = new[] { firewall }, DetachedRules = detachedClassic });
+                result.Add(new FirewallRuleSet(firewall, collections) { Firewalls = new[] { firewall }, DetachedRules = detachedClassic, IpGroups = ipGroups });
             }
         }
 
@@ -228,7 +244,7 @@ public sealed class FirewallRuleSet
         var detachedGroups = model.RuleCollectionGroups
             .Where(g => !g.Policy.IsEmpty && IsSymbolic(g.Policy) && !policies.ContainsKey(g.Policy))
             .Select(g => new DetachedRules(
-                new FirewallRuleSet(g, g.Collections.Select((c, i) => new SubjectCollection(c, 0, g, i)).ToList()),
+                new FirewallRuleSet(g, g.Collections.Select((c, i) => new SubjectCollection(c, 0, g, i)).ToList()) { IpGroups = ipGroups },
                 new UnknownCause(g.NameSpan, $"the policy of rule collection group '{g.DisplayName}', whose rules may allow this traffic,")))
             .ToList();
 
@@ -253,7 +269,7 @@ public sealed class FirewallRuleSet
                 continue;
             }
 
-            result.Add(ForPolicy(policy, policies, model, users, detachedGroups));
+            result.Add(ForPolicy(policy, policies, model, users, detachedGroups, ipGroups));
         }
 
         return result;
@@ -265,7 +281,7 @@ public sealed class FirewallRuleSet
     private static string Describe(IReadOnlyList<RuleCollection> collections) =>
         collections.Count == 1 ? RuleCollectionDescriptions.Describe(collections[0]) : $"{collections.Count} rule collections";
 
-    private static FirewallRuleSet ForPolicy(FirewallPolicyResource leaf, Dictionary<ResourceKey, FirewallPolicyResource> policies, InfrastructureModel model, IReadOnlyList<AzureFirewallResource> users, IReadOnlyList<DetachedRules> detachedGroups)
+    private static FirewallRuleSet ForPolicy(FirewallPolicyResource leaf, Dictionary<ResourceKey, FirewallPolicyResource> policies, InfrastructureModel model, IReadOnlyList<AzureFirewallResource> users, IReadOnlyList<DetachedRules> detachedGroups, IpGroupDirectory ipGroups)
     {
         // Walk up the basePolicy chain; a policy seen twice ends the walk (a cycle is not deployable).
         var chain = new List<FirewallPolicyResource> { leaf };
@@ -306,7 +322,7 @@ public sealed class FirewallRuleSet
             }
         }
 
-        return new FirewallRuleSet(leaf, collections) { Groups = groups, ExternalCauses = external, Firewalls = users, DetachedRules = detachedGroups };
+        return new FirewallRuleSet(leaf, collections) { Groups = groups, ExternalCauses = external, Firewalls = users, DetachedRules = detachedGroups, IpGroups = ipGroups };
     }
 }
 

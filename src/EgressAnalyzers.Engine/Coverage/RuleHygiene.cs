@@ -33,7 +33,11 @@ public static class RuleHygiene
             foreach (var rule in collection.ApplicationRules)
             {
                 CheckValues(ruleSet, rule, findings);
-                if (allow)
+                if (ruleSet.IpGroups.Expand(rule) is null)
+                {
+                    ReportEmptyGroups(ruleSet, rule, findings);
+                }
+                else if (allow)
                 {
                     CheckAllowEverything(ruleSet, rule, findings);
                     if (deprecated is not null)
@@ -48,9 +52,15 @@ public static class RuleHygiene
             foreach (var rule in collection.NetworkRules)
             {
                 CheckValues(ruleSet, rule, findings);
-                if (allow)
+                var applied = ruleSet.IpGroups.Expand(rule);
+                if (applied is null)
                 {
-                    CheckAllowEverything(ruleSet, rule, findings);
+                    ReportEmptyGroups(ruleSet, rule, findings);
+                }
+                else if (allow)
+                {
+                    // With its IP groups' addresses in place: a group holding 0.0.0.0/0 opens every address too.
+                    CheckAllowEverything(ruleSet, (NetworkRule)applied, findings);
                     region.Check(rule.DestinationFqdns, TemplateTarget.Fqdn, findings);
                     region.Check(rule.DestinationAddresses, TemplateTarget.ServiceTag, findings);
                 }
@@ -139,6 +149,14 @@ public static class RuleHygiene
         }
 
         CheckSources(ruleSet, rule, findings);
+    }
+
+    private static void ReportEmptyGroups(FirewallRuleSet ruleSet, FirewallRule rule, List<Finding> findings)
+    {
+        foreach (var reference in ruleSet.IpGroups.EmptyGroupsNamedBy(rule))
+        {
+            findings.Add(Invalid(ruleSet, reference, "IP group for rule '" + rule.Name + "'", "the group holds no addresses, and Azure Firewall skips a rule whose IP group is empty"));
+        }
     }
 
     private static void CheckSources(FirewallRuleSet ruleSet, FirewallRule rule, List<Finding> findings)

@@ -19,6 +19,7 @@ public sealed class InfrastructureModel
         Routes = all.OfType<RouteResource>().ToList();
         PublicIpAddresses = all.OfType<PublicIpAddressResource>().ToList();
         IngressResources = all.OfType<IngressResource>().ToList();
+        IpGroups = all.OfType<IpGroupResource>().ToList();
         All = all;
     }
 
@@ -28,6 +29,8 @@ public sealed class InfrastructureModel
     public IReadOnlyList<RouteResource> Routes { get; }
 
     public IReadOnlyList<PublicIpAddressResource> PublicIpAddresses { get; }
+
+    public IReadOnlyList<IpGroupResource> IpGroups { get; }
 
     /// <summary>Application gateways and load balancers.</summary>
     public IReadOnlyList<IngressResource> IngressResources { get; }

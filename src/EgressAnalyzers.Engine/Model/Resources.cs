@@ -57,6 +57,41 @@ public readonly struct ResourceKey : IEquatable<ResourceKey>
 
     public override string ToString() => $"{Type}/{Name}";
 
+    /// <summary>
+    /// The key a resource ID names: a full ID (<c>/subscriptions/…/providers/Microsoft.Network/ipGroups/g</c>) or the
+    /// readers' short form of one (<c>Microsoft.Network/ipGroups/g</c>, what <c>resourceId()</c> and a Bicep
+    /// <c>.id</c> become). Subscription and resource group are not part of a key. Null when the text is not an ID.
+    /// </summary>
+    public static ResourceKey? FromResourceId(string text)
+    {
+        const string Marker = "/providers/";
+        var at = text.LastIndexOf(Marker, StringComparison.OrdinalIgnoreCase);
+        var path = at < 0 ? text : text.Substring(at + Marker.Length);
+        var segments = path.Trim('/').Split('/');
+
+        // Provider namespace, then type and name pairs: "Microsoft.Network", "ipGroups", "g". Without "/providers/" only
+        // a namespace that looks like one ("Microsoft.Network") makes the text an ID rather than any path.
+        if (segments.Length < 3 || segments.Length % 2 == 0 || (at < 0 && segments[0].IndexOf('.') < 0))
+        {
+            return null;
+        }
+
+        var type = new System.Text.StringBuilder(segments[0]);
+        var name = new System.Text.StringBuilder();
+        for (var i = 1; i < segments.Length; i += 2)
+        {
+            type.Append('/').Append(segments[i]);
+            if (name.Length > 0)
+            {
+                name.Append('/');
+            }
+
+            name.Append(segments[i + 1]);
+        }
+
+        return new ResourceKey(type.ToString(), name.ToString());
+    }
+
     public const string AzureFirewallType = "microsoft.network/azurefirewalls";
     public const string FirewallPolicyType = "microsoft.network/firewallpolicies";
     public const string RuleCollectionGroupType = "microsoft.network/firewallpolicies/rulecollectiongroups";
@@ -203,6 +238,22 @@ public sealed class RuleCollectionGroupResource : ModelResource
     public int? Priority { get; }
 
     public IReadOnlyList<RuleCollection> Collections { get; }
+}
+
+/// <summary>
+/// <c>Microsoft.Network/ipGroups</c>: addresses, ranges and CIDRs that network rules name as sources or destinations
+/// (<c>sourceIpGroups</c>, <c>destinationIpGroups</c>) by the group's ID (reference §5.4).
+/// </summary>
+public sealed class IpGroupResource : ModelResource
+{
+    public IpGroupResource(ResourceKey key, string displayName, SourceSpan span, SourceSpan nameSpan, IReadOnlyList<ModelValue> addresses)
+        : base(key, displayName, span, nameSpan)
+    {
+        Addresses = addresses;
+    }
+
+    /// <summary><c>properties.ipAddresses</c>; a list that could not be resolved is one unknown value.</summary>
+    public IReadOnlyList<ModelValue> Addresses { get; }
 }
 
 /// <summary><c>Microsoft.ContainerService/managedClusters</c>: the facts AKS egress requirements depend on.</summary>

@@ -8,10 +8,40 @@ namespace EgressAnalyzers.Engine.Tests.Coverage;
 
 public class RuleHygieneTests
 {
-    private static List<Finding> Check(params RuleCollection[] collections)
+    private static List<Finding> Check(params RuleCollection[] collections) => CheckWith(Array.Empty<ModelResource>(), collections);
+
+    private static List<Finding> CheckWith(IEnumerable<ModelResource> others, params RuleCollection[] collections)
     {
-        var model = Infra(Cluster(), Firewall("fw", collections));
+        var model = Infra(others.Prepend(Firewall("fw", collections)).Prepend(Cluster()).ToArray());
         return RuleHygiene.Check(FirewallRuleSet.Resolve(model).Single(), EgressSettings.Default, TestCatalog.Core, ClusterContext.Build(model, EgressSettings.Default)).ToList();
+    }
+
+    private static IpGroupResource IpGroup(string name, params string[] addresses) =>
+        new(new ResourceKey(ResourceKey.IpGroupType, name), name, Span(), Span(), Vs(addresses));
+
+    [Fact]
+    public void A_rule_naming_an_IP_group_without_addresses_is_EGR2002_at_the_reference()
+    {
+        var rule = Net("TCP", "", "443", ipGroups: "Microsoft.Network/ipGroups/ipg-empty", name: "web");
+
+        var finding = Assert.Single(CheckWith(new[] { IpGroup("ipg-empty") }, Allow("n", 100, rule)));
+
+        Assert.Equal("EGR2002", finding.Rule.Id);
+        Assert.Equal(rule.DestinationIpGroups[0].Span, finding.Location);
+        Assert.Equal(
+            "'Microsoft.Network/ipGroups/ipg-empty' is not a valid IP group for rule 'web': the group holds no addresses, and Azure Firewall skips a rule whose IP group is empty",
+            finding.Message);
+    }
+
+    [Fact]
+    public void A_rule_to_an_IP_group_holding_every_address_on_every_TCP_port_is_allow_everything()
+    {
+        var group = IpGroup("ipg-any", "0.0.0.0/0");
+
+        var finding = Assert.Single(CheckWith(new[] { group }, Allow("n", 100, Net("TCP", "", "*", ipGroups: "Microsoft.Network/ipGroups/ipg-any", name: "open"))));
+
+        Assert.Equal("EGR2001", finding.Rule.Id);
+        Assert.Equal(group.Addresses[0].Span, finding.Location);
     }
 
     [Fact]

@@ -143,36 +143,8 @@ internal static class ArmNav
     /// <c>/subscriptions/…/providers/Microsoft.Network/firewallPolicies/p/ruleCollectionGroups/g</c> →
     /// (<c>Microsoft.Network/firewallPolicies/ruleCollectionGroups</c>, <c>p/g</c>). Null when it is not an ID.
     /// </summary>
-    public static ResourceKey? ParseResourceId(string text)
-    {
-        const string Marker = "/providers/";
-        var at = text.LastIndexOf(Marker, StringComparison.OrdinalIgnoreCase);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var segments = text.Substring(at + Marker.Length).Trim('/').Split('/');
-        if (segments.Length < 3 || segments.Length % 2 == 0)
-        {
-            return null;
-        }
-
-        var type = new StringBuilder(segments[0]);
-        var name = new StringBuilder();
-        for (var i = 1; i < segments.Length; i += 2)
-        {
-            type.Append('/').Append(segments[i]);
-            if (name.Length > 0)
-            {
-                name.Append('/');
-            }
-
-            name.Append(segments[i + 1]);
-        }
-
-        return new ResourceKey(type.ToString(), name.ToString());
-    }
+    public static ResourceKey? ParseResourceId(string text) =>
+        text.IndexOf("/providers/", StringComparison.OrdinalIgnoreCase) < 0 ? null : ResourceKey.FromResourceId(text);
 
     public static string ResourceIdText(ArmResourceId id)
     {

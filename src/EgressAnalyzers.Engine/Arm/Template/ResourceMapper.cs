@@ -108,6 +108,14 @@ internal sealed class ResourceMapper
                 _entries.Add(ReadSubnet(
                     key, declaration.DisplayName, declaration.Span, declaration.NameSpan, declaration.Property("properties"), declaration.Suppressions()));
                 break;
+            case ResourceKey.IpGroupType:
+                _entries.Add(new IpGroupResource(
+                    key,
+                    declaration.DisplayName,
+                    declaration.Span,
+                    declaration.NameSpan,
+                    ArmNav.ToModelValues(ArmNav.Path(declaration.Property("properties"), "ipAddresses"))));
+                break;
             case ResourceKey.RouteTableType:
             case ResourceKey.RouteType:
             case ResourceKey.PublicIpAddressType:
