@@ -248,15 +248,15 @@ internal sealed class CSharpValueResolver
     {
         IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } => true,
         IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } => true,
-        IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation { Pattern: IConstantPatternOperation } } => true,
+        IIsPatternOperation => true,
         IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } } => true,
         _ => false,
     };
 
     /// <summary>
     /// A condition's value as far as the reader can tell: constants and bool values it reads, <c>!</c>, <c>&amp;&amp;</c>,
-    /// <c>||</c>, <c>==</c> / <c>!=</c> between strings, numbers, bools or enum values, <c>is</c> / <c>is not</c> a
-    /// constant, and <c>string.Equals</c> (ordinal, or ignoring case). Null for anything else.
+    /// <c>||</c>, <c>==</c> / <c>!=</c> between strings, numbers, bools or enum values, <c>is</c> a pattern
+    /// <see cref="Matches"/> decides, and <c>string.Equals</c> (ordinal, or ignoring case). Null for anything else.
     /// </summary>
     private bool? Truth(IOperation? operation, int depth)
     {
@@ -294,10 +294,8 @@ internal sealed class CSharpValueResolver
                 return Same(equality.LeftOperand, equality.RightOperand, ignoreCase: false, depth) is { } same
                     ? same == (equality.OperatorKind == BinaryOperatorKind.Equals)
                     : null;
-            case IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern:
-                return Same(pattern.Value, constant.Value, ignoreCase: false, depth);
-            case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } pattern:
-                return !Same(pattern.Value, constant.Value, ignoreCase: false, depth);
+            case IIsPatternOperation pattern:
+                return KnownComparable(pattern.Value, depth) is { } tested ? Matches(tested, pattern.Value.Type, pattern.Pattern, depth) : null;
             case IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } } invocation:
             {
                 // "a".Equals(b), string.Equals(a, b), either with a StringComparison (Equals(object) sees an object: unknown).
@@ -338,19 +336,114 @@ internal sealed class CSharpValueResolver
     /// </summary>
     private bool? Same(IOperation left, IOperation right, bool ignoreCase, int depth)
     {
-        if (!Comparable(left.Type) || !Comparable(right.Type)
-            || Resolve(left, depth + 1) is not CSharpScalar leftValue || Resolve(right, depth + 1) is not CSharpScalar rightValue)
+        if (KnownComparable(left, depth) is not { } leftValue || KnownComparable(right, depth) is not { } rightValue)
         {
             return null;
         }
 
         return string.Equals(leftValue.Text, rightValue.Text, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    }
 
-        static bool Comparable(ITypeSymbol? type) => type is not null
-            && (type.TypeKind == TypeKind.Enum
-                || type.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char
-                    or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
-                    or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_UInt16 or SpecialType.System_SByte);
+    /// <summary>
+    /// The known value of an operand whose type compares by its text (a string, bool, char, integer or enum: equal values
+    /// are written alike); null for any other type — an <c>object</c> holding 1 is not <c>"1"</c> — or a value not known.
+    /// </summary>
+    private CSharpScalar? KnownComparable(IOperation operand, int depth) =>
+        IsComparable(operand.Type) ? Resolve(operand, depth + 1) as CSharpScalar : null;
+
+    private static bool IsComparable(ITypeSymbol? type) => type is not null
+        && (type.TypeKind == TypeKind.Enum || type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Boolean
+            || type.SpecialType == SpecialType.System_Char || IsInteger(type));
+
+    private static bool IsInteger(ITypeSymbol? type) =>
+        type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
+            or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_UInt16 or SpecialType.System_SByte;
+
+    /// <summary>
+    /// Whether <paramref name="value"/> (known, of the comparable <paramref name="type"/>) matches <paramref name="pattern"/>:
+    /// a constant (<c>"westeurope"</c>, <c>null</c>), the discard, <c>not</c>, <c>and</c> / <c>or</c> of those, and
+    /// <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c>, <c>&gt;=</c> on integers. Null for any other pattern (a type, a property
+    /// pattern, a declaration): the reader does not decide it.
+    /// </summary>
+    private bool? Matches(CSharpScalar value, ITypeSymbol? type, IPatternOperation pattern, int depth)
+    {
+        switch (pattern)
+        {
+            case IDiscardPatternOperation:
+                return true;
+            case IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } }:
+                // A value the reader knows is never null.
+                return false;
+            case IConstantPatternOperation constant:
+                return Resolve(constant.Value, depth + 1) is CSharpScalar expected ? string.Equals(value.Text, expected.Text, StringComparison.Ordinal) : null;
+            case INegatedPatternOperation negated:
+                return !Matches(value, type, negated.Pattern, depth);
+            case IBinaryPatternOperation binary:
+            {
+                // Three-valued, as && and || in Truth: false and unknown is false, true or unknown is true.
+                var decisive = binary.OperatorKind == BinaryOperatorKind.Or;
+                var left = Matches(value, type, binary.LeftPattern, depth);
+                if (left == decisive)
+                {
+                    return decisive;
+                }
+
+                var right = Matches(value, type, binary.RightPattern, depth);
+                return right == decisive ? decisive : left is null || right is null ? null : !decisive;
+            }
+
+            case IRelationalPatternOperation relational when IsInteger(type):
+                if (!long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                    || !long.TryParse((Resolve(relational.Value, depth + 1) as CSharpScalar)?.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var bound))
+                {
+                    return null;
+                }
+
+                return relational.OperatorKind switch
+                {
+                    BinaryOperatorKind.LessThan => number < bound,
+                    BinaryOperatorKind.LessThanOrEqual => number <= bound,
+                    BinaryOperatorKind.GreaterThan => number > bound,
+                    BinaryOperatorKind.GreaterThanOrEqual => number >= bound,
+                    _ => null,
+                };
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>region switch { "westeurope" => "10.0.0.0/16", _ => "10.1.0.0/16" }</c> over a value the reader knows: the value
+    /// of the first arm whose pattern (and <c>when</c> condition) holds, as <see cref="Matches"/> and <see cref="Truth"/>
+    /// decide. Unknown when the value is not known, or when an arm before the one that matches cannot be decided: that arm
+    /// may be the one taken.
+    /// </summary>
+    private CSharpValue? FromSwitch(ISwitchExpressionOperation switchExpression, int depth)
+    {
+        if (KnownComparable(switchExpression.Value, depth) is { } value)
+        {
+            foreach (var arm in switchExpression.Arms)
+            {
+                var taken = Matches(value, switchExpression.Value.Type, arm.Pattern, depth);
+                if (taken == true && arm.Guard is { } guard)
+                {
+                    taken = Truth(guard, depth + 1);
+                }
+
+                if (taken is null)
+                {
+                    break;
+                }
+
+                if (taken == true)
+                {
+                    return Resolve(arm.Value, depth + 1);
+                }
+            }
+        }
+
+        // No arm matches (the switch throws), or one cannot be decided.
+        return CSharpUnknown.Of(switchExpression.Syntax);
     }
 
     private bool Iterate(IReadOnlyList<StatementSyntax> loops, int index, int iterations, int depth, Func<bool> apply)
@@ -496,6 +589,8 @@ internal sealed class CSharpValueResolver
                 return FromParameter(parameter);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element:
                 return FromArrayElement(element, depth);
+            case ISwitchExpressionOperation switchExpression:
+                return FromSwitch(switchExpression, depth);
             case IAnonymousObjectCreationOperation anonymous:
                 return FromMembers(anonymous.Type, syntax, anonymous.Initializers.OfType<ISimpleAssignmentOperation>()
                     .Select(a => (MemberName(a.Target), (IOperation?)a.Value)), depth);

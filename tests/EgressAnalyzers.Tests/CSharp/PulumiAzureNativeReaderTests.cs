@@ -60,6 +60,9 @@ public class PulumiAzureNativeReaderTests
         { "a virtual helper called on a new object of its own type", "\n    private class Names { public virtual string Registry() => \"mcr.microsoft.com\"; }\n", "{ new Names().Registry(), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
         { "a static readonly array made from another by LINQ (a new array, not another name for it)", "\n    private static readonly string[] Mcr = { \"mcr.microsoft.com\" };\n    private static readonly string[] All = Mcr.Concat(Mcr).Concat(new[] { " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }).ToArray();\n", "All" },
         { "an integer with a numeric format", "\n    private const int Mirror = 1;\n", "{ $\"mcr-{Mirror:D4}.mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net") + " }" },
+        { "a switch expression with or and not patterns", "\n    private static readonly string Region = \"westeurope\";\n", "{ Region switch { \"northeurope\" or \"uksouth\" => \"registry.example\", not \"eastus\" => \"mcr.microsoft.com\", _ => \"other.example\" }, " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
+        { "a switch expression with relational patterns on an integer", "\n    private const int Mirror = 3;\n", "{ Mirror switch { < 2 => \"registry.example\", >= 2 and <= 5 => \"mcr.microsoft.com\", _ => \"other.example\" }, " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
+        { "a switch expression over an enum, with a condition", "\n    private enum Cloud { Public, China }\n    private static readonly Cloud Current = Cloud.Public;\n", "{ Current switch { Cloud.China => \"registry.example\", Cloud.Public when Current != Cloud.China => \"mcr.microsoft.com\", _ => \"other.example\" }, " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
     };
 
     [Theory]
@@ -978,6 +981,59 @@ public class PulumiAzureNativeReaderTests
         Assert.Contains("Firewall policy 'hub-policy'", unknown.GetMessage(), StringComparison.Ordinal);
         Assert.Contains("the policy of rule collection group 'aks-rcg', whose rules may allow this traffic,", unknown.GetMessage(), StringComparison.Ordinal);
         Assert.StartsWith("new FirewallPolicyRuleCollectionGroup(\"aks-rcg\"", policy.Substring(unknown.Location.SourceSpan.Start), StringComparison.Ordinal);
+    }
+
+    private const string McrDescription = "Microsoft Container Registry: system images (CoreDNS, ...) for create, scale and upgrade";
+
+    /// <summary>A firewall allowing every core FQDN but mcr.microsoft.com, and <paramref name="mcrFqdns"/> in a second rule.</summary>
+    private static string FirewallWithMcrFrom(string mcrFqdns, string members, string extraUsings = "") =>
+        ClassicFirewall(
+            "{|#0:" + AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }") + ",\n" + HttpsRule(mcrFqdns, "\"mcr\"")) + "|}",
+            extraUsings,
+            members);
+
+    private static Task ExpectMcrMissing(string mcrFqdns, string members, string extraUsings = "") =>
+        Test()
+            .WithSource("/src/Cluster.cs", Cluster())
+            .WithSource("/src/Hub.cs", FirewallWithMcrFrom(mcrFqdns, members, extraUsings))
+            .Expect(EgressAnalyzerTest.Diagnostic(EgressDescriptors.EGR1001_RequiredApplicationEgressNotAllowed, 0)
+                .WithArguments("Azure Firewall 'fw-hub'", "'mcr.microsoft.com'", "Https:443", McrDescription))
+            .RunAsync();
+
+    private const string RegionField = "\n    private static readonly string Region = \"westeurope\";\n";
+
+    [Fact]
+    public async Task A_switch_expression_over_a_known_region_is_read()
+    {
+        var diagnostics = await AnalyzeAsync(Cluster(), ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule(
+            "{ Region switch { \"northeurope\" => \"registry.example\", \"westeurope\" => \"mcr.microsoft.com\", _ => \"other.example\" }, " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }")), members: RegionField));
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task A_switch_expression_that_picks_another_registry_for_the_region_leaves_mcr_missing()
+    {
+        await ExpectMcrMissing("{ Region switch { \"westeurope\" => \"registry.example\", _ => \"mcr.microsoft.com\" } }", RegionField);
+    }
+
+    public static TheoryData<string, string, string> UndecidableSwitches => new()
+    {
+        // (description, class members, TargetFqdns expression) — the arm that allows mcr.microsoft.com may be the one taken.
+        { "over a value known at run time", "", "{ System.Environment.GetEnvironmentVariable(\"REGION\") switch { \"westeurope\" => \"mcr.microsoft.com\", _ => \"registry.example\" } }" },
+        { "with a pattern the reader does not decide before the arm that matches", RegionField, "{ Region switch { { Length: > 4 } => \"mcr.microsoft.com\", \"westeurope\" => \"registry.example\", _ => \"other.example\" } }" },
+        { "with a condition on a run-time value before the arm that matches", RegionField, "{ Region switch { \"westeurope\" when System.Environment.Is64BitProcess => \"mcr.microsoft.com\", \"westeurope\" => \"registry.example\", _ => \"other.example\" } }" },
+        { "of a type the reader does not compare", "\n    private static readonly object Boxed = 1;\n", "{ Boxed switch { \"1\" => \"registry.example\", _ => \"mcr.microsoft.com\" } }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UndecidableSwitches))]
+    public async Task A_switch_expression_the_reader_cannot_decide_is_unknown_not_missing(string form, string members, string mcrFqdns)
+    {
+        var diagnostics = await AnalyzeAsync(Cluster(), FirewallWithMcrFrom(mcrFqdns, members).Replace("{|#0:", "").Replace("|}", ""));
+
+        Assert.False(diagnostics.Any(d => d.Id == "EGR1001"), form + ": " + string.Join("\n", diagnostics));
+        Assert.True(diagnostics.Any(d => d.Id == "EGR1006" && d.GetMessage().Contains("mcr.microsoft.com", StringComparison.Ordinal)), form + ": " + string.Join("\n", diagnostics));
     }
 
     [Theory]
