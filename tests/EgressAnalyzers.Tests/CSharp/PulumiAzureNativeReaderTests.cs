@@ -821,6 +821,10 @@ public class PulumiAzureNativeReaderTests
         { "an interface's default method", "\n    private interface INames { string Registry() => \"registry.example\"; }\n    private sealed class AksNames : INames { public string Registry() => \"mcr.microsoft.com\"; }\n", "{ ((INames)new AksNames()).Registry() }" },
         { "an interpolation with a format the reader does not apply", "\n    private const double Version = 1.5;\n", "{ $\"mcr{Version:N1}.microsoft.com\" }" },
         { "an enum value two members share", "\n    private enum Registry { mcr = 1, Mcr = 1 }\n", "{ $\"{Registry.mcr}.microsoft.com\" }" },
+        { "a switch expression over a value known at run time", "", "{ System.Environment.GetEnvironmentVariable(\"REGION\") switch { \"westeurope\" => \"mcr.microsoft.com\", _ => \"registry.example\" } }" },
+        { "a switch expression with a pattern the reader does not decide before the arm that matches", "\n    private static readonly string Region = \"westeurope\";\n", "{ Region switch { { Length: > 4 } => \"mcr.microsoft.com\", \"westeurope\" => \"registry.example\", _ => \"other.example\" } }" },
+        { "a switch expression with a condition on a run-time value before the arm that matches", "\n    private static readonly string Region = \"westeurope\";\n", "{ Region switch { \"westeurope\" when System.Environment.Is64BitProcess => \"mcr.microsoft.com\", \"westeurope\" => \"registry.example\", _ => \"other.example\" } }" },
+        { "a switch expression of a type the reader does not compare", "\n    private static readonly object Boxed = 1;\n", "{ Boxed switch { \"1\" => \"registry.example\", _ => \"mcr.microsoft.com\" } }" },
     };
 
     [Theory]
@@ -1015,25 +1019,6 @@ public class PulumiAzureNativeReaderTests
     public async Task A_switch_expression_that_picks_another_registry_for_the_region_leaves_mcr_missing()
     {
         await ExpectMcrMissing("{ Region switch { \"westeurope\" => \"registry.example\", _ => \"mcr.microsoft.com\" } }", RegionField);
-    }
-
-    public static TheoryData<string, string, string> UndecidableSwitches => new()
-    {
-        // (description, class members, TargetFqdns expression) — the arm that allows mcr.microsoft.com may be the one taken.
-        { "over a value known at run time", "", "{ System.Environment.GetEnvironmentVariable(\"REGION\") switch { \"westeurope\" => \"mcr.microsoft.com\", _ => \"registry.example\" } }" },
-        { "with a pattern the reader does not decide before the arm that matches", RegionField, "{ Region switch { { Length: > 4 } => \"mcr.microsoft.com\", \"westeurope\" => \"registry.example\", _ => \"other.example\" } }" },
-        { "with a condition on a run-time value before the arm that matches", RegionField, "{ Region switch { \"westeurope\" when System.Environment.Is64BitProcess => \"mcr.microsoft.com\", \"westeurope\" => \"registry.example\", _ => \"other.example\" } }" },
-        { "of a type the reader does not compare", "\n    private static readonly object Boxed = 1;\n", "{ Boxed switch { \"1\" => \"registry.example\", _ => \"mcr.microsoft.com\" } }" },
-    };
-
-    [Theory]
-    [MemberData(nameof(UndecidableSwitches))]
-    public async Task A_switch_expression_the_reader_cannot_decide_is_unknown_not_missing(string form, string members, string mcrFqdns)
-    {
-        var diagnostics = await AnalyzeAsync(Cluster(), FirewallWithMcrFrom(mcrFqdns, members).Replace("{|#0:", "").Replace("|}", ""));
-
-        Assert.False(diagnostics.Any(d => d.Id == "EGR1001"), form + ": " + string.Join("\n", diagnostics));
-        Assert.True(diagnostics.Any(d => d.Id == "EGR1006" && d.GetMessage().Contains("mcr.microsoft.com", StringComparison.Ordinal)), form + ": " + string.Join("\n", diagnostics));
     }
 
     [Theory]
