@@ -60,6 +60,15 @@ public class PulumiAzureNativeReaderTests
         { "a virtual helper called on a new object of its own type", "\n    private class Names { public virtual string Registry() => \"mcr.microsoft.com\"; }\n", "{ new Names().Registry(), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
         { "a static readonly array made from another by LINQ (a new array, not another name for it)", "\n    private static readonly string[] Mcr = { \"mcr.microsoft.com\" };\n    private static readonly string[] All = Mcr.Concat(Mcr).Concat(new[] { " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }).ToArray();\n", "All" },
         { "an integer with a numeric format", "\n    private const int Mirror = 1;\n", "{ $\"mcr-{Mirror:D4}.mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net") + " }" },
+        { "ToLowerInvariant and Trim", "", "{ \" MCR.Microsoft.COM \".Trim().ToLowerInvariant(), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
+        { "ToLower without a culture on text without a capital I", "", "{ \"MCR.microsoft.COM\".ToLower(), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
+        { "ToLower in the invariant culture", "", "{ \"MCR.MICROSOFT.COM\".ToLower(System.Globalization.CultureInfo.InvariantCulture), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
+        { "string.Concat of known parts", "\n    private const string Domain = \"microsoft.com\";\n", "{ string.Concat(\"mcr.\", Domain), string.Concat(\"*.data.\", \"mcr.\", \"microsoft\", \".\", \"com\"), " + CoreFqdnLiteralsExcept("mcr.microsoft.com", "*.data.mcr.microsoft.com") + " }" },
+        { "string.Join of a params list and of a known array", "\n    private static readonly string[] Parts = { \"*\", \"data\", \"mcr\", \"microsoft\", \"com\" };\n", "{ string.Join(\".\", \"mcr\", \"microsoft\", \"com\"), string.Join('.', Parts), " + CoreFqdnLiteralsExcept("mcr.microsoft.com", "*.data.mcr.microsoft.com") + " }" },
+        { "string.Format with the invariant culture, a numeric format and an alignment", "\n    private const int Mirror = 1;\n", "{ string.Format(System.Globalization.CultureInfo.InvariantCulture, \"mcr-{0:D4}.mcr-msedge.net\", Mirror), string.Format(\"{0,3}.{1}\", \"mcr\", \"microsoft.com\"), " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net", "mcr.microsoft.com") + " }" },
+        { "int.ToString with a format and the invariant culture", "\n    private const int Mirror = 1;\n", "{ \"mcr-\" + Mirror.ToString(\"D4\", System.Globalization.CultureInfo.InvariantCulture) + \".mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net") + " }" },
+        { "int.ToString without a format", "\n    private const int Mirror = 1;\n", "{ \"mcr-000\" + Mirror.ToString() + \".mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net") + " }" },
+        { "Split of a known string", "", "\"mcr.microsoft.com,*.data.mcr.microsoft.com,," + string.Join(",", ArmFixtures.CoreFqdns.Where(f => f is not "mcr.microsoft.com" and not "*.data.mcr.microsoft.com")) + "\".Split(new[] { ',' }, System.StringSplitOptions.RemoveEmptyEntries)" },
         { "a switch expression with or and not patterns", "\n    private static readonly string Region = \"westeurope\";\n", "{ Region switch { \"northeurope\" or \"uksouth\" => \"registry.example\", not \"eastus\" => \"mcr.microsoft.com\", _ => \"other.example\" }, " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
         { "a switch expression with relational patterns on an integer", "\n    private const int Mirror = 3;\n", "{ Mirror switch { < 2 => \"registry.example\", >= 2 and <= 5 => \"mcr.microsoft.com\", _ => \"other.example\" }, " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
         { "a switch expression over an enum, with a condition", "\n    private enum Cloud { Public, China }\n    private static readonly Cloud Current = Cloud.Public;\n", "{ Current switch { Cloud.China => \"registry.example\", Cloud.Public when Current != Cloud.China => \"mcr.microsoft.com\", _ => \"other.example\" }, " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
@@ -821,6 +830,10 @@ public class PulumiAzureNativeReaderTests
         { "an interface's default method", "\n    private interface INames { string Registry() => \"registry.example\"; }\n    private sealed class AksNames : INames { public string Registry() => \"mcr.microsoft.com\"; }\n", "{ ((INames)new AksNames()).Registry() }" },
         { "an interpolation with a format the reader does not apply", "\n    private const double Version = 1.5;\n", "{ $\"mcr{Version:N1}.microsoft.com\" }" },
         { "an enum value two members share", "\n    private enum Registry { mcr = 1, Mcr = 1 }\n", "{ $\"{Registry.mcr}.microsoft.com\" }" },
+        { "ToLower without a culture on text with a capital I (Turkish lowers it to ı)", "", "{ \"MCR.MICROSOFT.COM\".ToLower() }" },
+        { "string.Format with a culture other than the invariant one", "", "{ string.Format(new System.Globalization.CultureInfo(\"tr-TR\"), \"{0}.microsoft.com\", \"mcr\") }" },
+        { "a negative number written in the current culture (its minus sign may be U+2212)", "\n    private const int Offset = -1;\n", "{ $\"mcr{Offset}.microsoft.com\" }" },
+        { "string.Join of a list with an unknown item", "\n    private static readonly string[] Parts = { \"mcr\", System.Environment.MachineName, \"com\" };\n", "{ string.Join(\".\", Parts) }" },
         { "a switch expression over a value known at run time", "", "{ System.Environment.GetEnvironmentVariable(\"REGION\") switch { \"westeurope\" => \"mcr.microsoft.com\", _ => \"registry.example\" } }" },
         { "a switch expression with a pattern the reader does not decide before the arm that matches", "\n    private static readonly string Region = \"westeurope\";\n", "{ Region switch { { Length: > 4 } => \"mcr.microsoft.com\", \"westeurope\" => \"registry.example\", _ => \"other.example\" } }" },
         { "a switch expression with a condition on a run-time value before the arm that matches", "\n    private static readonly string Region = \"westeurope\";\n", "{ Region switch { \"westeurope\" when System.Environment.Is64BitProcess => \"mcr.microsoft.com\", \"westeurope\" => \"registry.example\", _ => \"other.example\" } }" },
@@ -1019,6 +1032,18 @@ public class PulumiAzureNativeReaderTests
     public async Task A_switch_expression_that_picks_another_registry_for_the_region_leaves_mcr_missing()
     {
         await ExpectMcrMissing("{ Region switch { \"westeurope\" => \"registry.example\", _ => \"mcr.microsoft.com\" } }", RegionField);
+    }
+
+    [Fact]
+    public async Task A_string_Format_that_writes_another_registry_leaves_mcr_missing()
+    {
+        await ExpectMcrMissing("{ string.Format(\"{0}.{1}\", Registry, \"microsoft.com\") }", "\n    private const string Registry = \"acr\";\n");
+    }
+
+    [Fact]
+    public async Task A_lowered_name_of_another_registry_leaves_mcr_missing()
+    {
+        await ExpectMcrMissing("{ \"ACR.Microsoft.COM\".Trim().ToLowerInvariant() }", "");
     }
 
     [Theory]
