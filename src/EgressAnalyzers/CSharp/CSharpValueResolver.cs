@@ -1579,12 +1579,12 @@ internal sealed class CSharpValueResolver
             return (CSharpValue?)FromEnumerable(invocation, depth) ?? CSharpUnknown.Of(invocation.Syntax);
         }
 
-        // A helper method in the program whose body is one returned expression (typically "XArgs Build() => new XArgs { … }",
-        // or "XArgs Rule(string name, params string[] fqdns) => new XArgs { Name = name, TargetFqdns = fqdns }").
+        // A helper method or local function in the program whose body is one returned expression (typically "XArgs Build() =>
+        // new XArgs { … }", or "XArgs Rule(string name, params string[] fqdns) => new XArgs { Name = name, TargetFqdns = fqdns }").
         // A call that may run another body than the one it names — a virtual or abstract method, an override a subclass
         // may override again, an interface's method — is unknown: the base's body is not what an override returns.
         if ((!MayRunAnotherBody(method) || IsCalledOnItsOwnNewObject(invocation))
-            && method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax declaration
+            && method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is { } declaration
             && ReturnedExpression(declaration) is { } returned)
         {
             var returnedOperation = ModelFor(declaration.SyntaxTree).OperationOrNull(returned, _cancellationToken);
@@ -1978,7 +1978,7 @@ internal sealed class CSharpValueResolver
             {
                 IAnonymousFunctionOperation { Body.Operations.Length: 1 } lambda when lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned } =>
                     (lambda.Symbol.Parameters, returned, lambda.Syntax),
-                IMethodReferenceOperation { Method: var method, Instance: null } when method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax declaration
+                IMethodReferenceOperation { Method: var method, Instance: null } when method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is { } declaration
                     && ReturnedExpression(declaration) is { } returnedSyntax =>
                     (method.Parameters, ModelFor(declaration.SyntaxTree).OperationOrNull(returnedSyntax, _cancellationToken), declaration),
                 _ => (ImmutableArray<IParameterSymbol>.Empty, null, selector.Syntax),
@@ -2018,7 +2018,7 @@ internal sealed class CSharpValueResolver
     /// parameter the helper assigns to, or passes by reference, is unknown: its value at the return is not the argument;
     /// so is an object the helper may change.
     /// </summary>
-    private Dictionary<IParameterSymbol, CSharpValue?> ArgumentsOf(ImmutableArray<IArgumentOperation> arguments, BaseMethodDeclarationSyntax declaration, int depth)
+    private Dictionary<IParameterSymbol, CSharpValue?> ArgumentsOf(ImmutableArray<IArgumentOperation> arguments, SyntaxNode declaration, int depth)
     {
         var reassigned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var identifier in declaration.DescendantNodes().OfType<IdentifierNameSyntax>())
@@ -2084,15 +2084,25 @@ internal sealed class CSharpValueResolver
         return _config.Get(qualified) is { } value ? new CSharpScalar(value, invocation.Syntax) : new CSharpUnknown($"the '{qualified}' stack setting", invocation.Syntax);
     }
 
-    private static ExpressionSyntax? ReturnedExpression(MethodDeclarationSyntax declaration)
+    /// <summary>
+    /// The one expression a method or local function returns: its expression body, or the single <c>return</c> of its
+    /// block, at the block's top level (a return under a condition is one of several ways out). Null for anything else.
+    /// </summary>
+    private static ExpressionSyntax? ReturnedExpression(SyntaxNode declaration)
     {
-        if (declaration.ExpressionBody is { } arrow)
+        var (arrow, body) = declaration switch
+        {
+            MethodDeclarationSyntax method => (method.ExpressionBody, method.Body),
+            LocalFunctionStatementSyntax local => (local.ExpressionBody, local.Body),
+            _ => (null, null),
+        };
+        if (arrow is not null)
         {
             return arrow.Expression;
         }
 
-        var returns = declaration.Body?.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<ReturnStatementSyntax>().ToList();
-        return returns is { Count: 1 } && returns[0].Parent == declaration.Body ? returns[0].Expression : null;
+        var returns = body?.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<ReturnStatementSyntax>().ToList();
+        return returns is { Count: 1 } && returns[0].Parent == body ? returns[0].Expression : null;
     }
 
     private SemanticModel ModelFor(SyntaxTree tree) => _models.For(tree);

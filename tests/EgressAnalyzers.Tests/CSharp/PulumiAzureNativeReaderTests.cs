@@ -60,6 +60,9 @@ public class PulumiAzureNativeReaderTests
         { "a virtual helper called on a new object of its own type", "\n    private class Names { public virtual string Registry() => \"mcr.microsoft.com\"; }\n", "{ new Names().Registry(), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
         { "a static readonly array made from another by LINQ (a new array, not another name for it)", "\n    private static readonly string[] Mcr = { \"mcr.microsoft.com\" };\n    private static readonly string[] All = Mcr.Concat(Mcr).Concat(new[] { " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }).ToArray();\n", "All" },
         { "an integer with a numeric format", "\n    private const int Mirror = 1;\n", "{ $\"mcr-{Mirror:D4}.mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net") + " }" },
+        { "a local function with an expression body and a default parameter", "\n    private static string[] Fqdns()\n    {\n        string Registry(string name, string zone = \"microsoft.com\") => $\"{name}.{zone}\";\n        return new[] { Registry(\"mcr\"), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " };\n    }\n", "Fqdns()" },
+        { "a local function with a single return, using a local of its method", "\n    private static string[] Fqdns()\n    {\n        var suffix = \"microsoft.com\";\n        string Registry(string name)\n        {\n            var fqdn = name + \".\" + suffix;\n            return fqdn;\n        }\n\n        return new[] { Registry(\"mcr\"), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " };\n    }\n", "Fqdns()" },
+        { "a static local function as a LINQ selector", "\n    private static string[] Fqdns()\n    {\n        static string Registry(string name) => name + \".microsoft.com\";\n        return new[] { \"mcr\" }.Select(Registry).Concat(new[] { " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }).ToArray();\n    }\n", "Fqdns()" },
         { "ToLowerInvariant and Trim", "", "{ \" MCR.Microsoft.COM \".Trim().ToLowerInvariant(), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
         { "ToLower without a culture on text without a capital I", "", "{ \"MCR.microsoft.COM\".ToLower(), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
         { "ToLower in the invariant culture", "", "{ \"MCR.MICROSOFT.COM\".ToLower(System.Globalization.CultureInfo.InvariantCulture), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
@@ -830,6 +833,8 @@ public class PulumiAzureNativeReaderTests
         { "an interface's default method", "\n    private interface INames { string Registry() => \"registry.example\"; }\n    private sealed class AksNames : INames { public string Registry() => \"mcr.microsoft.com\"; }\n", "{ ((INames)new AksNames()).Registry() }" },
         { "an interpolation with a format the reader does not apply", "\n    private const double Version = 1.5;\n", "{ $\"mcr{Version:N1}.microsoft.com\" }" },
         { "an enum value two members share", "\n    private enum Registry { mcr = 1, Mcr = 1 }\n", "{ $\"{Registry.mcr}.microsoft.com\" }" },
+        { "a local function with two returns", "\n    private static string[] Fqdns()\n    {\n        string Registry(bool mcr)\n        {\n            if (mcr) { return \"mcr.microsoft.com\"; }\n            return \"registry.example\";\n        }\n\n        return new[] { Registry(true) };\n    }\n", "Fqdns()" },
+        { "a local function that assigns to its parameter", "\n    private static string[] Fqdns()\n    {\n        string Registry(string name) { name += \".microsoft.com\"; return name; }\n        return new[] { Registry(\"mcr\") };\n    }\n", "Fqdns()" },
         { "ToLower without a culture on text with a capital I (Turkish lowers it to ı)", "", "{ \"MCR.MICROSOFT.COM\".ToLower() }" },
         { "string.Format with a culture other than the invariant one", "", "{ string.Format(new System.Globalization.CultureInfo(\"tr-TR\"), \"{0}.microsoft.com\", \"mcr\") }" },
         { "a negative number written in the current culture (its minus sign may be U+2212)", "\n    private const int Offset = -1;\n", "{ $\"mcr{Offset}.microsoft.com\" }" },
@@ -1032,6 +1037,12 @@ public class PulumiAzureNativeReaderTests
     public async Task A_switch_expression_that_picks_another_registry_for_the_region_leaves_mcr_missing()
     {
         await ExpectMcrMissing("{ Region switch { \"westeurope\" => \"registry.example\", _ => \"mcr.microsoft.com\" } }", RegionField);
+    }
+
+    [Fact]
+    public async Task A_local_function_that_names_another_registry_leaves_mcr_missing()
+    {
+        await ExpectMcrMissing("Fqdns()", "\n    private static string[] Fqdns()\n    {\n        string Registry(string name) => name + \".microsoft.com\";\n        return new[] { Registry(\"acr\") };\n    }\n");
     }
 
     [Fact]
