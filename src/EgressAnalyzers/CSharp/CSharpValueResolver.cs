@@ -1558,7 +1558,7 @@ internal sealed class CSharpValueResolver
     private CSharpValue? FromInvocation(IInvocationOperation invocation, int depth)
     {
         var method = invocation.TargetMethod;
-        if (method.Name is "ToArray" or "ToList" && invocation.Instance is null && invocation.Arguments.Length == 1)
+        if (method.Name is "ToArray" or "ToList" or "ToImmutableArray" or "ToImmutableList" && invocation.Instance is null && invocation.Arguments.Length == 1)
         {
             return Resolve(invocation.Arguments[0].Value, depth + 1) is CSharpList list ? new CSharpList(list.Items, invocation.Syntax) : CSharpUnknown.Of(invocation.Syntax);
         }
@@ -1566,6 +1566,11 @@ internal sealed class CSharpValueResolver
         if (method.ContainingType is { Name: "Config", ContainingNamespace.Name: "Pulumi" } && method.Name is "Require" or "Get" && invocation.Arguments.Length >= 1)
         {
             return FromStackConfig(invocation, depth);
+        }
+
+        if (IsImmutableCreate(method))
+        {
+            return new CSharpList(AddArguments(invocation, depth).ToList(), invocation.Syntax);
         }
 
         if (method.ContainingType?.SpecialType == SpecialType.System_String
@@ -1885,6 +1890,26 @@ internal sealed class CSharpValueResolver
         return separators.Count == 0
             ? null
             : new CSharpList(text.Split(separators.ToArray(), options).Select(piece => (CSharpValue)new CSharpScalar(piece, syntax)).ToList(), syntax);
+    }
+
+    /// <summary>
+    /// <c>ImmutableArray.Create(a, b)</c>, <c>ImmutableList.Create(items)</c>, <c>CreateRange(list)</c>: overloads whose
+    /// parameters are items or a params array or sequence of them, which <see cref="AddArguments"/> lists. Not a start and a
+    /// length, a span (read as one item, it would be a list inside the list), or items that are lists themselves.
+    /// </summary>
+    private static bool IsImmutableCreate(IMethodSymbol method)
+    {
+        if (method is not { Name: "Create" or "CreateRange", TypeArguments.Length: 1, ContainingType: { Name: "ImmutableArray" or "ImmutableList", ContainingNamespace.Name: "Immutable" } }
+            || method.TypeArguments[0] is IArrayTypeSymbol || IsListType(method.TypeArguments[0]))
+        {
+            return false;
+        }
+
+        // Create(T[] items, int start, int length) of ints would pass the next test.
+        var item = method.TypeArguments[0];
+        return (method.Parameters.Length == 1 || !method.Parameters.Any(p => p.Type is IArrayTypeSymbol)) && method.Parameters.All(p => SymbolEqualityComparer.Default.Equals(p.Type, item)
+            || (p.Type is IArrayTypeSymbol { Rank: 1 } array && SymbolEqualityComparer.Default.Equals(array.ElementType, item))
+            || (method.Name == "CreateRange" && p.Type is INamedTypeSymbol { Name: "IEnumerable", TypeArguments.Length: 1 } sequence && SymbolEqualityComparer.Default.Equals(sequence.TypeArguments[0], item)));
     }
 
     private static bool IsSeparator(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Char or SpecialType.System_String;
