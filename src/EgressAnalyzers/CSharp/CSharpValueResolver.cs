@@ -14,10 +14,11 @@ namespace EgressAnalyzers.CSharp;
 
 /// <summary>
 /// Evaluates C# expressions through IOperation as far as the source says: literals and constants, <c>static readonly</c>
-/// fields, locals assigned once (with later <c>x.P = …</c> / <c>x.P.Add(…)</c> in the same method), interpolation and
-/// <c>+</c>, arrays, lists and collection initializers (including Pulumi's InputList forms and extension <c>Add</c>),
-/// enum-struct statics, and helper methods with a single returned expression (their parameters take the call's
-/// arguments). Everything else is unknown, never absent.
+/// fields, locals assigned once (with later <c>x.P = …</c> / <c>x.P.Add(…)</c> in the same method), interpolation,
+/// <c>+</c> and string methods whose result every culture agrees on, <c>switch</c> expressions, arrays, lists and
+/// collection initializers (including Pulumi's InputList forms and extension <c>Add</c>), enum-struct statics, and helper
+/// methods and local functions with a single returned expression (their parameters take the call's arguments).
+/// Everything else is unknown, never absent.
 /// </summary>
 internal sealed class CSharpValueResolver
 {
