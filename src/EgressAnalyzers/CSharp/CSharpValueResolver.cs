@@ -14,10 +14,11 @@ namespace EgressAnalyzers.CSharp;
 
 /// <summary>
 /// Evaluates C# expressions through IOperation as far as the source says: literals and constants, <c>static readonly</c>
-/// fields, locals assigned once (with later <c>x.P = …</c> / <c>x.P.Add(…)</c> in the same method), interpolation and
-/// <c>+</c>, arrays, lists and collection initializers (including Pulumi's InputList forms and extension <c>Add</c>),
-/// enum-struct statics, and helper methods with a single returned expression (their parameters take the call's
-/// arguments). Everything else is unknown, never absent.
+/// fields, locals assigned once (with later <c>x.P = …</c> / <c>x.P.Add(…)</c> in the same method), interpolation,
+/// <c>+</c> and string methods whose result every culture agrees on, <c>switch</c> expressions, arrays, lists and
+/// collection initializers (including Pulumi's InputList forms and extension <c>Add</c>), enum-struct statics, and helper
+/// methods and local functions with a single returned expression (their parameters take the call's arguments).
+/// Everything else is unknown, never absent.
 /// </summary>
 internal sealed class CSharpValueResolver
 {
@@ -248,15 +249,15 @@ internal sealed class CSharpValueResolver
     {
         IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } => true,
         IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } => true,
-        IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation { Pattern: IConstantPatternOperation } } => true,
+        IIsPatternOperation => true,
         IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } } => true,
         _ => false,
     };
 
     /// <summary>
     /// A condition's value as far as the reader can tell: constants and bool values it reads, <c>!</c>, <c>&amp;&amp;</c>,
-    /// <c>||</c>, <c>==</c> / <c>!=</c> between strings, numbers, bools or enum values, <c>is</c> / <c>is not</c> a
-    /// constant, and <c>string.Equals</c> (ordinal, or ignoring case). Null for anything else.
+    /// <c>||</c>, <c>==</c> / <c>!=</c> between strings, numbers, bools or enum values, <c>is</c> a pattern
+    /// <see cref="Matches"/> decides, and <c>string.Equals</c> (ordinal, or ignoring case). Null for anything else.
     /// </summary>
     private bool? Truth(IOperation? operation, int depth)
     {
@@ -294,10 +295,8 @@ internal sealed class CSharpValueResolver
                 return Same(equality.LeftOperand, equality.RightOperand, ignoreCase: false, depth) is { } same
                     ? same == (equality.OperatorKind == BinaryOperatorKind.Equals)
                     : null;
-            case IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern:
-                return Same(pattern.Value, constant.Value, ignoreCase: false, depth);
-            case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } pattern:
-                return !Same(pattern.Value, constant.Value, ignoreCase: false, depth);
+            case IIsPatternOperation pattern:
+                return KnownComparable(pattern.Value, depth) is { } tested ? Matches(tested, pattern.Value.Type, pattern.Pattern, depth) : null;
             case IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } } invocation:
             {
                 // "a".Equals(b), string.Equals(a, b), either with a StringComparison (Equals(object) sees an object: unknown).
@@ -338,19 +337,114 @@ internal sealed class CSharpValueResolver
     /// </summary>
     private bool? Same(IOperation left, IOperation right, bool ignoreCase, int depth)
     {
-        if (!Comparable(left.Type) || !Comparable(right.Type)
-            || Resolve(left, depth + 1) is not CSharpScalar leftValue || Resolve(right, depth + 1) is not CSharpScalar rightValue)
+        if (KnownComparable(left, depth) is not { } leftValue || KnownComparable(right, depth) is not { } rightValue)
         {
             return null;
         }
 
         return string.Equals(leftValue.Text, rightValue.Text, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    }
 
-        static bool Comparable(ITypeSymbol? type) => type is not null
-            && (type.TypeKind == TypeKind.Enum
-                || type.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char
-                    or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
-                    or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_UInt16 or SpecialType.System_SByte);
+    /// <summary>
+    /// The known value of an operand whose type compares by its text (a string, bool, char, integer or enum: equal values
+    /// are written alike); null for any other type — an <c>object</c> holding 1 is not <c>"1"</c> — or a value not known.
+    /// </summary>
+    private CSharpScalar? KnownComparable(IOperation operand, int depth) =>
+        IsComparable(operand.Type) ? Resolve(operand, depth + 1) as CSharpScalar : null;
+
+    private static bool IsComparable(ITypeSymbol? type) => type is not null
+        && (type.TypeKind == TypeKind.Enum || type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Boolean
+            || type.SpecialType == SpecialType.System_Char || IsInteger(type));
+
+    private static bool IsInteger(ITypeSymbol? type) =>
+        type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
+            or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_UInt16 or SpecialType.System_SByte;
+
+    /// <summary>
+    /// Whether <paramref name="value"/> (known, of the comparable <paramref name="type"/>) matches <paramref name="pattern"/>:
+    /// a constant (<c>"westeurope"</c>, <c>null</c>), the discard, <c>not</c>, <c>and</c> / <c>or</c> of those, and
+    /// <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c>, <c>&gt;=</c> on integers. Null for any other pattern (a type, a property
+    /// pattern, a declaration): the reader does not decide it.
+    /// </summary>
+    private bool? Matches(CSharpScalar value, ITypeSymbol? type, IPatternOperation pattern, int depth)
+    {
+        switch (pattern)
+        {
+            case IDiscardPatternOperation:
+                return true;
+            case IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } }:
+                // A value the reader knows is never null.
+                return false;
+            case IConstantPatternOperation constant:
+                return Resolve(constant.Value, depth + 1) is CSharpScalar expected ? string.Equals(value.Text, expected.Text, StringComparison.Ordinal) : null;
+            case INegatedPatternOperation negated:
+                return !Matches(value, type, negated.Pattern, depth);
+            case IBinaryPatternOperation binary:
+            {
+                // Three-valued, as && and || in Truth: false and unknown is false, true or unknown is true.
+                var decisive = binary.OperatorKind == BinaryOperatorKind.Or;
+                var left = Matches(value, type, binary.LeftPattern, depth);
+                if (left == decisive)
+                {
+                    return decisive;
+                }
+
+                var right = Matches(value, type, binary.RightPattern, depth);
+                return right == decisive ? decisive : left is null || right is null ? null : !decisive;
+            }
+
+            case IRelationalPatternOperation relational when IsInteger(type):
+                if (!long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                    || !long.TryParse((Resolve(relational.Value, depth + 1) as CSharpScalar)?.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var bound))
+                {
+                    return null;
+                }
+
+                return relational.OperatorKind switch
+                {
+                    BinaryOperatorKind.LessThan => number < bound,
+                    BinaryOperatorKind.LessThanOrEqual => number <= bound,
+                    BinaryOperatorKind.GreaterThan => number > bound,
+                    BinaryOperatorKind.GreaterThanOrEqual => number >= bound,
+                    _ => null,
+                };
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>region switch { "westeurope" => "10.0.0.0/16", _ => "10.1.0.0/16" }</c> over a value the reader knows: the value
+    /// of the first arm whose pattern (and <c>when</c> condition) holds, as <see cref="Matches"/> and <see cref="Truth"/>
+    /// decide. Unknown when the value is not known, or when an arm before the one that matches cannot be decided: that arm
+    /// may be the one taken.
+    /// </summary>
+    private CSharpValue? FromSwitch(ISwitchExpressionOperation switchExpression, int depth)
+    {
+        if (KnownComparable(switchExpression.Value, depth) is { } value)
+        {
+            foreach (var arm in switchExpression.Arms)
+            {
+                var taken = Matches(value, switchExpression.Value.Type, arm.Pattern, depth);
+                if (taken == true && arm.Guard is { } guard)
+                {
+                    taken = Truth(guard, depth + 1);
+                }
+
+                if (taken is null)
+                {
+                    break;
+                }
+
+                if (taken == true)
+                {
+                    return Resolve(arm.Value, depth + 1);
+                }
+            }
+        }
+
+        // No arm matches (the switch throws), or one cannot be decided.
+        return CSharpUnknown.Of(switchExpression.Syntax);
     }
 
     private bool Iterate(IReadOnlyList<StatementSyntax> loops, int index, int iterations, int depth, Func<bool> apply)
@@ -496,6 +590,8 @@ internal sealed class CSharpValueResolver
                 return FromParameter(parameter);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element:
                 return FromArrayElement(element, depth);
+            case ISwitchExpressionOperation switchExpression:
+                return FromSwitch(switchExpression, depth);
             case IAnonymousObjectCreationOperation anonymous:
                 return FromMembers(anonymous.Type, syntax, anonymous.Initializers.OfType<ISimpleAssignmentOperation>()
                     .Select(a => (MemberName(a.Target), (IOperation?)a.Value)), depth);
@@ -588,40 +684,70 @@ internal sealed class CSharpValueResolver
         _ => new CSharpScalar(value.ToString(), syntax),
     };
 
-    private CSharpValue Concatenate(IEnumerable<IOperation> parts, SyntaxNode syntax, int depth)
+    private CSharpValue Concatenate(IEnumerable<IOperation> parts, SyntaxNode syntax, int depth) =>
+        Joined(parts.Select(part => part switch
+        {
+            // A hole of an interpolated string: its value as C# writes it ({region}, {count:D4}, {name,8}).
+            IInterpolationOperation hole => hole.Alignment is { ConstantValue.Value: not int }
+                ? CSharpUnknown.Of(part.Syntax)
+                : Written(hole.Expression, hole.FormatString?.ConstantValue.Value as string, hole.Alignment?.ConstantValue.Value as int? ?? 0, part.Syntax, invariantCulture: false, depth),
+            _ => Written(part, format: null, alignment: 0, part.Syntax, invariantCulture: false, depth),
+        }), syntax);
+
+    /// <summary>
+    /// <paramref name="expression"/> as a string writes it — an interpolation hole, a <c>string.Format</c> item, an operand
+    /// of <c>+</c> or <c>string.Concat</c>: its known text (<see cref="AsWritten"/>, padded to <paramref name="alignment"/>:
+    /// 8 on the left, -8 on the right), null for null (written as nothing), else unknown, with the text of
+    /// <paramref name="part"/> as the hole of the shape.
+    /// </summary>
+    private CSharpValue? Written(IOperation expression, string? format, int alignment, SyntaxNode part, bool invariantCulture, int depth)
+    {
+        var value = Resolve(expression, depth + 1);
+        switch (value)
+        {
+            case null:
+                return null;
+            case CSharpUnknown { Shape: not null }:
+                return value;
+            case CSharpScalar written:
+                var shown = AsWritten(written, UnboxedType(expression), format, invariantCulture);
+                if (shown is not null && alignment != 0)
+                {
+                    shown = alignment is >= -1024 and <= 1024
+                        ? alignment > 0 ? shown.PadLeft(alignment) : shown.PadRight(-alignment)
+                        : null;
+                }
+
+                return shown is null ? CSharpUnknown.Of(part) : new CSharpScalar(shown, written.Syntax);
+            default:
+                return CSharpUnknown.Of(part);
+        }
+    }
+
+    /// <summary>The type of a value before implicit conversions: "hcp." + region boxes an enum into object, whose own type says how it is written.</summary>
+    private static ITypeSymbol? UnboxedType(IOperation expression)
+    {
+        var type = expression.Type;
+        for (var boxed = expression; boxed is IConversionOperation { IsImplicit: true } conversion; boxed = conversion.Operand)
+        {
+            type = conversion.Operand.Type;
+        }
+
+        return type;
+    }
+
+    /// <summary>
+    /// The string made of <paramref name="parts"/> as <see cref="Written"/> gives them: known when every part is, else
+    /// unknown with the known text and <c>{expr}</c> holes as its shape.
+    /// </summary>
+    private static CSharpValue Joined(IEnumerable<CSharpValue?> parts, SyntaxNode syntax)
     {
         var text = new StringBuilder();
         var shape = new StringBuilder();
         var known = true;
         foreach (var part in parts)
         {
-            // A hole of an interpolated string: its value as C# writes it ({region}, {count:D4}); one with an alignment,
-            // or a format the reader does not apply, is unknown.
-            var hole = part as IInterpolationOperation;
-            var expression = hole?.Expression ?? part;
-            var value = Resolve(expression, depth + 1);
-            if (value is CSharpScalar written)
-            {
-                // "hcp." + region boxes an enum into object: its own type says how it is written.
-                var type = expression.Type;
-                for (var boxed = expression; boxed is IConversionOperation { IsImplicit: true } conversion; boxed = conversion.Operand)
-                {
-                    type = conversion.Operand.Type;
-                }
-
-                var shown = AsWritten(written, type, hole?.FormatString?.ConstantValue.Value as string);
-                if (shown is not null && hole?.Alignment is { } alignment)
-                {
-                    // {name,8} pads to 8 on the left, {name,-8} on the right.
-                    shown = alignment.ConstantValue.Value is int width && width is >= -1024 and <= 1024
-                        ? width >= 0 ? shown.PadLeft(width) : shown.PadRight(-width)
-                        : null;
-                }
-
-                value = shown is null ? CSharpUnknown.Of(part.Syntax) : new CSharpScalar(shown, written.Syntax);
-            }
-
-            switch (value)
+            switch (part)
             {
                 case CSharpScalar scalar:
                     text.Append(scalar.Text);
@@ -630,6 +756,10 @@ internal sealed class CSharpValueResolver
                 case CSharpUnknown { Shape: { } partShape }:
                     known = false;
                     shape.Append(partShape);
+                    break;
+                case CSharpUnknown unknown:
+                    known = false;
+                    shape.Append('{').Append(unknown.Expression).Append('}');
                     break;
                 case null:
                     // null concatenates as the empty string.
@@ -645,12 +775,13 @@ internal sealed class CSharpValueResolver
     }
 
     /// <summary>
-    /// A known value as string concatenation and interpolation write it: an enum value by its member's name
-    /// (<c>$"{Region.westeurope}"</c> is "westeurope"), a bool as "True"/"False", an integer with a standard or custom
-    /// numeric format (<c>{n:D4}</c>). Null when the reader cannot tell (a value two enum members share, a [Flags]
-    /// combination, a format on anything but an integer).
+    /// A known value as string concatenation, interpolation, <c>string.Format</c> and <c>ToString</c> write it: an enum value
+    /// by its member's name (<c>$"{Region.westeurope}"</c> is "westeurope"), a bool as "True"/"False", an integer with a
+    /// standard or custom numeric format (<c>{n:D4}</c>). Null when the reader cannot tell (a value two enum members share,
+    /// a [Flags] combination, a format on anything but an integer, what depends on the culture unless
+    /// <paramref name="invariantCulture"/> says which).
     /// </summary>
-    private static string? AsWritten(CSharpScalar value, ITypeSymbol? type, string? format)
+    private static string? AsWritten(CSharpScalar value, ITypeSymbol? type, string? format, bool invariantCulture)
     {
         if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
         {
@@ -673,13 +804,20 @@ internal sealed class CSharpValueResolver
             return format is null && value.Text is "true" or "false" ? (value.Text == "true" ? "True" : "False") : null;
         }
 
+        if (type?.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal
+            || (IsInteger(type) && value.Text.StartsWith("-", StringComparison.Ordinal) && (!invariantCulture || format is not null && format[0] is 'X' or 'x')))
+        {
+            // The decimal separator and the minus sign are the culture's (U+2212 in some); a double's digits differ between
+            // runtimes; a negative number in hex has its own type's width.
+            return null;
+        }
+
         if (format is null)
         {
             return value.Text;
         }
 
-        return type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
-                or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_UInt16 or SpecialType.System_SByte
+        return IsInteger(type)
             && long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
             && IsPlainIntegerFormat(format)
                 ? integer.ToString(format, CultureInfo.InvariantCulture)
@@ -1421,7 +1559,7 @@ internal sealed class CSharpValueResolver
     private CSharpValue? FromInvocation(IInvocationOperation invocation, int depth)
     {
         var method = invocation.TargetMethod;
-        if (method.Name is "ToArray" or "ToList" && invocation.Instance is null && invocation.Arguments.Length == 1)
+        if (method.Name is "ToArray" or "ToList" or "ToImmutableArray" or "ToImmutableList" && invocation.Instance is null && invocation.Arguments.Length == 1)
         {
             return Resolve(invocation.Arguments[0].Value, depth + 1) is CSharpList list ? new CSharpList(list.Items, invocation.Syntax) : CSharpUnknown.Of(invocation.Syntax);
         }
@@ -1431,17 +1569,28 @@ internal sealed class CSharpValueResolver
             return FromStackConfig(invocation, depth);
         }
 
+        if (IsImmutableCreate(method))
+        {
+            return new CSharpList(AddArguments(invocation, depth).ToList(), invocation.Syntax);
+        }
+
+        if (method.ContainingType?.SpecialType == SpecialType.System_String
+            || (method.Name == "ToString" && invocation.Instance is { } receiver && IsComparable(UnboxedType(receiver))))
+        {
+            return FromTextMethod(invocation, depth) ?? CSharpUnknown.Of(invocation.Syntax);
+        }
+
         if (method.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } })
         {
             return (CSharpValue?)FromEnumerable(invocation, depth) ?? CSharpUnknown.Of(invocation.Syntax);
         }
 
-        // A helper method in the program whose body is one returned expression (typically "XArgs Build() => new XArgs { … }",
-        // or "XArgs Rule(string name, params string[] fqdns) => new XArgs { Name = name, TargetFqdns = fqdns }").
+        // A helper method or local function in the program whose body is one returned expression (typically "XArgs Build() =>
+        // new XArgs { … }", or "XArgs Rule(string name, params string[] fqdns) => new XArgs { Name = name, TargetFqdns = fqdns }").
         // A call that may run another body than the one it names — a virtual or abstract method, an override a subclass
         // may override again, an interface's method — is unknown: the base's body is not what an override returns.
         if ((!MayRunAnotherBody(method) || IsCalledOnItsOwnNewObject(invocation))
-            && method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax declaration
+            && method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is { } declaration
             && ReturnedExpression(declaration) is { } returned)
         {
             var returnedOperation = ModelFor(declaration.SyntaxTree).OperationOrNull(returned, _cancellationToken);
@@ -1463,6 +1612,308 @@ internal sealed class CSharpValueResolver
 
         return CSharpUnknown.Of(invocation.Syntax);
     }
+
+    /// <summary>
+    /// Methods of <c>string</c> and <c>ToString</c> on a known value, as .NET runs them: <c>string.Concat</c>,
+    /// <c>string.Join</c>, <c>string.Format</c> (with no provider or the invariant culture), <c>ToLowerInvariant</c>,
+    /// <c>ToUpperInvariant</c>, <c>Trim</c>, <c>Split</c>, and <c>ToLower</c> / <c>ToUpper</c> where every culture agrees.
+    /// Null for anything else, which the caller makes unknown.
+    /// </summary>
+    private CSharpValue? FromTextMethod(IInvocationOperation invocation, int depth)
+    {
+        var method = invocation.TargetMethod;
+        var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
+        var syntax = invocation.Syntax;
+        if (invocation.Instance is null)
+        {
+            return method.Name switch
+            {
+                "Concat" => TextItems(arguments, depth) is { } items ? Joined(items, syntax) : null,
+                "Join" when arguments.Count >= 2 && arguments[0].Parameter?.Type.SpecialType is SpecialType.System_String or SpecialType.System_Char
+                    && Resolve(arguments[0].Value, depth + 1) is var separator && separator is null or CSharpScalar
+                    && TextItems(arguments.Skip(1), depth) is { } items =>
+                    Joined(items.SelectMany((item, i) => i == 0 ? new[] { item } : new[] { separator, item }), syntax),
+                "Format" => FromFormat(arguments, syntax, depth),
+                _ => null,
+            };
+        }
+
+        if (Resolve(invocation.Instance, depth + 1) is not CSharpScalar value)
+        {
+            return null;
+        }
+
+        if (method.Name == "ToString")
+        {
+            // ToString(), ToString(provider), ToString("D4"), ToString("D4", provider).
+            string? format = null;
+            var invariantCulture = false;
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && Resolve(argument.Value, depth + 1) is var written && written is null or CSharpScalar)
+                {
+                    format = written.AsText();
+                }
+                else if (InvariantCulture(argument.Value) is { } invariant)
+                {
+                    invariantCulture = invariant;
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            return AsWritten(value, UnboxedType(invocation.Instance), format, invariantCulture) is { } text ? new CSharpScalar(text, syntax) : null;
+        }
+
+        if (method.Name == "Split")
+        {
+            return FromSplit(value.Text, arguments, syntax, depth);
+        }
+
+        // Beyond ASCII, case mappings and white space differ between runtimes (ICU, NLS) and versions.
+        if (value.Text.Any(c => c > 127))
+        {
+            return null;
+        }
+
+        var culture = arguments.Count == 1 && arguments[0].Parameter?.Type.Name == nameof(CultureInfo) ? InvariantCulture(arguments[0].Value) : null;
+        var cased = (method.Name, arguments.Count) switch
+        {
+            ("ToLowerInvariant", 0) => value.Text.ToLowerInvariant(),
+            ("ToUpperInvariant", 0) => value.Text.ToUpperInvariant(),
+
+            // In the culture's rules Turkish and Azeri lower I to ı and raise i to İ; every other ASCII letter is cased alike.
+            ("ToLower", 0 or 1) when arguments.Count == 0 || culture is not null => culture == true || value.Text.IndexOf('I') < 0 ? value.Text.ToLowerInvariant() : null,
+            ("ToUpper", 0 or 1) when arguments.Count == 0 || culture is not null => culture == true || value.Text.IndexOf('i') < 0 ? value.Text.ToUpperInvariant() : null,
+            ("Trim", 0) => value.Text.Trim(),
+            ("TrimStart", 0) => value.Text.TrimStart(),
+            ("TrimEnd", 0) => value.Text.TrimEnd(),
+            _ => null,
+        };
+        return cased is null ? null : new CSharpScalar(cased, syntax);
+    }
+
+    /// <summary>
+    /// Whether a format provider or culture argument is the invariant culture (true), or null, the current culture, as
+    /// none is (false); null for any other.
+    /// </summary>
+    private static bool? InvariantCulture(IOperation provider)
+    {
+        while (provider is IConversionOperation { IsImplicit: true } conversion)
+        {
+            provider = conversion.Operand;
+        }
+
+        return provider switch
+        {
+            { ConstantValue: { HasValue: true, Value: null } } => false,
+            IPropertyReferenceOperation { Property: { Name: "InvariantCulture", ContainingType: { Name: nameof(CultureInfo), ContainingNamespace: { Name: "Globalization", ContainingNamespace.Name: "System" } } } } => true,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The strings <c>string.Concat</c> or <c>string.Join</c> writes from <paramref name="arguments"/>, as written by
+    /// <see cref="Written"/>: each argument of a string or object parameter, each element of a params array, each item of
+    /// a known list of strings. Null for any other argument (a start and a count, a list the reader does not know).
+    /// </summary>
+    private List<CSharpValue?>? TextItems(IEnumerable<IArgumentOperation> arguments, int depth)
+    {
+        var items = new List<CSharpValue?>();
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray)
+            {
+                if (argument.Value is not IArrayCreationOperation { Initializer: { } elements })
+                {
+                    return null;
+                }
+
+                items.AddRange(elements.ElementValues.Select(e => Written(e, format: null, alignment: 0, e.Syntax, invariantCulture: false, depth)));
+            }
+            else if (argument.Parameter?.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object)
+            {
+                items.Add(Written(argument.Value, format: null, alignment: 0, argument.Value.Syntax, invariantCulture: false, depth));
+            }
+            else if (IsSequenceOfStrings(argument.Parameter?.Type)
+                && Resolve(argument.Value, depth + 1) is CSharpList { Items: var strings } && strings.All(s => s is CSharpScalar))
+            {
+                items.AddRange(strings);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return items;
+
+        static bool IsSequenceOfStrings(ITypeSymbol? type) => type switch
+        {
+            IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_String } => true,
+            INamedTypeSymbol { Name: "IEnumerable", TypeArguments.Length: 1 } sequence => sequence.TypeArguments[0].SpecialType == SpecialType.System_String,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// <c>string.Format([provider,] "{0}.{1,-8:D4}", args…)</c>: a known composite format whose items are written as
+    /// interpolation writes its holes. The provider is none, null or the invariant culture; a format .NET would reject,
+    /// or one the reader does not parse (white space in an item, a brace in a format string), is null.
+    /// </summary>
+    private CSharpValue? FromFormat(List<IArgumentOperation> arguments, SyntaxNode syntax, int depth)
+    {
+        var next = 0;
+        var invariantCulture = false;
+        if (arguments.Count > 0 && arguments[0].Parameter?.Type.Name == nameof(IFormatProvider))
+        {
+            if (InvariantCulture(arguments[0].Value) is not { } invariant)
+            {
+                return null;
+            }
+
+            invariantCulture = invariant;
+            next = 1;
+        }
+
+        if (arguments.Count <= next || arguments[next].Parameter?.Type.SpecialType != SpecialType.System_String
+            || Resolve(arguments[next].Value, depth + 1) is not CSharpScalar { Text: var format })
+        {
+            return null;
+        }
+
+        var formatSyntax = arguments[next].Value.Syntax;
+        var values = new List<IOperation>();
+        foreach (var argument in arguments.Skip(next + 1))
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+            {
+                values.AddRange(elements.ElementValues);
+            }
+            else if (argument.ArgumentKind != ArgumentKind.ParamArray && argument.Parameter?.Type.SpecialType == SpecialType.System_Object)
+            {
+                values.Add(argument.Value);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        var parts = new List<CSharpValue?>();
+        var literal = new StringBuilder();
+        for (var i = 0; i < format.Length; i++)
+        {
+            var c = format[i];
+            if (c is '{' or '}' && i + 1 < format.Length && format[i + 1] == c)
+            {
+                literal.Append(c);
+                i++;
+                continue;
+            }
+
+            if (c == '}')
+            {
+                return null;
+            }
+
+            if (c != '{')
+            {
+                literal.Append(c);
+                continue;
+            }
+
+            // {index[,alignment][:format]}
+            var close = format.IndexOf('}', i);
+            if (close < 0 || (close + 1 < format.Length && format[close + 1] == '}'))
+            {
+                return null;
+            }
+
+            var item = format.Substring(i + 1, close - i - 1);
+            var colon = item.IndexOf(':');
+            var head = colon < 0 ? item : item.Substring(0, colon);
+            var comma = head.IndexOf(',');
+            var alignment = 0;
+            if (!int.TryParse(comma < 0 ? head : head.Substring(0, comma), NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= values.Count
+                || (comma >= 0 && !int.TryParse(head.Substring(comma + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out alignment))
+                || item.IndexOf('{') >= 0)
+            {
+                return null;
+            }
+
+            parts.Add(new CSharpScalar(literal.ToString(), formatSyntax));
+            literal.Clear();
+            parts.Add(Written(values[index], colon < 0 ? null : item.Substring(colon + 1), alignment, values[index].Syntax, invariantCulture, depth));
+            i = close;
+        }
+
+        parts.Add(new CSharpScalar(literal.ToString(), formatSyntax));
+        return Joined(parts, syntax);
+    }
+
+    /// <summary>
+    /// <c>"a,b".Split(',')</c>: the pieces of a known string at known separators (chars or strings), empty pieces kept or,
+    /// with <c>StringSplitOptions.RemoveEmptyEntries</c>, removed. Null for a count, other options, or an empty separator.
+    /// </summary>
+    private CSharpList? FromSplit(string text, List<IArgumentOperation> arguments, SyntaxNode syntax, int depth)
+    {
+        var separators = new List<string>();
+        var options = StringSplitOptions.None;
+        foreach (var argument in arguments)
+        {
+            var parameterType = argument.Parameter?.Type;
+            if (IsSeparator(parameterType) || parameterType is IArrayTypeSymbol { ElementType: var element } && IsSeparator(element))
+            {
+                // ',' or ", ", or an array of them (params or not).
+                var written = Resolve(argument.Value, depth + 1).Items();
+                if (written.Count == 0 || written.Any(s => s is not CSharpScalar { Text.Length: > 0 }))
+                {
+                    return null;
+                }
+
+                separators.AddRange(written.Select(s => s.AsText()!));
+            }
+            else if (parameterType?.Name == nameof(StringSplitOptions)
+                && argument.Value.ConstantValue is { HasValue: true, Value: int chosen } && (StringSplitOptions)chosen is StringSplitOptions.None or StringSplitOptions.RemoveEmptyEntries)
+            {
+                options = (StringSplitOptions)chosen;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        // No separator splits at white space.
+        return separators.Count == 0
+            ? null
+            : new CSharpList(text.Split(separators.ToArray(), options).Select(piece => (CSharpValue)new CSharpScalar(piece, syntax)).ToList(), syntax);
+    }
+
+    /// <summary>
+    /// <c>ImmutableArray.Create(a, b)</c>, <c>ImmutableList.Create(items)</c>, <c>CreateRange(list)</c>: overloads whose
+    /// parameters are items or a params array or sequence of them, which <see cref="AddArguments"/> lists. Not a start and a
+    /// length, a span (read as one item, it would be a list inside the list), or items that are lists themselves.
+    /// </summary>
+    private static bool IsImmutableCreate(IMethodSymbol method)
+    {
+        if (method is not { Name: "Create" or "CreateRange", TypeArguments.Length: 1, ContainingType: { Name: "ImmutableArray" or "ImmutableList", ContainingNamespace.Name: "Immutable" } }
+            || method.TypeArguments[0] is IArrayTypeSymbol || IsListType(method.TypeArguments[0]))
+        {
+            return false;
+        }
+
+        // Create(T[] items, int start, int length) of ints would pass the next test.
+        var item = method.TypeArguments[0];
+        return (method.Parameters.Length == 1 || !method.Parameters.Any(p => p.Type is IArrayTypeSymbol)) && method.Parameters.All(p => SymbolEqualityComparer.Default.Equals(p.Type, item)
+            || (p.Type is IArrayTypeSymbol { Rank: 1 } array && SymbolEqualityComparer.Default.Equals(array.ElementType, item))
+            || (method.Name == "CreateRange" && p.Type is INamedTypeSymbol { Name: "IEnumerable", TypeArguments.Length: 1 } sequence && SymbolEqualityComparer.Default.Equals(sequence.TypeArguments[0], item)));
+    }
+
+    private static bool IsSeparator(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Char or SpecialType.System_String;
 
     /// <summary><c>new Builder().Hcp(…)</c>: the object is of exactly the type whose method is named, so that body runs.</summary>
     private static bool IsCalledOnItsOwnNewObject(IInvocationOperation invocation) =>
@@ -1553,7 +2004,7 @@ internal sealed class CSharpValueResolver
             {
                 IAnonymousFunctionOperation { Body.Operations.Length: 1 } lambda when lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned } =>
                     (lambda.Symbol.Parameters, returned, lambda.Syntax),
-                IMethodReferenceOperation { Method: var method, Instance: null } when method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax declaration
+                IMethodReferenceOperation { Method: var method, Instance: null } when method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is { } declaration
                     && ReturnedExpression(declaration) is { } returnedSyntax =>
                     (method.Parameters, ModelFor(declaration.SyntaxTree).OperationOrNull(returnedSyntax, _cancellationToken), declaration),
                 _ => (ImmutableArray<IParameterSymbol>.Empty, null, selector.Syntax),
@@ -1593,7 +2044,7 @@ internal sealed class CSharpValueResolver
     /// parameter the helper assigns to, or passes by reference, is unknown: its value at the return is not the argument;
     /// so is an object the helper may change.
     /// </summary>
-    private Dictionary<IParameterSymbol, CSharpValue?> ArgumentsOf(ImmutableArray<IArgumentOperation> arguments, BaseMethodDeclarationSyntax declaration, int depth)
+    private Dictionary<IParameterSymbol, CSharpValue?> ArgumentsOf(ImmutableArray<IArgumentOperation> arguments, SyntaxNode declaration, int depth)
     {
         var reassigned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var identifier in declaration.DescendantNodes().OfType<IdentifierNameSyntax>())
@@ -1659,15 +2110,25 @@ internal sealed class CSharpValueResolver
         return _config.Get(qualified) is { } value ? new CSharpScalar(value, invocation.Syntax) : new CSharpUnknown($"the '{qualified}' stack setting", invocation.Syntax);
     }
 
-    private static ExpressionSyntax? ReturnedExpression(MethodDeclarationSyntax declaration)
+    /// <summary>
+    /// The one expression a method or local function returns: its expression body, or the single <c>return</c> of its
+    /// block, at the block's top level (a return under a condition is one of several ways out). Null for anything else.
+    /// </summary>
+    private static ExpressionSyntax? ReturnedExpression(SyntaxNode declaration)
     {
-        if (declaration.ExpressionBody is { } arrow)
+        var (arrow, body) = declaration switch
+        {
+            MethodDeclarationSyntax method => (method.ExpressionBody, method.Body),
+            LocalFunctionStatementSyntax local => (local.ExpressionBody, local.Body),
+            _ => (null, null),
+        };
+        if (arrow is not null)
         {
             return arrow.Expression;
         }
 
-        var returns = declaration.Body?.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<ReturnStatementSyntax>().ToList();
-        return returns is { Count: 1 } && returns[0].Parent == declaration.Body ? returns[0].Expression : null;
+        var returns = body?.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<ReturnStatementSyntax>().ToList();
+        return returns is { Count: 1 } && returns[0].Parent == body ? returns[0].Expression : null;
     }
 
     private SemanticModel ModelFor(SyntaxTree tree) => _models.For(tree);

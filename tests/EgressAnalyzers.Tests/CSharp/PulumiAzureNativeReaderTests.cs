@@ -60,6 +60,24 @@ public class PulumiAzureNativeReaderTests
         { "a virtual helper called on a new object of its own type", "\n    private class Names { public virtual string Registry() => \"mcr.microsoft.com\"; }\n", "{ new Names().Registry(), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
         { "a static readonly array made from another by LINQ (a new array, not another name for it)", "\n    private static readonly string[] Mcr = { \"mcr.microsoft.com\" };\n    private static readonly string[] All = Mcr.Concat(Mcr).Concat(new[] { " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }).ToArray();\n", "All" },
         { "an integer with a numeric format", "\n    private const int Mirror = 1;\n", "{ $\"mcr-{Mirror:D4}.mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net") + " }" },
+        { "a local function with an expression body and a default parameter", "\n    private static string[] Fqdns()\n    {\n        string Registry(string name, string zone = \"microsoft.com\") => $\"{name}.{zone}\";\n        return new[] { Registry(\"mcr\"), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " };\n    }\n", "Fqdns()" },
+        { "a local function with a single return, using a local of its method", "\n    private static string[] Fqdns()\n    {\n        var suffix = \"microsoft.com\";\n        string Registry(string name)\n        {\n            var fqdn = name + \".\" + suffix;\n            return fqdn;\n        }\n\n        return new[] { Registry(\"mcr\"), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " };\n    }\n", "Fqdns()" },
+        { "a static local function as a LINQ selector", "\n    private static string[] Fqdns()\n    {\n        static string Registry(string name) => name + \".microsoft.com\";\n        return new[] { \"mcr\" }.Select(Registry).Concat(new[] { " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }).ToArray();\n    }\n", "Fqdns()" },
+        { "ImmutableArray.Create of known items", "", "System.Collections.Immutable.ImmutableArray.Create(" + CoreFqdnLiteralsExcept() + ")" },
+        { "ImmutableList.Create of known items", "", "System.Collections.Immutable.ImmutableList.Create(" + CoreFqdnLiteralsExcept() + ").ToArray()" },
+        { "ImmutableArray.CreateRange and ToImmutableArray of a known array", "\n    private static readonly string[] Core = { " + CoreFqdnLiteralsExcept() + " };\n", "System.Collections.Immutable.ImmutableArray.ToImmutableArray(System.Collections.Immutable.ImmutableArray.CreateRange(Core))" },
+        { "ToLowerInvariant and Trim", "", "{ \" MCR.Microsoft.COM \".Trim().ToLowerInvariant(), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
+        { "ToLower without a culture on text without a capital I", "", "{ \"MCR.microsoft.COM\".ToLower(), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
+        { "ToLower in the invariant culture", "", "{ \"MCR.MICROSOFT.COM\".ToLower(System.Globalization.CultureInfo.InvariantCulture), " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
+        { "string.Concat of known parts", "\n    private const string Domain = \"microsoft.com\";\n", "{ string.Concat(\"mcr.\", Domain), string.Concat(\"*.data.\", \"mcr.\", \"microsoft\", \".\", \"com\"), " + CoreFqdnLiteralsExcept("mcr.microsoft.com", "*.data.mcr.microsoft.com") + " }" },
+        { "string.Join of a params list and of a known array", "\n    private static readonly string[] Parts = { \"*\", \"data\", \"mcr\", \"microsoft\", \"com\" };\n", "{ string.Join(\".\", \"mcr\", \"microsoft\", \"com\"), string.Join('.', Parts), " + CoreFqdnLiteralsExcept("mcr.microsoft.com", "*.data.mcr.microsoft.com") + " }" },
+        { "string.Format with the invariant culture, a numeric format and an alignment", "\n    private const int Mirror = 1;\n", "{ string.Format(System.Globalization.CultureInfo.InvariantCulture, \"mcr-{0:D4}.mcr-msedge.net\", Mirror), string.Format(\"{0,3}.{1}\", \"mcr\", \"microsoft.com\"), " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net", "mcr.microsoft.com") + " }" },
+        { "int.ToString with a format and the invariant culture", "\n    private const int Mirror = 1;\n", "{ \"mcr-\" + Mirror.ToString(\"D4\", System.Globalization.CultureInfo.InvariantCulture) + \".mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net") + " }" },
+        { "int.ToString without a format", "\n    private const int Mirror = 1;\n", "{ \"mcr-000\" + Mirror.ToString() + \".mcr-msedge.net\", " + CoreFqdnLiteralsExcept("mcr-0001.mcr-msedge.net") + " }" },
+        { "Split of a known string", "", "\"mcr.microsoft.com,*.data.mcr.microsoft.com,," + string.Join(",", ArmFixtures.CoreFqdns.Where(f => f is not "mcr.microsoft.com" and not "*.data.mcr.microsoft.com")) + "\".Split(new[] { ',' }, System.StringSplitOptions.RemoveEmptyEntries)" },
+        { "a switch expression with or and not patterns", "\n    private static readonly string Region = \"westeurope\";\n", "{ Region switch { \"northeurope\" or \"uksouth\" => \"registry.example\", not \"eastus\" => \"mcr.microsoft.com\", _ => \"other.example\" }, " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
+        { "a switch expression with relational patterns on an integer", "\n    private const int Mirror = 3;\n", "{ Mirror switch { < 2 => \"registry.example\", >= 2 and <= 5 => \"mcr.microsoft.com\", _ => \"other.example\" }, " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
+        { "a switch expression over an enum, with a condition", "\n    private enum Cloud { Public, China }\n    private static readonly Cloud Current = Cloud.Public;\n", "{ Current switch { Cloud.China => \"registry.example\", Cloud.Public when Current != Cloud.China => \"mcr.microsoft.com\", _ => \"other.example\" }, " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }" },
     };
 
     [Theory]
@@ -818,6 +836,18 @@ public class PulumiAzureNativeReaderTests
         { "an interface's default method", "\n    private interface INames { string Registry() => \"registry.example\"; }\n    private sealed class AksNames : INames { public string Registry() => \"mcr.microsoft.com\"; }\n", "{ ((INames)new AksNames()).Registry() }" },
         { "an interpolation with a format the reader does not apply", "\n    private const double Version = 1.5;\n", "{ $\"mcr{Version:N1}.microsoft.com\" }" },
         { "an enum value two members share", "\n    private enum Registry { mcr = 1, Mcr = 1 }\n", "{ $\"{Registry.mcr}.microsoft.com\" }" },
+        { "a local function with two returns", "\n    private static string[] Fqdns()\n    {\n        string Registry(bool mcr)\n        {\n            if (mcr) { return \"mcr.microsoft.com\"; }\n            return \"registry.example\";\n        }\n\n        return new[] { Registry(true) };\n    }\n", "Fqdns()" },
+        { "a local function that assigns to its parameter", "\n    private static string[] Fqdns()\n    {\n        string Registry(string name) { name += \".microsoft.com\"; return name; }\n        return new[] { Registry(\"mcr\") };\n    }\n", "Fqdns()" },
+        { "ImmutableArray.Create of a part of an array (a start and a length)", "", "System.Collections.Immutable.ImmutableArray.Create(new[] { \"registry.example\", \"mcr.microsoft.com\" }, 1, 1)" },
+        { "Split with a count", "", "\"mcr.microsoft.com,registry.example\".Split(',', 1)" },
+        { "ToLower without a culture on text with a capital I (Turkish lowers it to ı)", "", "{ \"MCR.MICROSOFT.COM\".ToLower() }" },
+        { "string.Format with a culture other than the invariant one", "", "{ string.Format(new System.Globalization.CultureInfo(\"tr-TR\"), \"{0}.microsoft.com\", \"mcr\") }" },
+        { "a negative number written in the current culture (its minus sign may be U+2212)", "\n    private const int Offset = -1;\n", "{ $\"mcr{Offset}.microsoft.com\" }" },
+        { "string.Join of a list with an unknown item", "\n    private static readonly string[] Parts = { \"mcr\", System.Environment.MachineName, \"com\" };\n", "{ string.Join(\".\", Parts) }" },
+        { "a switch expression over a value known at run time", "", "{ System.Environment.GetEnvironmentVariable(\"REGION\") switch { \"westeurope\" => \"mcr.microsoft.com\", _ => \"registry.example\" } }" },
+        { "a switch expression with a pattern the reader does not decide before the arm that matches", "\n    private static readonly string Region = \"westeurope\";\n", "{ Region switch { { Length: > 4 } => \"mcr.microsoft.com\", \"westeurope\" => \"registry.example\", _ => \"other.example\" } }" },
+        { "a switch expression with a condition on a run-time value before the arm that matches", "\n    private static readonly string Region = \"westeurope\";\n", "{ Region switch { \"westeurope\" when System.Environment.Is64BitProcess => \"mcr.microsoft.com\", \"westeurope\" => \"registry.example\", _ => \"other.example\" } }" },
+        { "a switch expression of a type the reader does not compare", "\n    private static readonly object Boxed = 1;\n", "{ Boxed switch { \"1\" => \"registry.example\", _ => \"mcr.microsoft.com\" } }" },
     };
 
     [Theory]
@@ -978,6 +1008,58 @@ public class PulumiAzureNativeReaderTests
         Assert.Contains("Firewall policy 'hub-policy'", unknown.GetMessage(), StringComparison.Ordinal);
         Assert.Contains("the policy of rule collection group 'aks-rcg', whose rules may allow this traffic,", unknown.GetMessage(), StringComparison.Ordinal);
         Assert.StartsWith("new FirewallPolicyRuleCollectionGroup(\"aks-rcg\"", policy.Substring(unknown.Location.SourceSpan.Start), StringComparison.Ordinal);
+    }
+
+    private const string McrDescription = "Microsoft Container Registry: system images (CoreDNS, ...) for create, scale and upgrade";
+
+    /// <summary>A firewall allowing every core FQDN but mcr.microsoft.com, and <paramref name="mcrFqdns"/> in a second rule.</summary>
+    private static string FirewallWithMcrFrom(string mcrFqdns, string members, string extraUsings = "") =>
+        ClassicFirewall(
+            "{|#0:" + AppCollection("\"aks-core\"", HttpsRule("{ " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }") + ",\n" + HttpsRule(mcrFqdns, "\"mcr\"")) + "|}",
+            extraUsings,
+            members);
+
+    private static Task ExpectMcrMissing(string mcrFqdns, string members, string extraUsings = "") =>
+        Test()
+            .WithSource("/src/Cluster.cs", Cluster())
+            .WithSource("/src/Hub.cs", FirewallWithMcrFrom(mcrFqdns, members, extraUsings))
+            .Expect(EgressAnalyzerTest.Diagnostic(EgressDescriptors.EGR1001_RequiredApplicationEgressNotAllowed, 0)
+                .WithArguments("Azure Firewall 'fw-hub'", "'mcr.microsoft.com'", "Https:443", McrDescription))
+            .RunAsync();
+
+    private const string RegionField = "\n    private static readonly string Region = \"westeurope\";\n";
+
+    [Fact]
+    public async Task A_switch_expression_over_a_known_region_is_read()
+    {
+        var diagnostics = await AnalyzeAsync(Cluster(), ClassicFirewall(AppCollection("\"aks-core\"", HttpsRule(
+            "{ Region switch { \"northeurope\" => \"registry.example\", \"westeurope\" => \"mcr.microsoft.com\", _ => \"other.example\" }, " + CoreFqdnLiteralsExcept("mcr.microsoft.com") + " }")), members: RegionField));
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task A_switch_expression_that_picks_another_registry_for_the_region_leaves_mcr_missing()
+    {
+        await ExpectMcrMissing("{ Region switch { \"westeurope\" => \"registry.example\", _ => \"mcr.microsoft.com\" } }", RegionField);
+    }
+
+    [Fact]
+    public async Task A_local_function_that_names_another_registry_leaves_mcr_missing()
+    {
+        await ExpectMcrMissing("Fqdns()", "\n    private static string[] Fqdns()\n    {\n        string Registry(string name) => name + \".microsoft.com\";\n        return new[] { Registry(\"acr\") };\n    }\n");
+    }
+
+    [Fact]
+    public async Task A_string_Format_that_writes_another_registry_leaves_mcr_missing()
+    {
+        await ExpectMcrMissing("{ string.Format(\"{0}.{1}\", Registry, \"microsoft.com\") }", "\n    private const string Registry = \"acr\";\n");
+    }
+
+    [Fact]
+    public async Task A_lowered_name_of_another_registry_leaves_mcr_missing()
+    {
+        await ExpectMcrMissing("{ \"ACR.Microsoft.COM\".Trim().ToLowerInvariant() }", "");
     }
 
     [Theory]
