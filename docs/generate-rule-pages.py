@@ -478,7 +478,8 @@ serves clusters in several regions, list every region.""")
 pages["EGR1006"] = page("EGR1006",
 """Whether a required endpoint is allowed depends on a value the analyzer cannot resolve statically: a parameter without a
 value, `reference()`, `listKeys()`, a module or deployment output, a C# value computed at run time, an IP Group whose
-addresses are not in the analyzed files, or a destination given as IP addresses.""",
+addresses are not in the analyzed files, the condition of a rule collection group, firewall, module or nested deployment
+(`if (deployDeny)`, `"condition"`) whose rules may then exist or not, or a destination given as IP addresses.""",
 f"""The analyzer never treats an unknown value as missing: that is the main source of false positives in other IaC
 scanners. Instead of [EGR1001](EGR1001.md)/[EGR1002](EGR1002.md) it reports once, as information, which value it could
 not resolve. Unknown values never become "missing" and never become "allowed".

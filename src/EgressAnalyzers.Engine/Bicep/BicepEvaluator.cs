@@ -65,6 +65,9 @@ internal sealed class BicepFileContext : IArmEvaluationScope
     /// </summary>
     public Func<string, BicepFileContext?>? ImportedFile { get; init; }
 
+    /// <summary>The condition of the module (or of a module around it) this file is read for, when it could not be resolved.</summary>
+    public ModelValue? UnresolvedCondition { get; init; }
+
     /// <summary>The file and exported name an imported symbol stands for (<c>import { coreFqdns } from 'shared.bicep'</c>).</summary>
     public (BicepFileContext File, string Name)? Imported(string localName) =>
         _imports.TryGetValue(localName, out var import) && import.Exported != "*" && ImportedFile?.Invoke(import.Path) is { } file

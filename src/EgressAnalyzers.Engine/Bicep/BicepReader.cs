@@ -339,13 +339,17 @@ public static class BicepReader
 
         public List<ModelResource> Finish() => _mapper.Finish();
 
-        public void ReadFile(string path, BicepFile file, IReadOnlyDictionary<string, ArmValue> supplied, bool unsuppliedAreUnknown, int depth)
+        public void ReadFile(string path, BicepFile file, IReadOnlyDictionary<string, ArmValue> supplied, bool unsuppliedAreUnknown, int depth, ModelValue? unresolvedCondition = null)
         {
             FilesRead.Add(Key(path));
             _moduleStack.Add(Key(path));
             try
             {
-                var context = new BicepFileContext(path, file, _session.Cloud, supplied, unsuppliedAreUnknown, _session.CancellationToken) { ImportedFile = _session.ImportsOf(path) };
+                var context = new BicepFileContext(path, file, _session.Cloud, supplied, unsuppliedAreUnknown, _session.CancellationToken)
+                {
+                    ImportedFile = _session.ImportsOf(path),
+                    UnresolvedCondition = unresolvedCondition,
+                };
                 CollectLineSuppressions(context);
                 foreach (var statement in file.Statements)
                 {
@@ -357,7 +361,7 @@ public static class BicepReader
                     switch (statement.Kind)
                     {
                         case BicepStatementKind.Resource:
-                            ReadResource(context, statement, BicepLocals.Empty, null);
+                            ReadResource(context, statement, BicepLocals.Empty, null, context.UnresolvedCondition);
                             break;
                         case BicepStatementKind.Module:
                             ReadModule(context, statement, depth);
@@ -430,7 +434,7 @@ public static class BicepReader
             return result;
         }
 
-        private void ReadResource(BicepFileContext context, BicepStatement statement, BicepLocals locals, ResourceIdentity? enclosing)
+        private void ReadResource(BicepFileContext context, BicepStatement statement, BicepLocals locals, ResourceIdentity? enclosing, ModelValue? unresolvedCondition)
         {
             if (statement.Existing)
             {
@@ -442,12 +446,12 @@ public static class BicepReader
                 case BicepFor loop:
                     foreach (var (inner, body) in Expand(context, loop, locals))
                     {
-                        ReadResourceBody(context, statement, body, inner, enclosing);
+                        ReadResourceBody(context, statement, body, inner, enclosing, unresolvedCondition);
                     }
 
                     break;
                 case { } body:
-                    ReadResourceBody(context, statement, body, locals, enclosing);
+                    ReadResourceBody(context, statement, body, locals, enclosing, unresolvedCondition);
                     break;
             }
         }
@@ -474,12 +478,13 @@ public static class BicepReader
             yield return (context.Evaluator.BindLoop(loop, locals, item, null), loop.Body);
         }
 
-        private void ReadResourceBody(BicepFileContext context, BicepStatement statement, BicepExpression body, BicepLocals locals, ResourceIdentity? enclosing)
+        private void ReadResourceBody(BicepFileContext context, BicepStatement statement, BicepExpression body, BicepLocals locals, ResourceIdentity? enclosing, ModelValue? unresolvedCondition)
         {
             if (body is BicepIf conditional)
             {
-                // A condition known to be false skips the resource and its children; an unknown one reads it (as ARM).
-                if (ArmNav.AsBool(context.Evaluator.Evaluate(conditional.Condition, locals)) == false)
+                // A condition known to be false skips the resource and its children; an unknown one reads it, marked as
+                // deployed only if the condition holds (as ARM).
+                if (!Holds(context, conditional, locals, ref unresolvedCondition))
                 {
                     return;
                 }
@@ -531,6 +536,7 @@ public static class BicepReader
                     _ => DeclarationSuppressions(context, statement))
                 {
                     ReferencedResource = context.ResourceReadBy,
+                    UnresolvedCondition = unresolvedCondition,
                 });
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -540,7 +546,7 @@ public static class BicepReader
 
             foreach (var child in obj.Resources)
             {
-                ReadResource(context, child, locals, identity);
+                ReadResource(context, child, locals, identity, unresolvedCondition);
             }
         }
 
@@ -590,9 +596,10 @@ public static class BicepReader
             foreach (var (locals, bodyExpression) in bodies)
             {
                 var body = bodyExpression;
+                var unresolvedCondition = context.UnresolvedCondition;
                 if (body is BicepIf conditional)
                 {
-                    if (ArmNav.AsBool(context.Evaluator.Evaluate(conditional.Condition, locals)) == false)
+                    if (!Holds(context, conditional, locals, ref unresolvedCondition))
                     {
                         continue;
                     }
@@ -630,7 +637,28 @@ public static class BicepReader
                     }
                 }
 
-                ReadFile(target.Value.Input.Path, target.Value.File, supplied, unsuppliedAreUnknown, depth + 1);
+                ReadFile(target.Value.Input.Path, target.Value.File, supplied, unsuppliedAreUnknown, depth + 1, unresolvedCondition);
+            }
+        }
+
+        /// <summary>
+        /// False when the condition of <paramref name="conditional"/> is known to be false. When it cannot be resolved,
+        /// true, with <paramref name="unresolvedCondition"/> set to it unless a condition around it already is.
+        /// </summary>
+        private static bool Holds(BicepFileContext context, BicepIf conditional, BicepLocals locals, ref ModelValue? unresolvedCondition)
+        {
+            var condition = context.Evaluator.Evaluate(conditional.Condition, locals);
+            switch (ArmNav.AsBool(condition))
+            {
+                case false:
+                    return false;
+                case null:
+                    unresolvedCondition ??= ArmNav.ToModelValue(condition) is { IsKnown: false } unknown
+                        ? unknown
+                        : ModelValue.Unknown(context.TextOf(conditional.Condition), context.Span(conditional.Condition));
+                    return true;
+                default:
+                    return true;
             }
         }
 

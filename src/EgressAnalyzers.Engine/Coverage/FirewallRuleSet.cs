@@ -14,6 +14,7 @@ public sealed class SubjectCollection
         Depth = depth;
         Group = group;
         DocumentIndex = documentIndex;
+        UnresolvedCondition = group?.UnresolvedCondition;
     }
 
     public RuleCollection Collection { get; }
@@ -27,6 +28,22 @@ public sealed class SubjectCollection
     public int DocumentIndex { get; }
 
     public bool HasUnknownPriority => Collection.Priority is null || (Group is not null && Group.Priority is null);
+
+    /// <summary>
+    /// The unresolved condition its group (or classic firewall) is deployed under: its rules may not exist, so what they
+    /// match is Maybe. Null when they are deployed for certain.
+    /// </summary>
+    public ModelValue? UnresolvedCondition { get; init; }
+
+    /// <summary>Why a match in this collection is undecided when its deployment condition is unknown (built once).</summary>
+    internal UnknownCause? ConditionCause =>
+        UnresolvedCondition is not { } condition
+            ? null
+            : conditionCause ??= new UnknownCause(
+                condition.Span,
+                $"the condition of {(Group is { } group ? $"rule collection group '{group.DisplayName}'" : RuleCollectionDescriptions.Describe(Collection))} ({condition.UnresolvedExpression ?? condition.Text})");
+
+    private UnknownCause? conditionCause;
 
     /// <summary>Why a match in this collection is undecided when its action is unknown (built once, shared by matches).</summary>
     internal UnknownCause ActionCause =>
@@ -217,7 +234,7 @@ public sealed class FirewallRuleSet
         var detachedClassic = model.Firewalls
             .Where(f => f.FirewallPolicy is null && f.IsStandIn && IsSymbolic(f.Key))
             .Select(f => new DetachedRules(
-                new FirewallRuleSet(f, f.Collections.Select((c, i) => new SubjectCollection(c, 0, null, i)).ToList()) { IpGroups = ipGroups },
+                new FirewallRuleSet(f, f.Collections.Select((c, i) => new SubjectCollection(c, 0, null, i) { UnresolvedCondition = f.UnresolvedCondition }).ToList()) { IpGroups = ipGroups },
                 new UnknownCause(f.NameSpan, $"the firewall of {Describe(f.Collections)}, whose rules may allow this traffic,")))
             .ToList();
         foreach (var firewall in model.Firewalls)
@@ -225,7 +242,7 @@ public sealed class FirewallRuleSet
             if (firewall.FirewallPolicy is null && !(firewall.IsStandIn && IsSymbolic(firewall.Key)))
             {
                 var index = 0;
-                var collections = firewall.Collections.Select(c => new SubjectCollection(c, 0, null, index++)).ToList();
+                var collections = firewall.Collections.Select(c => new SubjectCollection(c, 0, null, index++) { UnresolvedCondition = firewall.UnresolvedCondition }).ToList();
                 result.Add(new FirewallRuleSet(firewall, collections) { Firewalls = new[] { firewall }, DetachedRules = detachedClassic, IpGroups = ipGroups });
             }
         }

@@ -101,6 +101,12 @@ public static class FirstMatchEvaluator
                 continue;
             }
 
+            if (rule.Collection.ConditionCause is { } conditionCause)
+            {
+                // A rule deployed only under an unresolved condition may not exist: it may match.
+                match = MatchResult.And(match, MatchResult.Maybe(new[] { conditionCause }));
+            }
+
             var causes = rule.Action == RuleAction.Unknown
                 ? match.Causes.Concat(new[] { rule.Collection.ActionCause }).ToList()
                 : match.Causes;

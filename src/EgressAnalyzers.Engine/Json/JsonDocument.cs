@@ -491,17 +491,20 @@ public sealed class JsonDocument
 
         private void SkipTrivia()
         {
+            // The position stays in a local while whitespace is skipped: pretty-printed templates are mostly indentation,
+            // and a field written per character is the reader's hottest loop.
             var text = _text;
-            while (_pos < text.Length)
+            var pos = _pos;
+            while (pos < text.Length)
             {
-                var c = text[_pos];
+                var c = text[pos];
                 if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
                 {
-                    _pos++;
+                    pos++;
                 }
-                else if (c == '/' && _pos + 1 < text.Length && text[_pos + 1] == '/')
+                else if (c == '/' && pos + 1 < text.Length && text[pos + 1] == '/')
                 {
-                    var start = _pos;
+                    var start = pos;
                     var end = start + 2;
                     while (end < text.Length && text[end] != '\n' && text[end] != '\r')
                     {
@@ -509,34 +512,36 @@ public sealed class JsonDocument
                     }
 
                     Comments.Add(new JsonComment(text.Substring(start + 2, end - start - 2), start, end - start));
-                    _pos = end;
+                    pos = end;
                 }
-                else if (c == '/' && _pos + 1 < text.Length && text[_pos + 1] == '*')
+                else if (c == '/' && pos + 1 < text.Length && text[pos + 1] == '*')
                 {
-                    var start = _pos;
+                    var start = pos;
                     var close = text.IndexOf("*/", start + 2, System.StringComparison.Ordinal);
                     if (close < 0)
                     {
                         Error("unterminated comment", start, 2);
                         Comments.Add(new JsonComment(text.Substring(start + 2), start, text.Length - start));
-                        _pos = text.Length;
+                        pos = text.Length;
                     }
                     else
                     {
                         Comments.Add(new JsonComment(text.Substring(start + 2, close - start - 2), start, close + 2 - start));
-                        _pos = close + 2;
+                        pos = close + 2;
                     }
                 }
                 else if (c > '\u007f' && (char.IsWhiteSpace(c) || c == '\uFEFF'))
                 {
                     // Editors leave non-breaking spaces and stray BOMs; JSON.NET (ARM's parser) skips them too.
-                    _pos++;
+                    pos++;
                 }
                 else
                 {
-                    return;
+                    break;
                 }
             }
+
+            _pos = pos;
         }
 
         private void LexString()

@@ -133,6 +133,12 @@ public abstract class ModelResource
 
     /// <summary>Set when the user opted this firewall/policy into checking (per-file metadata or a resource-level marker).</summary>
     public bool OptedIn { get; init; }
+
+    /// <summary>
+    /// The condition the resource (or the module or nested deployment around it) is deployed under, when the reader
+    /// could not resolve it; null when it is deployed for certain. Rules of such a resource may or may not exist.
+    /// </summary>
+    public ModelValue? UnresolvedCondition { get; init; }
 }
 
 /// <summary>A suppression the user wrote in the input file (ARM <c>metadata</c>, Bicep <c>#disable-next-line</c>, …).</summary>

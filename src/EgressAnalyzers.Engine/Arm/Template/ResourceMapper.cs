@@ -43,6 +43,9 @@ internal sealed class ResourceDeclaration
 
     public SourceSpan NameSpan { get; }
 
+    /// <summary>The deployment condition around the declaration that could not be resolved; null when it is deployed.</summary>
+    public ModelValue? UnresolvedCondition { get; init; }
+
     /// <summary>A top-level property (<c>properties</c>, <c>location</c>) evaluated; null when absent.</summary>
     public ArmValue? Property(string name) => _property(name);
 
@@ -178,6 +181,7 @@ internal sealed class ResourceMapper
             RuleMapper.ReadClassicCollections(properties),
             ToPolicyReference(policy))
         {
+            UnresolvedCondition = declaration.UnresolvedCondition,
             PrivateIpAddresses = TopologyMapper.FirewallPrivateIps(properties),
             Subnets = TopologyMapper.IpConfigurationReferences(properties, "ipConfigurations", "subnet", _file),
             PublicIpAddresses = TopologyMapper.IpConfigurationReferences(properties, "ipConfigurations", "publicIPAddress", _file),
@@ -214,6 +218,7 @@ internal sealed class ResourceMapper
             ArmNav.AsPriority(ArmNav.Get(properties, "priority")),
             collections)
         {
+            UnresolvedCondition = declaration.UnresolvedCondition,
             Suppressions = declaration.Suppressions(),
             OptedIn = _file.OptedIn,
         });

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Threading;
 using EgressAnalyzers.Engine.Arm.Expressions;
 using EgressAnalyzers.Engine.Json;
+using EgressAnalyzers.Engine.Model;
 using EgressAnalyzers.Engine.Text;
 
 namespace EgressAnalyzers.Engine.Arm.Template;
@@ -30,7 +31,8 @@ internal sealed class TemplateContext
         IReadOnlyDictionary<string, ArmValue> supplied,
         bool unsuppliedAreUnknown,
         int depth,
-        DeploymentParameters? passed = null)
+        DeploymentParameters? passed = null,
+        ModelValue? unresolvedCondition = null)
     {
         File = file;
         Template = template;
@@ -48,7 +50,7 @@ internal sealed class TemplateContext
 
         _passed = passed;
         _unsuppliedAreUnknown = unsuppliedAreUnknown;
-        RootScope = new TemplateScope(this, null);
+        RootScope = new TemplateScope(this, null, unresolvedCondition: unresolvedCondition);
     }
 
     public FileReadState File { get; }
@@ -248,12 +250,23 @@ internal sealed class TemplateScope : IArmEvaluationScope, IDeferringScope, IExp
 {
     private readonly CopyFrame? _frames;
 
-    public TemplateScope(TemplateContext context, CopyFrame? frames, bool defersLongArrays = false)
+    public TemplateScope(TemplateContext context, CopyFrame? frames, bool defersLongArrays = false, ModelValue? unresolvedCondition = null)
     {
         Context = context;
         _frames = frames;
         DefersLongArrays = defersLongArrays;
+        UnresolvedCondition = unresolvedCondition;
     }
+
+    /// <summary>
+    /// The condition of a resource, nested deployment or module around this scope that could not be resolved: what is
+    /// declared here is deployed only if it holds. Null when nothing around it is conditional in an unknown way.
+    /// </summary>
+    public ModelValue? UnresolvedCondition { get; }
+
+    /// <summary>This scope inside a declaration whose condition could not be resolved (the outermost one is kept).</summary>
+    public TemplateScope UnderCondition(ModelValue condition) =>
+        UnresolvedCondition is not null ? this : new(Context, _frames, DefersLongArrays, condition);
 
     /// <summary>True in the scope of a resource's own properties, whose long arrays are evaluated as they are read.</summary>
     public bool DefersLongArrays { get; }
@@ -290,13 +303,13 @@ internal sealed class TemplateScope : IArmEvaluationScope, IDeferringScope, IExp
     public ArmValue? InvokeUserFunction(string qualifiedName, IReadOnlyList<ArmValue> arguments, SourceSpan callSite) =>
         UserFunctions.Invoke(Context, qualifiedName, arguments, callSite, depth: 0);
 
-    public TemplateScope WithLoop(string loopName, int? index) => new(Context, new CopyFrame(loopName, index, _frames), DefersLongArrays);
+    public TemplateScope WithLoop(string loopName, int? index) => new(Context, new CopyFrame(loopName, index, _frames), DefersLongArrays, UnresolvedCondition);
 
     /// <summary>
     /// This scope, for evaluating a resource's own properties: nothing refers to them (reference() is not resolved),
     /// so their long arrays may be evaluated as the mapper reads them.
     /// </summary>
-    public TemplateScope ForResourceProperties() => DefersLongArrays ? this : new(Context, _frames, defersLongArrays: true);
+    public TemplateScope ForResourceProperties() => DefersLongArrays ? this : new(Context, _frames, defersLongArrays: true, UnresolvedCondition);
 
     public override string ToString() =>
         _frames is null ? "(template scope)" : string.Format(CultureInfo.InvariantCulture, "copy {0}={1}", _frames.Name, _frames.Index);

@@ -126,11 +126,21 @@ internal sealed class TemplateWalker
 
     private void ReadResourceCore(JsonObject resource, TemplateScope scope, ParentResource? parent)
     {
-        // A condition known to be false skips the resource (and its children). An unknown condition reads it:
-        // coverage may then count rules that will not be deployed, the price of not guessing.
-        if (resource["condition"] is { } conditionNode && ArmNav.AsBool(ArmEvaluation.EvaluateNode(conditionNode, scope)) == false)
+        // A condition known to be false skips the resource (and its children). An unknown condition reads it, marked
+        // as deployed only if the condition holds: its rules may or may not exist (coverage treats them as Maybe).
+        if (resource["condition"] is { } conditionNode)
         {
-            return;
+            var condition = ArmEvaluation.EvaluateNode(conditionNode, scope);
+            switch (ArmNav.AsBool(condition))
+            {
+                case false:
+                    return;
+                case null:
+                    scope = scope.UnderCondition(ArmNav.ToModelValue(condition) is { IsKnown: false } unknown
+                        ? unknown
+                        : ModelValue.Unknown(ArmNav.NameText(condition) ?? "condition", _file.Span(conditionNode)));
+                    break;
+            }
         }
 
         var typeText = ArmNav.AsString(Evaluate(resource["type"], scope));
@@ -160,6 +170,7 @@ internal sealed class TemplateWalker
                 name => EvaluateProperty(resource, name, propertyScope),
                 declaration => ReadSuppressions(resource, declaration.DisplayName))
             {
+                UnresolvedCondition = scope.UnresolvedCondition,
                 // Route next hops written as reference(...) name the resource they read from in this scope.
                 ReferencedResource = unknown => TopologyMapper.ReferencedResource(unknown, scope),
             });
@@ -228,7 +239,7 @@ internal sealed class TemplateWalker
             }
         }
 
-        var inner = new TemplateContext(_file, template, supplied, unsuppliedAreUnknown, depth, passed);
+        var inner = new TemplateContext(_file, template, supplied, unsuppliedAreUnknown, depth, passed, outerScope.UnresolvedCondition);
         ReadTemplateResources(template, inner.RootScope);
     }
 
