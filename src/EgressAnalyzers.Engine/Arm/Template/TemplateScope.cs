@@ -232,6 +232,11 @@ internal sealed class DeploymentParameters
         {
             JsonObject body when body["value"] is { } value => ArmEvaluation.EvaluateNode(value, _deploymentScope),
 
+            // Bicep writes a parameter built by a for expression as a property copy loop named "value"; a Key Vault
+            // reference ({ "reference": … }) has no value to read.
+            JsonObject body => ArmNav.Get(ArmEvaluation.EvaluateNode(body, _deploymentScope), "value")
+                ?? TemplateContext.UnknownParameter(parameter.Name, origin),
+
             // Bicep writes a conditional module parameter as one expression for the whole entry:
             // "[if(cond, createObject('value', a), createObject('value', b))]".
             JsonString whole => ArmNav.Get(ArmEvaluation.EvaluateNode(whole, _deploymentScope), "value")

@@ -79,6 +79,38 @@ public class NestedDeploymentTests
     }
 
     [Fact]
+    public void InnerScope_ParameterWrittenAsAPropertyCopyLoop_IsTheLoopsArray()
+    {
+        // What `bicep build` emits for `params: { names: [for n in list: 'fwp-${n}'] }`.
+        var text = TemplateOf("""
+            {
+              "type": "Microsoft.Resources/deployments",
+              "name": "m",
+              "properties": {
+                "expressionEvaluationOptions": { "scope": "inner" },
+                "parameters": {
+                  "names": { "copy": [ { "name": "value", "count": "[length(variables('list'))]", "input": "[format('fwp-{0}', variables('list')[copyIndex('value')])]" } ] },
+                  "secret": { "reference": { "keyVault": { "id": "kv" }, "secretName": "s" } }
+                },
+                "template": {
+                  "parameters": { "names": { "type": "array" }, "secret": { "type": "securestring" } },
+                  "resources": [
+                    { "type": "Microsoft.Network/firewallPolicies", "name": "[parameters('names')[1]]" },
+                    { "type": "Microsoft.Network/azureFirewalls", "name": "[parameters('secret')]" }
+                  ]
+                }
+              }
+            }
+            """,
+            variables: """ "list": [ "a", "b" ] """);
+
+        var result = Read(text);
+
+        Assert.Equal("fwp-b", Single<FirewallPolicyResource>(result).DisplayName);
+        Assert.Equal("parameters('secret')", Single<AzureFirewallResource>(result).DisplayName);
+    }
+
+    [Fact]
     public void InnerScope_UnsuppliedParameterWithoutDefault_IsUnknown()
     {
         var text = TemplateOf("""
