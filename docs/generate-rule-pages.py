@@ -543,7 +543,10 @@ pages["EGR2001"] = page("EGR2001",
 `*`, or a network rule with destination `*` and all ports (`*` or `1-65535`) for TCP, UDP or Any.""",
 """Locking down AKS egress means allowing only what the cluster needs. An allow-everything rule makes the rest of the rule
 set meaningless and hides missing rules: every coverage check passes because of it. Narrow rules such as TCP 443 to
-`AzureCloud.<region>`, or `*` on a single port that AKS documents, are not reported.""",
+`AzureCloud.<region>`, or `*` on a single port that AKS documents, are not reported. Neither is a rule whose sources
+cannot include the nodes (a jump box's subnet) when every cluster's node subnet is in the analyzed files: it does not
+open AKS egress. A destination IP Group declared in the files counts with its addresses (`0.0.0.0/0` is every
+destination).""",
 """{
   "ruleType": "NetworkRule", "name": "allow-all",
   "ipProtocols": [ "Any" ], "sourceAddresses": [ "10.240.0.0/16" ],

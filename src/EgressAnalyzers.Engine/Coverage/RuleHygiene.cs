@@ -33,13 +33,18 @@ public static class RuleHygiene
             foreach (var rule in collection.ApplicationRules)
             {
                 CheckValues(ruleSet, rule, findings);
-                if (ruleSet.IpGroups.Expand(rule) is null)
+                var applied = ruleSet.IpGroups.Expand(rule);
+                if (applied is null)
                 {
                     ReportEmptyGroups(ruleSet, rule, findings);
                 }
                 else if (allow)
                 {
-                    CheckAllowEverything(ruleSet, rule, findings);
+                    if (MayCarryClusterTraffic(applied, clusters))
+                    {
+                        CheckAllowEverything(ruleSet, rule, findings);
+                    }
+
                     if (deprecated is not null)
                     {
                         CheckDeprecated(ruleSet, rule, deprecated, findings);
@@ -60,7 +65,11 @@ public static class RuleHygiene
                 else if (allow)
                 {
                     // With its IP groups' addresses in place: a group holding 0.0.0.0/0 opens every address too.
-                    CheckAllowEverything(ruleSet, (NetworkRule)applied, findings);
+                    if (MayCarryClusterTraffic(applied, clusters))
+                    {
+                        CheckAllowEverything(ruleSet, (NetworkRule)applied, findings);
+                    }
+
                     region.Check(rule.DestinationFqdns, TemplateTarget.Fqdn, findings);
                     region.Check(rule.DestinationAddresses, TemplateTarget.ServiceTag, findings);
                 }
@@ -149,6 +158,28 @@ public static class RuleHygiene
         }
 
         CheckSources(ruleSet, rule, findings);
+    }
+
+    /// <summary>
+    /// Whether the rule may carry a cluster's egress: false only when every cluster's node subnets are known and none of
+    /// the rule's sources includes them (a jump box's allow-everything rule does not open AKS egress).
+    /// </summary>
+    private static bool MayCarryClusterTraffic(FirewallRule rule, IReadOnlyList<ClusterContext> clusters)
+    {
+        if (clusters.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var cluster in clusters)
+        {
+            if (RuleMatcher.MayApplyToNodes(rule, cluster.Match))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ReportEmptyGroups(FirewallRuleSet ruleSet, FirewallRule rule, List<Finding> findings)

@@ -380,6 +380,10 @@ public static class RuleMatcher
         return missingKnownServer && !destinationUnknown ? MatchResult.No : MatchResult.Maybe(causes);
     }
 
+    /// <summary>False only when the nodes' subnets are known and none of the rule's sources can include them.</summary>
+    public static bool MayApplyToNodes(FirewallRule rule, MatchContext context) =>
+        MatchSource(rule, context, RuleAction.Allow).Value != Tri.No;
+
     private static MatchResult MatchSource(FirewallRule rule, MatchContext context, RuleAction action)
     {
         var prefixes = context.NodePrefixes;

@@ -19,6 +19,36 @@ public class RuleHygieneTests
     private static IpGroupResource IpGroup(string name, params string[] addresses) =>
         new(new ResourceKey(ResourceKey.IpGroupType, name), name, Span(), Span(), Vs(addresses));
 
+    /// <summary>Hygiene of a firewall serving one cluster whose nodes are in 10.240.0.0/22 (known from the inputs).</summary>
+    private static List<Finding> CheckWithNodesIn10_240(params RuleCollection[] collections)
+    {
+        var cluster = new AksClusterResource(new ResourceKey(ResourceKey.ManagedClusterType, "aks"), "aks", Span(), Span())
+        {
+            Location = V("westeurope"),
+            NodeSubnets = new[] { SubnetRef("vnet", "nodes") },
+        };
+        var model = Infra(cluster, VNet("vnet", Vs(), Subnet("vnet", "nodes", "10.240.0.0/22")), Firewall("fw", collections));
+        return RuleHygiene.Check(FirewallRuleSet.Resolve(model).Single(), EgressSettings.Default, TestCatalog.Core, ClusterContext.Build(model, EgressSettings.Default)).ToList();
+    }
+
+    [Fact]
+    public void An_allow_everything_rule_for_sources_that_exclude_the_known_node_subnet_is_not_EGR2001()
+    {
+        var findings = CheckWithNodesIn10_240(
+            Allow("jump", 100, App("*", sources: "10.50.0.0/24", name: "jumpbox-any"), Net("Any", "*", "*", sources: "10.50.0.0/24", name: "jump-all")));
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void An_allow_everything_rule_for_sources_that_include_the_known_node_subnet_is_EGR2001()
+    {
+        var findings = CheckWithNodesIn10_240(
+            Allow("open", 100, App("*", sources: "10.240.0.0/16", name: "web-any"), Net("Any", "*", "*", sources: "10.0.0.0/8", name: "all")));
+
+        Assert.Equal(new[] { "EGR2001", "EGR2001" }, findings.Select(f => f.Rule.Id));
+    }
+
     [Fact]
     public void A_rule_naming_an_IP_group_without_addresses_is_EGR2002_at_the_reference()
     {
