@@ -352,9 +352,17 @@ public sealed class ArmResourceId : ArmValue
 
     public IReadOnlyList<ArmValue> Names { get; }
 
+    /// <summary>
+    /// The resource group the ID names explicitly (<c>resourceId('rg-security', type, name)</c>, a Bicep <c>existing</c>
+    /// resource with <c>scope: resourceGroup('rg-security')</c>) when it may not be the deployment's own; null for the
+    /// deployment's resource group. Such an ID is not linked to a resource the inputs declare under the same name: the
+    /// inputs' resources are in the deployment's group, whose name is not known.
+    /// </summary>
+    public string? OtherResourceGroup { get; init; }
+
     public override ArmValueKind Kind => ArmValueKind.ResourceId;
 
-    public override ArmValue WithOrigin(SourceSpan origin) => new ArmResourceId(ResourceType, Names, origin);
+    public override ArmValue WithOrigin(SourceSpan origin) => new ArmResourceId(ResourceType, Names, origin) { OtherResourceGroup = OtherResourceGroup };
 }
 
 public sealed class ArmUnknown : ArmValue

@@ -220,8 +220,24 @@ internal sealed class BicepFileContext : IArmEvaluationScope
         }
 
         names.Add(nameValue);
-        return new ResourceIdentity(fullType, names, nameValue, parent);
+        return new ResourceIdentity(fullType, names, nameValue, parent)
+        {
+            OtherResourceGroup = statement.Existing ? ExistingResourceGroup(body?.Property("scope")?.Value, locals) : null,
+        };
     }
+
+    /// <summary>
+    /// The resource group an <c>existing</c> resource is looked up in, as <c>resourceId()</c>'s argument would name it
+    /// (<see cref="ArmResourceId.OtherResourceGroup"/>): null without a scope or for <c>resourceGroup()</c> itself.
+    /// </summary>
+    private string? ExistingResourceGroup(BicepExpression? scope, BicepLocals locals) => scope switch
+    {
+        null => null,
+        BicepCall { Target: null, Name: var name, Arguments.Count: 0 } when name.Equals("resourceGroup", StringComparison.OrdinalIgnoreCase) => null,
+        BicepCall { Target: null, Name: var name, Arguments: var arguments } when name.Equals("resourceGroup", StringComparison.OrdinalIgnoreCase) =>
+            ArmFunctions.OtherResourceGroup(Evaluator.Evaluate(arguments[arguments.Count - 1], locals)),
+        _ => "{" + TextOf(scope) + "}",
+    };
 
     /// <summary>
     /// <c>symbol</c>, <c>parent::child</c> or <c>symbols[i]</c> (one item of a resource loop, <paramref name="locals"/>
@@ -390,6 +406,9 @@ internal sealed class ResourceIdentity
     public ArmValue ShortName { get; }
 
     public ResourceIdentity? Parent { get; }
+
+    /// <summary>For an <c>existing</c> resource in another resource group: that group (see <see cref="ArmResourceId.OtherResourceGroup"/>).</summary>
+    public string? OtherResourceGroup { get; init; }
 
     /// <summary>Full name as text (unknown segments symbolic), as the ARM reader keys resources.</summary>
     public string FullNameText
@@ -770,7 +789,7 @@ internal sealed class BicepEvaluator
             switch (access.Name)
             {
                 case "id":
-                    return new ArmResourceId(identity.Type, identity.Names, _context.Span(access));
+                    return new ArmResourceId(identity.Type, identity.Names, _context.Span(access)) { OtherResourceGroup = identity.OtherResourceGroup };
                 case "name":
                     return identity.Names.Count == 1 ? Relocate(identity.ShortName, _context.Span(access)) : JoinNames(identity, access);
                 case "type":

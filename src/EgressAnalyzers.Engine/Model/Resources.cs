@@ -11,15 +11,22 @@ namespace EgressAnalyzers.Engine.Model;
 /// </summary>
 public readonly struct ResourceKey : IEquatable<ResourceKey>
 {
-    public ResourceKey(string type, string name)
+    public ResourceKey(string type, string name, string? otherResourceGroup = null)
     {
         Type = type.ToLowerInvariant();
         Name = name.ToLowerInvariant();
+        OtherResourceGroup = otherResourceGroup?.ToLowerInvariant();
     }
 
     public string Type { get; }
 
     public string Name { get; }
+
+    /// <summary>
+    /// For a reference into a resource group that may not be the deployment's (<c>resourceId('rg-security', …)</c>): that
+    /// group. Null for the resources the inputs declare and for references to them. Keys of different groups differ.
+    /// </summary>
+    public string? OtherResourceGroup { get; }
 
     public bool IsEmpty => Type is null;
 
@@ -30,7 +37,7 @@ public readonly struct ResourceKey : IEquatable<ResourceKey>
         {
             var typeCut = Type.LastIndexOf('/');
             var nameCut = Name.LastIndexOf('/');
-            return typeCut <= 0 || nameCut <= 0 ? default : new ResourceKey(Type.Substring(0, typeCut), Name.Substring(0, nameCut));
+            return typeCut <= 0 || nameCut <= 0 ? default : new ResourceKey(Type.Substring(0, typeCut), Name.Substring(0, nameCut), OtherResourceGroup);
         }
     }
 
@@ -45,11 +52,12 @@ public readonly struct ResourceKey : IEquatable<ResourceKey>
     }
 
     public bool Equals(ResourceKey other) =>
-        string.Equals(Type, other.Type, StringComparison.Ordinal) && string.Equals(Name, other.Name, StringComparison.Ordinal);
+        string.Equals(Type, other.Type, StringComparison.Ordinal) && string.Equals(Name, other.Name, StringComparison.Ordinal)
+        && string.Equals(OtherResourceGroup, other.OtherResourceGroup, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is ResourceKey other && Equals(other);
 
-    public override int GetHashCode() => ((Type?.GetHashCode() ?? 0) * 397) ^ (Name?.GetHashCode() ?? 0);
+    public override int GetHashCode() => ((Type?.GetHashCode() ?? 0) * 397) ^ (Name?.GetHashCode() ?? 0) ^ (OtherResourceGroup?.GetHashCode() ?? 0);
 
     public static bool operator ==(ResourceKey left, ResourceKey right) => left.Equals(right);
 

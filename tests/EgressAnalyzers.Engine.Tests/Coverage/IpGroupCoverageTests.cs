@@ -32,9 +32,13 @@ public class IpGroupCoverageTests
 
     private static string ArmHub(string webDestination, string? groupAddresses)
     {
-        var destination = webDestination == "group"
-            ? "\"destinationIpGroups\": [ \"[resourceId('Microsoft.Network/ipGroups', 'ipg-web')]\" ]"
-            : $"\"destinationAddresses\": [ {webDestination} ]";
+        var destination = webDestination switch
+        {
+            "group" => "\"destinationIpGroups\": [ \"[resourceId('Microsoft.Network/ipGroups', 'ipg-web')]\" ]",
+            "group in rg-security" => "\"destinationIpGroups\": [ \"[resourceId('rg-security', 'Microsoft.Network/ipGroups', 'ipg-web')]\" ]",
+            "group in this resource group" => "\"destinationIpGroups\": [ \"[resourceId(subscription().subscriptionId, resourceGroup().name, 'Microsoft.Network/ipGroups', 'ipg-web')]\" ]",
+            _ => $"\"destinationAddresses\": [ {webDestination} ]",
+        };
         var group = groupAddresses is null ? string.Empty : $$"""
             { "type": "Microsoft.Network/ipGroups", "apiVersion": "2024-05-01", "name": "ipg-web", "location": "westeurope",
               "properties": { "ipAddresses": [ {{groupAddresses}} ] } },
@@ -66,9 +70,13 @@ public class IpGroupCoverageTests
 
     private static string BicepHub(string webDestination, string? groupAddresses)
     {
-        var destination = webDestination == "group"
-            ? "destinationIpGroups: [ resourceId('Microsoft.Network/ipGroups', 'ipg-web') ]"
-            : $"destinationAddresses: [ {webDestination.Replace('"', '\'')} ]";
+        var destination = webDestination switch
+        {
+            "group" => "destinationIpGroups: [ resourceId('Microsoft.Network/ipGroups', 'ipg-web') ]",
+            "group in rg-security" => "destinationIpGroups: [ resourceId('rg-security', 'Microsoft.Network/ipGroups', 'ipg-web') ]",
+            "group in this resource group" => "destinationIpGroups: [ resourceId(subscription().subscriptionId, resourceGroup().name, 'Microsoft.Network/ipGroups', 'ipg-web') ]",
+            _ => $"destinationAddresses: [ {webDestination.Replace('"', '\'')} ]",
+        };
         var group = groupAddresses is null ? string.Empty : $$"""
             resource webGroup 'Microsoft.Network/ipGroups@2024-05-01' = {
               name: 'ipg-web'
@@ -152,6 +160,25 @@ public class IpGroupCoverageTests
         Assert.Contains(toGroup, f => f.Rule.Id == "EGR1001" && f.Endpoint == "mcr.microsoft.com");
         Assert.DoesNotContain(toGroup, f => f.Rule.Id == "EGR1006");
         Assert.Equal(Summary(inPlace), Summary(toGroup));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void A_group_named_in_another_resource_group_is_not_the_declared_group_of_that_name(string language)
+    {
+        var findings = AnalyzeHub(language, "group in rg-security", "\"0.0.0.0/0\"");
+
+        var unknown = Assert.Single(findings, f => f.Rule.Id == "EGR1006");
+        Assert.Contains("the addresses of IP group 'resourceGroups/rg-security/Microsoft.Network/ipGroups/ipg-web' could not be resolved", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void A_group_named_in_the_deployments_own_resource_group_is_the_declared_group(string language)
+    {
+        var findings = AnalyzeHub(language, "group in this resource group", "\"0.0.0.0/0\"");
+
+        Assert.Empty(Summary(findings));
     }
 
     [Theory]

@@ -1359,8 +1359,51 @@ internal static class ArmFunctions
 
         var names = new ArmValue[args.Length - typeIndex - 1];
         Array.Copy(args, typeIndex + 1, names, 0, names.Length);
-        return new ArmResourceId(type, names, ctx.Origin);
+        return new ArmResourceId(type, names, ctx.Origin)
+        {
+            OtherResourceGroup = call.Name.Equals("resourceId", StringComparison.OrdinalIgnoreCase) && typeIndex > 0
+                ? OtherResourceGroup(args[typeIndex - 1])
+                : call.Name.Equals("extensionResourceId", StringComparison.OrdinalIgnoreCase) ? ResourceGroupOfScope(args[0]) : null,
+        };
     }
+
+    /// <summary>
+    /// The resource group of an <c>extensionResourceId</c> scope that is a resource group
+    /// (<c>/subscriptions/{…}/resourceGroups/rg-security</c>, what Bicep writes for an <c>existing</c> resource with a
+    /// <c>scope</c>), as <see cref="OtherResourceGroup"/> labels it; null for another kind of scope.
+    /// </summary>
+    private static string? ResourceGroupOfScope(ArmValue scope)
+    {
+        const string Marker = "/resourceGroups/";
+        var text = scope switch
+        {
+            ArmString s => s.Value,
+            ArmUnknown unknown => unknown.Symbol,
+            _ => null,
+        };
+        var at = text?.IndexOf(Marker, StringComparison.OrdinalIgnoreCase) ?? -1;
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = at + Marker.Length;
+        var end = text!.IndexOf('/', start);
+        var group = end < 0 ? text.Substring(start) : text.Substring(start, end - start);
+        return group.IndexOf("resourceGroup().name", StringComparison.OrdinalIgnoreCase) >= 0 ? null : group;
+    }
+
+    /// <summary>
+    /// The resource group argument of <c>resourceId(…)</c> as a label, or null when it is the deployment's own
+    /// (<c>resourceGroup().name</c>).
+    /// </summary>
+    internal static string? OtherResourceGroup(ArmValue resourceGroup) => resourceGroup switch
+    {
+        ArmString { Value: var name } => name,
+        ArmUnknown unknown when (unknown.Symbol ?? unknown.Reason).IndexOf("resourceGroup().name", StringComparison.OrdinalIgnoreCase) >= 0 => null,
+        ArmUnknown unknown => "{" + unknown.Reason + "}",
+        _ => "{" + resourceGroup.AsString() + "}",
+    };
 
     // ---- symbols -----------------------------------------------------------------------------------------------
 

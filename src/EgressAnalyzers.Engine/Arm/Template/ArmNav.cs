@@ -129,7 +129,9 @@ internal static class ArmNav
                     names.Add(NameText(name) ?? "?");
                 }
 
-                return id.ResourceType.Length == 0 ? null : new ResourceKey(id.ResourceType, string.Join("/", names));
+                // An ID into another resource group names no resource of the inputs (theirs are in the deployment's
+                // group): its key carries that group, so it links to nothing declared under the same name.
+                return id.ResourceType.Length == 0 ? null : new ResourceKey(id.ResourceType, string.Join("/", names), id.OtherResourceGroup);
             case ArmString s:
                 return ParseResourceId(s.Value);
             case ArmUnknown unknown when unknown.Symbol is not null:
@@ -148,7 +150,14 @@ internal static class ArmNav
 
     public static string ResourceIdText(ArmResourceId id)
     {
-        var builder = new StringBuilder(id.ResourceType);
+        // "resourceGroups/rg-security/Microsoft.Network/ipGroups/g": readable, and no ID of a resource of the inputs.
+        var builder = new StringBuilder();
+        if (id.OtherResourceGroup is { } group)
+        {
+            builder.Append("resourceGroups/").Append(group).Append('/');
+        }
+
+        builder.Append(id.ResourceType);
         foreach (var name in id.Names)
         {
             builder.Append('/').Append(NameText(name) ?? "?");

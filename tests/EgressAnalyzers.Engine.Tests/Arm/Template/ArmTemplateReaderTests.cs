@@ -731,4 +731,23 @@ public class ArmTemplateReaderTests
 
         Assert.ThrowsAny<OperationCanceledException>(() => ArmTemplateReader.ReadTemplate(input, Array.Empty<TemplateInput>(), new ArmReadOptions(), cts.Token));
     }
+
+    [Fact]
+    public void A_resource_ID_into_another_resource_group_does_not_name_the_declared_resource_of_that_name()
+    {
+        var text = TemplateOf("""
+            { "type": "Microsoft.Network/firewallPolicies", "name": "fwp-base" },
+            { "type": "Microsoft.Network/firewallPolicies", "name": "fwp-child",
+              "properties": { "basePolicy": { "id": "[resourceId('rg-platform', 'Microsoft.Network/firewallPolicies', 'fwp-base')]" } } },
+            { "type": "Microsoft.Network/firewallPolicies", "name": "fwp-same-group",
+              "properties": { "basePolicy": { "id": "[resourceId(subscription().subscriptionId, resourceGroup().name, 'Microsoft.Network/firewallPolicies', 'fwp-base')]" } } }
+            """);
+
+        var policies = Read(text).Resources.OfType<FirewallPolicyResource>().ToDictionary(p => p.DisplayName);
+        var baseKey = policies["fwp-base"].Key;
+
+        Assert.NotEqual(baseKey, policies["fwp-child"].BasePolicy?.Key);
+        Assert.Equal("rg-platform", policies["fwp-child"].BasePolicy?.Key?.OtherResourceGroup);
+        Assert.Equal(baseKey, policies["fwp-same-group"].BasePolicy?.Key);
+    }
 }

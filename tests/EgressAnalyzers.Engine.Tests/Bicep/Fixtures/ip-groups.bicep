@@ -1,6 +1,7 @@
 // Differential fixture: rules that name IP groups, by symbolic reference (group.id), by resourceId() and through a loop
 // of groups (groups[i].id). The wide hub's web rule reaches every address through its group; the narrow hub's group
-// holds two public ranges, so its web endpoints are missing; the loop hub's sources come from per-region groups.
+// holds two public ranges, so its web endpoints are missing; the loop hub's sources come from per-region groups; the
+// elsewhere hub names the group of the same name in another resource group, whose addresses are unknown.
 param regions array = [
   'westeurope'
   'northeurope'
@@ -108,6 +109,37 @@ resource fromSpokesRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroup
         action: { type: 'Allow' }
         rules: concat([
           { ruleType: 'NetworkRule', name: 'web', ipProtocols: [ 'TCP' ], sourceIpGroups: [ spokes[0].id, spokes[1].id ], destinationAddresses: [ '*' ], destinationPorts: [ '80', '443' ] }
+        ], tunnelAndNtp)
+      }
+    ]
+  }
+}
+
+// The group of the same name in another resource group: not the one declared above, so its addresses are unknown.
+resource securityGroup 'Microsoft.Network/ipGroups@2024-05-01' existing = {
+  name: 'ipg-every-address'
+  scope: resourceGroup('rg-security')
+}
+
+resource elsewhere 'Microsoft.Network/firewallPolicies@2024-05-01' = {
+  name: 'pol-elsewhere'
+  location: 'westeurope'
+  properties: { dnsSettings: { enableProxy: true } }
+}
+
+resource elsewhereRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2024-05-01' = {
+  parent: elsewhere
+  name: 'egress'
+  properties: {
+    priority: 200
+    ruleCollections: [
+      {
+        ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
+        name: 'net'
+        priority: 100
+        action: { type: 'Allow' }
+        rules: concat([
+          { ruleType: 'NetworkRule', name: 'web', ipProtocols: [ 'TCP' ], sourceAddresses: [ '*' ], destinationIpGroups: [ securityGroup.id ], destinationPorts: [ '80', '443' ] }
         ], tunnelAndNtp)
       }
     ]
