@@ -77,7 +77,11 @@ public sealed class IpGroupDirectory
                 application.TargetFqdns,
                 application.FqdnTags,
                 sources.Addresses,
-                sources.Groups),
+                sources.Groups)
+            {
+                TargetUrls = application.TargetUrls,
+                WebCategories = application.WebCategories,
+            },
             _ => rule,
         };
     }

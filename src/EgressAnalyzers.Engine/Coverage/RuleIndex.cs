@@ -191,6 +191,12 @@ internal sealed class RuleIndex
         {
             tagged.Add(position);
         }
+
+        // A URL or web category may hold any name: the matcher decides (Maybe or No) for every requirement.
+        if (rule.TargetUrls.Count > 0 || rule.WebCategories.Count > 0)
+        {
+            AddOnce(anyFqdn, position);
+        }
     }
 
     private void AddNetwork(NetworkRule rule, int position)

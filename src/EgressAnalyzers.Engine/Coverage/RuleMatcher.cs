@@ -120,6 +120,27 @@ public static class RuleMatcher
             }
         }
 
+        // URLs (TLS inspection) and web categories may let the name through, and may not: which paths AKS uses, and
+        // which names a category holds, are not in any template. A URL of another host does not.
+        for (var urlIndex = 0; urlIndex < rule.TargetUrls.Count; urlIndex++)
+        {
+            var url = rule.TargetUrls[urlIndex];
+            if (url.Text is { } text && requirement.Fqdn is { } fqdn && !UrlHostMayBe(text, fqdn))
+            {
+                destination.Add(false);
+            }
+            else
+            {
+                destination.AddMaybe(new UnknownCause(url.Span, $"whether URL '{url.Text ?? url.UnresolvedExpression}' lets all of {requirement.Fqdn ?? "the endpoint"}'s traffic through"));
+            }
+        }
+
+        for (var categoryIndex = 0; categoryIndex < rule.WebCategories.Count; categoryIndex++)
+        {
+            var category = rule.WebCategories[categoryIndex];
+            destination.AddMaybe(new UnknownCause(category.Span, $"whether web category '{category.Text ?? category.UnresolvedExpression}' includes {requirement.Fqdn ?? "the endpoint"}"));
+        }
+
         // The AKS FQDN tag covers only the core entries, and only over Https (reference §4).
         if (requirement.Requirement.CoveredByAksFqdnTag && requirement.IsHttps)
         {
@@ -588,6 +609,14 @@ public static class RuleMatcher
             var group = groups[groupIndex];
             result.AddMaybe(IpGroupCause(group));
         }
+    }
+
+    /// <summary>Whether a target URL's host part (before the first '/') may be the name: equal, or a wildcard covering it.</summary>
+    private static bool UrlHostMayBe(string url, string fqdn)
+    {
+        var slash = url.IndexOf('/');
+        var host = (slash < 0 ? url : url.Substring(0, slash)).Trim();
+        return host.IndexOf('*') >= 0 || fqdn.IndexOf('*') >= 0 || string.Equals(host, fqdn, StringComparison.OrdinalIgnoreCase);
     }
 
     private static UnknownCause IpGroupCause(ModelValue group) =>

@@ -84,6 +84,15 @@ public sealed class ApplicationRule : FirewallRule
     public IReadOnlyList<ModelValue> TargetFqdns { get; }
 
     public IReadOnlyList<ModelValue> FqdnTags { get; }
+
+    /// <summary>
+    /// <c>targetUrls</c> (Premium, with TLS inspection): a URL of the FQDN's host may let some or all of its traffic
+    /// through; which paths AKS uses is not known, so coverage cannot decide it (reference §5.3).
+    /// </summary>
+    public IReadOnlyList<ModelValue> TargetUrls { get; init; } = System.Array.Empty<ModelValue>();
+
+    /// <summary><c>webCategories</c>: which names a category holds is Microsoft's, not the template's (reference §5.3).</summary>
+    public IReadOnlyList<ModelValue> WebCategories { get; init; } = System.Array.Empty<ModelValue>();
 }
 
 public sealed class NetworkRule : FirewallRule

@@ -140,7 +140,11 @@ internal static class CSharpRuleMapper
             obj.Get("TargetFqdns", "DestinationFqdns").ToModels(),
             obj.Get("FqdnTags", "DestinationFqdnTags").ToModels(),
             obj.Get("SourceAddresses").ToModels(),
-            obj.Get("SourceIpGroups").ToModels());
+            obj.Get("SourceIpGroups").ToModels())
+        {
+            TargetUrls = obj.Get("TargetUrls", "DestinationUrls").ToModels(),
+            WebCategories = obj.Get("WebCategories").ToModels(),
+        };
     }
 
     public static NetworkRule ReadNetworkRule(CSharpValue rule)

@@ -110,6 +110,26 @@ public class EgressEngineTests
         Assert.Equal(EgressRuleIds.EGR1001, Assert.Single(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Firewall("fw", deny))).Rule.Id);
     }
 
+    private static ApplicationRule WebCategoryRule(string category) =>
+        new("by-category", Span(), App("").Protocols, Vs(), Vs(), Vs("*"), Vs()) { WebCategories = Vs(category) };
+
+    [Fact]
+    public void A_web_category_Allow_alone_is_unknown_not_missing()
+    {
+        var finding = Assert.Single(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Firewall("fw", Allow("web", 100, WebCategoryRule("ComputersAndTechnology")))));
+
+        Assert.Equal(EgressRuleIds.EGR1006, finding.Rule.Id);
+        Assert.Contains("whether web category 'ComputersAndTechnology' includes mcr.microsoft.com", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_web_category_Deny_before_the_Allow_is_unknown_not_allowed()
+    {
+        var findings = Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Firewall("fw", Deny("deny-web", 100, WebCategoryRule("ComputersAndTechnology")), Allow("aks", 200, App("mcr.microsoft.com"))));
+
+        Assert.Equal(EgressRuleIds.EGR1006, Assert.Single(findings).Rule.Id);
+    }
+
     [Fact]
     public void DenyProcessedAfterAllow_IsAllowed() =>
         Assert.Empty(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Firewall("fw", Deny("deny", 300, App("*.microsoft.com")), Allow("aks", 200, App("mcr.microsoft.com")))));

@@ -207,4 +207,27 @@ public class RuleMatcherTests
         Assert.Equal(Tri.Maybe, RuleMatcher.Match(Mcr, Net("TCP", "*", "443", sources: "", sourceIpGroups: "spokes"), MatchContext.Unknown, RuleAction.Deny).Value);
         Assert.Equal(Tri.Yes, RuleMatcher.Match(Mcr, App("mcr.microsoft.com", sources: "10.50.0.0/16"), MatchContext.Unknown, RuleAction.Allow).Value);
     }
+
+    [Theory]
+    [InlineData("mcr.microsoft.com/*", Tri.Maybe)]
+    [InlineData("MCR.microsoft.com/v2/*", Tri.Maybe)]
+    [InlineData("*.microsoft.com/*", Tri.Maybe)]
+    [InlineData("www.contoso.com/*", Tri.No)]
+    public void A_target_URL_of_the_endpoints_host_may_let_it_through_and_one_of_another_host_does_not(string url, Tri expected) =>
+        Assert.Equal(expected, Match(Mcr, new ApplicationRule("urls", Span(), App("").Protocols, Vs(), Vs(), Vs("*"), Vs()) { TargetUrls = Vs(url) }));
+
+    [Fact]
+    public void A_web_category_may_hold_any_endpoint()
+    {
+        var rule = new ApplicationRule("categories", Span(), App("").Protocols, Vs(), Vs(), Vs("*"), Vs()) { WebCategories = Vs("ComputersAndTechnology") };
+
+        var match = RuleMatcher.Match(Mcr, rule, MatchContext.Unknown);
+
+        Assert.Equal(Tri.Maybe, match.Value);
+        Assert.Equal("whether web category 'ComputersAndTechnology' includes mcr.microsoft.com", Assert.Single(match.Causes).Description);
+    }
+
+    [Fact]
+    public void A_web_category_on_another_protocol_does_not_match() =>
+        Assert.Equal(Tri.No, Match(Mcr, new ApplicationRule("categories", Span(), App("", "Http:80").Protocols, Vs(), Vs(), Vs("*"), Vs()) { WebCategories = Vs("ComputersAndTechnology") }));
 }

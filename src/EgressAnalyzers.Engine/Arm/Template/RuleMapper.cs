@@ -321,7 +321,11 @@ internal static class RuleMapper
             rule.ModelValues("targetFqdns"),
             rule.ModelValues("fqdnTags"),
             rule.ModelValues("sourceAddresses"),
-            rule.ModelValues("sourceIpGroups"));
+            rule.ModelValues("sourceIpGroups"))
+        {
+            TargetUrls = rule.ModelValues("targetUrls"),
+            WebCategories = rule.ModelValues("webCategories"),
+        };
     }
 
     public static NetworkRule ReadNetworkRule(RuleItem rule, string protocolsProperty)

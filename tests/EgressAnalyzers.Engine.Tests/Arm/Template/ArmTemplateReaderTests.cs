@@ -750,4 +750,21 @@ public class ArmTemplateReaderTests
         Assert.Equal("rg-platform", policies["fwp-child"].BasePolicy?.Key?.OtherResourceGroup);
         Assert.Equal(baseKey, policies["fwp-same-group"].BasePolicy?.Key);
     }
+
+    [Fact]
+    public void Target_URLs_and_web_categories_of_an_application_rule_are_read()
+    {
+        var text = TemplateOf("""
+            { "type": "Microsoft.Network/firewallPolicies/ruleCollectionGroups", "name": "p/g",
+              "properties": { "priority": 100, "ruleCollections": [ {
+                "ruleCollectionType": "FirewallPolicyFilterRuleCollection", "name": "web", "priority": 100, "action": { "type": "Deny" },
+                "rules": [ { "ruleType": "ApplicationRule", "name": "r", "protocols": [ { "protocolType": "Https", "port": 443 } ], "sourceAddresses": [ "*" ],
+                             "targetUrls": [ "www.contoso.com/*" ], "webCategories": [ "Gambling" ] } ] } ] } }
+            """);
+
+        var rule = Assert.Single(Assert.Single(Single<RuleCollectionGroupResource>(Read(text)).Collections).ApplicationRules);
+
+        Assert.Equal("www.contoso.com/*", Assert.Single(rule.TargetUrls).Text);
+        Assert.Equal("Gambling", Assert.Single(rule.WebCategories).Text);
+    }
 }
