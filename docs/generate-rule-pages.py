@@ -283,7 +283,9 @@ and the field reports of feature endpoints denied despite the tag (Azure/AKS#221
 
 **Feature entries, profile `current`.** Required only when the feature is detected on the cluster in the templates
 (node pool `osType`, GPU `vmSize`, add-on profiles, security profile, extension resources) or listed in
-`EgressAksFeatures`:
+`EgressAksFeatures`. The GPU endpoints install NVIDIA drivers: a pool counts as GPU for the N-series sizes with NVIDIA
+GPUs (NC, ND, NV); NP (FPGA) does not count, and for the AMD GPU sizes (NG, NVv4, ND MI300X) whether they are needed is
+unknown ([EGR1006](EGR1006.md)):
 
 {feature_section()}
 

@@ -183,8 +183,7 @@ internal static class ClusterFeatures
 
         Add(features, "gpu", obj.Get(vmSizeProperty) switch
         {
-            CSharpScalar s when s.Text.StartsWith("Standard_N", StringComparison.OrdinalIgnoreCase) => Fact.Yes(s.Span),
-            CSharpScalar => Fact.No,
+            CSharpScalar s => VmSizes.GpuFact(s.Text, s.Span),
             var other => other.ToFact(),
         });
         Add(features, "windows", obj.Get(osTypeProperty) switch

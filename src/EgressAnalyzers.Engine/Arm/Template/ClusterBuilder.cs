@@ -102,7 +102,7 @@ internal sealed class ClusterBuilder
         var vmSize = ArmNav.Get(pool, "vmSize");
         Feature("gpu").Add(vmSize switch
         {
-            ArmString s when s.Value.StartsWith("Standard_N", StringComparison.OrdinalIgnoreCase) => Fact.Yes(s.Origin),
+            ArmString s => VmSizes.GpuFact(s.Value, s.Origin),
             ArmUnknown u => Fact.Unknown(u.Reason, u.Origin),
             _ => Fact.No,
         });
