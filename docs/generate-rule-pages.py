@@ -439,6 +439,11 @@ do not include it blocks nothing. When it is not, an Allow is taken to be writte
 some sources (another spoke's range, an IP Group) may be someone else's: whether it blocks the Allow is then unknown
 ([EGR1006](EGR1006.md), naming the Deny's source), never reported here.
 
+The order must be known for the Deny to count as first. When a priority cannot be resolved, when two rule collection
+groups of a policy share a priority (which one Azure Firewall processes first is not documented; the analyzer tries
+both), or when the Deny's group, module or nested deployment is deployed under a condition the analyzer cannot resolve,
+an outcome that depends on it is unknown (EGR1006), not blocked.
+
 {SCOPE}""",
 """{
   "ruleCollections": [

@@ -111,7 +111,11 @@ public sealed class FirewallRuleSet
     /// <summary>Firewalls in the inputs that use this rule set (the firewall itself for classic rules).</summary>
     public IReadOnlyList<AzureFirewallResource> Firewalls { get; init; } = Array.Empty<AzureFirewallResource>();
 
-    public bool HasUnknownPriority => _hasUnknownPriority ??= Collections.Any(c => c.HasUnknownPriority);
+    /// <summary>
+    /// True when the processing order is not fully known: a priority could not be resolved, or two rule collection groups
+    /// of one policy share a priority (which of them Azure Firewall processes first is not documented).
+    /// </summary>
+    public bool HasUnknownPriority => _hasUnknownPriority ??= Collections.Any(c => c.HasUnknownPriority) || TiedGroups().Count > 0;
 
     private bool? _hasUnknownPriority;
 
@@ -188,19 +192,67 @@ public sealed class FirewallRuleSet
     private List<SubjectCollection> BuildOrderedCollections(bool unknownPriorityFirst)
     {
         var unknown = unknownPriorityFirst ? int.MinValue : int.MaxValue;
+
+        // Groups that share a priority are processed whole, one after the other, in document order at one extreme and
+        // in reverse at the other: whichever order Azure Firewall uses, an outcome that differs between the two is unknown.
+        var tied = TiedGroups();
         return Collections
             .Where(c => c.Collection.Kind != RuleCollectionKind.Nat && c.Collection.Action != RuleAction.Other)
             .OrderBy(c => c.Depth)
             .ThenBy(c => c.Group is null ? 0 : c.Group.Priority ?? unknown)
+            .ThenBy(c => c.Group is not null && tied.Contains(c.Group) ? (unknownPriorityFirst ? 1 : -1) * FirstIndexOf(c.Group) : 0)
             .ThenBy(c => c.Collection.Priority ?? unknown)
             .ThenBy(c => c.DocumentIndex)
             .ToList();
+    }
+
+    /// <summary>Rule collection groups whose known priority another group of the same policy (and depth) also has.</summary>
+    private HashSet<RuleCollectionGroupResource> TiedGroups()
+    {
+        if (_tiedGroups is not null)
+        {
+            return _tiedGroups;
+        }
+
+        var tied = new HashSet<RuleCollectionGroupResource>();
+        var groups = Collections.Where(c => c.Group is { Priority: not null }).Select(c => (c.Depth, Group: c.Group!)).Distinct().ToList();
+        foreach (var sameOrder in groups.GroupBy(g => (g.Depth, g.Group.Priority)))
+        {
+            if (sameOrder.Count() > 1)
+            {
+                tied.UnionWith(sameOrder.Select(g => g.Group));
+            }
+        }
+
+        return _tiedGroups = tied;
+    }
+
+    private HashSet<RuleCollectionGroupResource>? _tiedGroups;
+
+    private int FirstIndexOf(RuleCollectionGroupResource group)
+    {
+        for (var i = 0; i < Collections.Count; i++)
+        {
+            if (ReferenceEquals(Collections[i].Group, group))
+            {
+                return Collections[i].DocumentIndex;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>The causes EGR1006 names when unknown priorities change an outcome.</summary>
     public IReadOnlyList<UnknownCause> PriorityCauses()
     {
         var causes = new List<UnknownCause>();
+        foreach (var sameOrder in TiedGroups().GroupBy(g => g.Priority))
+        {
+            var quoted = sameOrder.Select(g => $"'{g.DisplayName}'").ToList();
+            var names = string.Join(", ", quoted.Take(quoted.Count - 1)) + " and " + quoted[quoted.Count - 1];
+            causes.Add(new UnknownCause(sameOrder.First().NameSpan, $"the order of rule collection groups {names}, which share priority {sameOrder.Key}"));
+        }
+
         foreach (var collection in Collections)
         {
             if (collection.Group is { Priority: null } group)

@@ -131,6 +131,25 @@ public class EgressEngineTests
     }
 
     [Fact]
+    public void Rule_collection_groups_that_share_a_priority_make_an_Allow_against_a_Deny_unknown()
+    {
+        var finding = Assert.Single(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Policy("p"), FirewallWithPolicy("fw", "p"),
+            Group("p", "aks", 200, Allow("aks", 200, App("mcr.microsoft.com"))),
+            Group("p", "deny", 200, Deny("deny-web", 100, App("*")))));
+
+        Assert.Equal(EgressRuleIds.EGR1006, finding.Rule.Id);
+        Assert.Contains("the order of rule collection groups 'aks' and 'deny', which share priority 200", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rule_collection_groups_that_share_a_priority_but_agree_change_nothing()
+    {
+        Assert.Empty(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Policy("p"), FirewallWithPolicy("fw", "p"),
+            Group("p", "aks", 300, Allow("aks", 200, App("mcr.microsoft.com"))),
+            Group("p", "more", 300, Allow("more", 100, App("*.microsoft.com")))));
+    }
+
+    [Fact]
     public void DenyProcessedAfterAllow_IsAllowed() =>
         Assert.Empty(Analyze(null, TestCatalog.With(TestCatalog.Mcr), Cluster(), Firewall("fw", Deny("deny", 300, App("*.microsoft.com")), Allow("aks", 200, App("mcr.microsoft.com")))));
 
