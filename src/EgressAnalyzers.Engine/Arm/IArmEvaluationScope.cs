@@ -28,3 +28,14 @@ public interface IArmEvaluationScope
     /// <summary>A scope where <c>copyIndex(loopName)</c> (and <c>copyIndex()</c>) is <paramref name="index"/>.</summary>
     IArmEvaluationScope WithCopyIndex(string loopName, int index);
 }
+
+/// <summary>
+/// A scope inside a deployment to a resource group that may not be the root deployment's (a module with
+/// <c>scope: resourceGroup('rg-lab')</c>, a nested deployment with <c>"resourceGroup": "rg-lab"</c>): resource IDs
+/// written there without a group name that group (<see cref="ArmResourceId.OtherResourceGroup"/>).
+/// </summary>
+internal interface IResourceGroupScope
+{
+    /// <summary>The group's label; null for the root deployment's own resource group.</summary>
+    string? ResourceGroup { get; }
+}

@@ -15,7 +15,7 @@ namespace EgressAnalyzers.Engine.Bicep;
 /// One evaluation of one Bicep file: the entry point, a module instance with the parameters its caller passed, or a
 /// .bicepparam file. Parameters and variables are computed on first use and cached; one that needs itself is unknown.
 /// </summary>
-internal sealed class BicepFileContext : IArmEvaluationScope
+internal sealed class BicepFileContext : IArmEvaluationScope, IResourceGroupScope
 {
     private readonly Dictionary<string, BicepStatement> _symbols = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ArmValue> _supplied;
@@ -67,6 +67,12 @@ internal sealed class BicepFileContext : IArmEvaluationScope
 
     /// <summary>The condition of the module (or of a module around it) this file is read for, when it could not be resolved.</summary>
     public ModelValue? UnresolvedCondition { get; init; }
+
+    /// <summary>
+    /// The resource group the module this file is read for is deployed to (<c>scope: resourceGroup('rg-lab')</c>), when it
+    /// may not be the root deployment's; null for the root deployment's own (see <see cref="IResourceGroupScope"/>).
+    /// </summary>
+    public string? ResourceGroup { get; init; }
 
     /// <summary>The file and exported name an imported symbol stands for (<c>import { coreFqdns } from 'shared.bicep'</c>).</summary>
     public (BicepFileContext File, string Name)? Imported(string localName) =>
@@ -222,7 +228,7 @@ internal sealed class BicepFileContext : IArmEvaluationScope
         names.Add(nameValue);
         return new ResourceIdentity(fullType, names, nameValue, parent)
         {
-            OtherResourceGroup = statement.Existing ? ExistingResourceGroup(body?.Property("scope")?.Value, locals) : null,
+            OtherResourceGroup = statement.Existing ? ExistingResourceGroup(body?.Property("scope")?.Value, locals) : ResourceGroup,
         };
     }
 
@@ -230,12 +236,12 @@ internal sealed class BicepFileContext : IArmEvaluationScope
     /// The resource group an <c>existing</c> resource is looked up in, as <c>resourceId()</c>'s argument would name it
     /// (<see cref="ArmResourceId.OtherResourceGroup"/>): null without a scope or for <c>resourceGroup()</c> itself.
     /// </summary>
-    private string? ExistingResourceGroup(BicepExpression? scope, BicepLocals locals) => scope switch
+    public string? ExistingResourceGroup(BicepExpression? scope, BicepLocals locals) => scope switch
     {
-        null => null,
-        BicepCall { Target: null, Name: var name, Arguments.Count: 0 } when name.Equals("resourceGroup", StringComparison.OrdinalIgnoreCase) => null,
+        null => ResourceGroup,
+        BicepCall { Target: null, Name: var name, Arguments.Count: 0 } when name.Equals("resourceGroup", StringComparison.OrdinalIgnoreCase) => ResourceGroup,
         BicepCall { Target: null, Name: var name, Arguments: var arguments } when name.Equals("resourceGroup", StringComparison.OrdinalIgnoreCase) =>
-            ArmFunctions.OtherResourceGroup(Evaluator.Evaluate(arguments[arguments.Count - 1], locals)),
+            ArmFunctions.OtherResourceGroup(Evaluator.Evaluate(arguments[arguments.Count - 1], locals), ResourceGroup),
         _ => "{" + TextOf(scope) + "}",
     };
 

@@ -339,7 +339,7 @@ public static class BicepReader
 
         public List<ModelResource> Finish() => _mapper.Finish();
 
-        public void ReadFile(string path, BicepFile file, IReadOnlyDictionary<string, ArmValue> supplied, bool unsuppliedAreUnknown, int depth, ModelValue? unresolvedCondition = null)
+        public void ReadFile(string path, BicepFile file, IReadOnlyDictionary<string, ArmValue> supplied, bool unsuppliedAreUnknown, int depth, ModelValue? unresolvedCondition = null, string? resourceGroup = null)
         {
             FilesRead.Add(Key(path));
             _moduleStack.Add(Key(path));
@@ -349,6 +349,7 @@ public static class BicepReader
                 {
                     ImportedFile = _session.ImportsOf(path),
                     UnresolvedCondition = unresolvedCondition,
+                    ResourceGroup = resourceGroup,
                 };
                 CollectLineSuppressions(context);
                 foreach (var statement in file.Statements)
@@ -527,7 +528,7 @@ public static class BicepReader
             try
             {
                 _mapper.Map(new ResourceDeclaration(
-                    new ResourceKey(identity.Type, fullName),
+                    new ResourceKey(identity.Type, fullName, identity.OtherResourceGroup),
                     identity.ShortName,
                     ResourceMapper.DisplayNameOf(identity.ShortName, fullName),
                     declarationSpan,
@@ -637,7 +638,9 @@ public static class BicepReader
                     }
                 }
 
-                ReadFile(target.Value.Input.Path, target.Value.File, supplied, unsuppliedAreUnknown, depth + 1, unresolvedCondition);
+                // A module deployed to another resource group declares resources that are not the ones of the same names here.
+                var resourceGroup = context.ExistingResourceGroup(obj.Property("scope")?.Value, locals);
+                ReadFile(target.Value.Input.Path, target.Value.File, supplied, unsuppliedAreUnknown, depth + 1, unresolvedCondition, resourceGroup);
             }
         }
 

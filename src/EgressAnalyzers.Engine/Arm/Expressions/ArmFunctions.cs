@@ -1359,11 +1359,12 @@ internal static class ArmFunctions
 
         var names = new ArmValue[args.Length - typeIndex - 1];
         Array.Copy(args, typeIndex + 1, names, 0, names.Length);
+        var deploymentGroup = (ctx.Scope as IResourceGroupScope)?.ResourceGroup;
         return new ArmResourceId(type, names, ctx.Origin)
         {
-            OtherResourceGroup = call.Name.Equals("resourceId", StringComparison.OrdinalIgnoreCase) && typeIndex > 0
-                ? OtherResourceGroup(args[typeIndex - 1])
-                : call.Name.Equals("extensionResourceId", StringComparison.OrdinalIgnoreCase) ? ResourceGroupOfScope(args[0]) : null,
+            OtherResourceGroup = call.Name.Equals("resourceId", StringComparison.OrdinalIgnoreCase)
+                ? typeIndex > 0 ? OtherResourceGroup(args[typeIndex - 1], deploymentGroup) : deploymentGroup
+                : call.Name.Equals("extensionResourceId", StringComparison.OrdinalIgnoreCase) ? ResourceGroupOfScope(args[0], deploymentGroup) : null,
         };
     }
 
@@ -1372,7 +1373,7 @@ internal static class ArmFunctions
     /// (<c>/subscriptions/{…}/resourceGroups/rg-security</c>, what Bicep writes for an <c>existing</c> resource with a
     /// <c>scope</c>), as <see cref="OtherResourceGroup"/> labels it; null for another kind of scope.
     /// </summary>
-    private static string? ResourceGroupOfScope(ArmValue scope)
+    private static string? ResourceGroupOfScope(ArmValue scope, string? deploymentGroup)
     {
         const string Marker = "/resourceGroups/";
         var text = scope switch
@@ -1390,17 +1391,22 @@ internal static class ArmFunctions
         var start = at + Marker.Length;
         var end = text!.IndexOf('/', start);
         var group = end < 0 ? text.Substring(start) : text.Substring(start, end - start);
-        return group.IndexOf("resourceGroup().name", StringComparison.OrdinalIgnoreCase) >= 0 ? null : group;
+        return group.IndexOf("resourceGroup().name", StringComparison.OrdinalIgnoreCase) >= 0
+            || string.Equals(group, deploymentGroup, StringComparison.OrdinalIgnoreCase)
+            ? deploymentGroup
+            : group;
     }
 
     /// <summary>
-    /// The resource group argument of <c>resourceId(…)</c> as a label, or null when it is the deployment's own
-    /// (<c>resourceGroup().name</c>).
+    /// The resource group argument of <c>resourceId(…)</c> as a label: <paramref name="deploymentGroup"/> (the label of
+    /// the group the expression's deployment targets; null for the root deployment's) for <c>resourceGroup().name</c>
+    /// and for that group's own name, else the name given, or the unresolved expression in braces.
     /// </summary>
-    internal static string? OtherResourceGroup(ArmValue resourceGroup) => resourceGroup switch
+    internal static string? OtherResourceGroup(ArmValue resourceGroup, string? deploymentGroup) => resourceGroup switch
     {
+        ArmString { Value: var name } when string.Equals(name, deploymentGroup, StringComparison.OrdinalIgnoreCase) => deploymentGroup,
         ArmString { Value: var name } => name,
-        ArmUnknown unknown when (unknown.Symbol ?? unknown.Reason).IndexOf("resourceGroup().name", StringComparison.OrdinalIgnoreCase) >= 0 => null,
+        ArmUnknown unknown when (unknown.Symbol ?? unknown.Reason).IndexOf("resourceGroup().name", StringComparison.OrdinalIgnoreCase) >= 0 => deploymentGroup,
         ArmUnknown unknown => "{" + unknown.Reason + "}",
         _ => "{" + resourceGroup.AsString() + "}",
     };

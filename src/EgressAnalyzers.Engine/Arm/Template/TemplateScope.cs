@@ -32,8 +32,10 @@ internal sealed class TemplateContext
         bool unsuppliedAreUnknown,
         int depth,
         DeploymentParameters? passed = null,
-        ModelValue? unresolvedCondition = null)
+        ModelValue? unresolvedCondition = null,
+        string? resourceGroup = null)
     {
+        ResourceGroup = resourceGroup;
         File = file;
         Template = template;
         Depth = depth;
@@ -56,6 +58,12 @@ internal sealed class TemplateContext
     public FileReadState File { get; }
 
     public JsonObject Template { get; }
+
+    /// <summary>
+    /// The resource group this template is deployed to, when a nested deployment names one that may not be the root
+    /// deployment's (see <see cref="IResourceGroupScope"/>); null for the root deployment's own.
+    /// </summary>
+    public string? ResourceGroup { get; }
 
     /// <summary>0 for the file's template, +1 per nested deployment.</summary>
     public int Depth { get; }
@@ -251,7 +259,7 @@ internal sealed class DeploymentParameters
 /// the resource being read. A loop whose index is not known (unknown count) is kept with a null index, so that
 /// <c>copyIndex()</c> inside it is unknown rather than the index of an outer loop.
 /// </summary>
-internal sealed class TemplateScope : IArmEvaluationScope, IDeferringScope, IExpressionCachingScope, IUserFunctionScope
+internal sealed class TemplateScope : IArmEvaluationScope, IDeferringScope, IExpressionCachingScope, IUserFunctionScope, IResourceGroupScope
 {
     private readonly CopyFrame? _frames;
 
@@ -279,6 +287,8 @@ internal sealed class TemplateScope : IArmEvaluationScope, IDeferringScope, IExp
     public TemplateContext Context { get; }
 
     public string FilePath => Context.File.FilePath;
+
+    public string? ResourceGroup => Context.ResourceGroup;
 
     public string Cloud => Context.File.Cloud;
 

@@ -153,7 +153,7 @@ internal sealed class TemplateWalker
         var nameValue = Evaluate(resource["name"], scope);
         var nameText = ArmNav.NameText(nameValue) ?? string.Empty;
         var fullName = ResourceMapper.FullName(fullType, nameText, parent?.Name);
-        var key = new ResourceKey(fullType, fullName);
+        var key = new ResourceKey(fullType, fullName, scope.Context.ResourceGroup);
         if (key.Type == "microsoft.resources/deployments")
         {
             ReadNestedDeployment(resource, scope);
@@ -201,10 +201,16 @@ internal sealed class TemplateWalker
             return;
         }
 
+        // A deployment to another resource group ("resourceGroup": "rg-lab") declares resources that are not the ones of
+        // the same names here: their keys, and the IDs written inside, carry that group.
+        var resourceGroup = resource["resourceGroup"] is { } groupNode
+            ? Arm.Expressions.ArmFunctions.OtherResourceGroup(ArmEvaluation.EvaluateNode(groupNode, outerScope), outerScope.Context.ResourceGroup)
+            : outerScope.Context.ResourceGroup;
         var scopeOption = ArmNav.AsString(Evaluate((properties["expressionEvaluationOptions"] as JsonObject)?["scope"], outerScope));
         if (!string.Equals(scopeOption, "inner", StringComparison.OrdinalIgnoreCase))
         {
             // Outer scope (the default): the nested template's expressions see the parent's parameters and variables.
+            // (Its resources deployed to another group are not told apart from the parent's here.)
             ReadTemplateResources(template, outerScope);
             return;
         }
@@ -239,7 +245,7 @@ internal sealed class TemplateWalker
             }
         }
 
-        var inner = new TemplateContext(_file, template, supplied, unsuppliedAreUnknown, depth, passed, outerScope.UnresolvedCondition);
+        var inner = new TemplateContext(_file, template, supplied, unsuppliedAreUnknown, depth, passed, outerScope.UnresolvedCondition, resourceGroup);
         ReadTemplateResources(template, inner.RootScope);
     }
 
