@@ -491,20 +491,17 @@ public sealed class JsonDocument
 
         private void SkipTrivia()
         {
-            // The position stays in a local while whitespace is skipped: pretty-printed templates are mostly indentation,
-            // and a field written per character is the reader's hottest loop.
             var text = _text;
-            var pos = _pos;
-            while (pos < text.Length)
+            while (_pos < text.Length)
             {
-                var c = text[pos];
+                var c = text[_pos];
                 if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
                 {
-                    pos++;
+                    _pos++;
                 }
-                else if (c == '/' && pos + 1 < text.Length && text[pos + 1] == '/')
+                else if (c == '/' && _pos + 1 < text.Length && text[_pos + 1] == '/')
                 {
-                    var start = pos;
+                    var start = _pos;
                     var end = start + 2;
                     while (end < text.Length && text[end] != '\n' && text[end] != '\r')
                     {
@@ -512,36 +509,34 @@ public sealed class JsonDocument
                     }
 
                     Comments.Add(new JsonComment(text.Substring(start + 2, end - start - 2), start, end - start));
-                    pos = end;
+                    _pos = end;
                 }
-                else if (c == '/' && pos + 1 < text.Length && text[pos + 1] == '*')
+                else if (c == '/' && _pos + 1 < text.Length && text[_pos + 1] == '*')
                 {
-                    var start = pos;
+                    var start = _pos;
                     var close = text.IndexOf("*/", start + 2, System.StringComparison.Ordinal);
                     if (close < 0)
                     {
                         Error("unterminated comment", start, 2);
                         Comments.Add(new JsonComment(text.Substring(start + 2), start, text.Length - start));
-                        pos = text.Length;
+                        _pos = text.Length;
                     }
                     else
                     {
                         Comments.Add(new JsonComment(text.Substring(start + 2, close - start - 2), start, close + 2 - start));
-                        pos = close + 2;
+                        _pos = close + 2;
                     }
                 }
                 else if (c > '\u007f' && (char.IsWhiteSpace(c) || c == '\uFEFF'))
                 {
                     // Editors leave non-breaking spaces and stray BOMs; JSON.NET (ARM's parser) skips them too.
-                    pos++;
+                    _pos++;
                 }
                 else
                 {
-                    break;
+                    return;
                 }
             }
-
-            _pos = pos;
         }
 
         private void LexString()
