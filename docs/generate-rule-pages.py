@@ -260,8 +260,10 @@ as `0.0.0.0/1` and `128.0.0.0/1`, or a service tag listed in the last column). N
 application rules, whatever the priorities. A rule to an IP Group declared in the analyzed files is read as the same
 rule with the group's addresses written in place (a group holding `0.0.0.0/0` reaches every FQDN; a group without
 addresses makes Azure Firewall skip the rule). A group declared elsewhere, or named by an ID computed at deployment,
-may hold every address: coverage is then unknown ([EGR1006](EGR1006.md)), not missing. In C#, IP Groups' addresses are
-not read yet: a rule to one is unknown. An application rule's `webCategories`, and its `targetUrls` (Premium, TLS
+may hold every address: coverage is then unknown ([EGR1006](EGR1006.md)), not missing. In C#, Pulumi's `IpGroup`
+(Azure Native, `IpAddresses`) and `IPGroup` (classic, `Cidrs`; without `Cidrs` its addresses are unknown, since
+`IPGroupCIDR` resources may add them) are read the same way when a rule names `ipGroup.Id`; Azure.ResourceManager IP
+Groups are not read (a rule to one is unknown). An application rule's `webCategories`, and its `targetUrls` (Premium, TLS
 inspection) for the endpoint's host, may let an endpoint through or not: the analyzer cannot tell which names a category
 holds or which paths AKS uses, so such a rule makes coverage unknown, never allowed nor missing (a Deny by category
 before the Allow too).

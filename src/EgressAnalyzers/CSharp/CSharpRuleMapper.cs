@@ -140,7 +140,7 @@ internal static class CSharpRuleMapper
             obj.Get("TargetFqdns", "DestinationFqdns").ToModels(),
             obj.Get("FqdnTags", "DestinationFqdnTags").ToModels(),
             obj.Get("SourceAddresses").ToModels(),
-            obj.Get("SourceIpGroups").ToModels())
+            PulumiAzureNativeReader.IpGroupReferences(obj.Get("SourceIpGroups")))
         {
             TargetUrls = obj.Get("TargetUrls", "DestinationUrls").ToModels(),
             WebCategories = obj.Get("WebCategories").ToModels(),
@@ -161,10 +161,10 @@ internal static class CSharpRuleMapper
             obj.Get("IpProtocols", "Protocols").ToModels(),
             obj.Get("DestinationAddresses").ToModels(),
             obj.Get("DestinationFqdns").ToModels(),
-            obj.Get("DestinationIpGroups").ToModels(),
+            PulumiAzureNativeReader.IpGroupReferences(obj.Get("DestinationIpGroups")),
             obj.Get("DestinationPorts").ToModels(),
             obj.Get("SourceAddresses").ToModels(),
-            obj.Get("SourceIpGroups").ToModels());
+            PulumiAzureNativeReader.IpGroupReferences(obj.Get("SourceIpGroups")));
     }
 
     private static ApplicationProtocol ReadProtocol(CSharpValue protocol)

@@ -17,6 +17,9 @@ internal enum CSharpResourceKind
 
     /// <summary>Pulumi classic <c>FirewallNetworkRuleCollection</c>.</summary>
     ClassicNetworkCollection,
+
+    /// <summary><c>IpGroup</c> (Azure Native) / <c>IPGroup</c> (classic): addresses that rules name by the group's ID.</summary>
+    IpGroup,
 }
 
 /// <summary>The SDK a recognised type belongs to (property names and conventions differ).</summary>
@@ -39,6 +42,7 @@ internal sealed class CSharpSdkSymbols
         ("Pulumi.AzureNative.Network.FirewallPolicy", CSharpResourceKind.FirewallPolicy),
         ("Pulumi.AzureNative.Network.FirewallPolicyRuleCollectionGroup", CSharpResourceKind.RuleCollectionGroup),
         ("Pulumi.AzureNative.ContainerService.ManagedCluster", CSharpResourceKind.Cluster),
+        ("Pulumi.AzureNative.Network.IpGroup", CSharpResourceKind.IpGroup),
     };
 
     private static readonly (string MetadataName, CSharpResourceKind Kind)[] PulumiAzureClassicResources =
@@ -49,6 +53,7 @@ internal sealed class CSharpSdkSymbols
         ("Pulumi.Azure.Network.FirewallApplicationRuleCollection", CSharpResourceKind.ClassicApplicationCollection),
         ("Pulumi.Azure.Network.FirewallNetworkRuleCollection", CSharpResourceKind.ClassicNetworkCollection),
         ("Pulumi.Azure.ContainerService.KubernetesCluster", CSharpResourceKind.Cluster),
+        ("Pulumi.Azure.Network.IPGroup", CSharpResourceKind.IpGroup),
     };
 
     private static readonly (string MetadataName, CSharpResourceKind Kind)[] AzureResourceManagerResources =

@@ -55,6 +55,17 @@ internal static class PulumiAzureClassicReader
                     new ResourceKey(ResourceKey.FirewallPolicyType, policyName), argsObject?.Get("Priority").AsInt(), collections);
             }
 
+            case CSharpResourceKind.IpGroup:
+            {
+                // Without Cidrs the group is not known to be empty: IPGroupCIDR resources may add its addresses.
+                var name = PulumiAzureNativeReader.ResourceName(creation, PulumiAzureNativeReader.IpGroupNameProperties);
+                var cidrs = argsObject is not null ? argsObject.Get("Cidrs") : args;
+                var addresses = cidrs is null
+                    ? new[] { ModelValue.Unknown($"the CIDRs of IP group '{name}' (IPGroupCIDR resources may add them)", anchor) }
+                    : cidrs.ToModels();
+                return new IpGroupResource(new ResourceKey(ResourceKey.IpGroupType, name), name, creation.Span, anchor, addresses);
+            }
+
             case CSharpResourceKind.ClassicApplicationCollection:
             case CSharpResourceKind.ClassicNetworkCollection:
             {

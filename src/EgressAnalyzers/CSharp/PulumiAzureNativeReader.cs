@@ -67,6 +67,12 @@ internal static class PulumiAzureNativeReader
 
             case CSharpResourceKind.Cluster:
                 return ReadCluster(creation, argsObject, anchor, config);
+            case CSharpResourceKind.IpGroup:
+            {
+                var name = ResourceName(creation, IpGroupNameProperties);
+                return new IpGroupResource(new ResourceKey(ResourceKey.IpGroupType, name), name, creation.Span, anchor, (argsObject is not null ? argsObject.Get("IpAddresses") : args).ToModels());
+            }
+
             default:
                 return null;
         }
@@ -109,6 +115,19 @@ internal static class PulumiAzureNativeReader
             Features = features,
         };
     }
+
+    /// <summary>The Args property that names an IP group in Azure: <c>IpGroupsName</c> (Azure Native), <c>Name</c> (classic).</summary>
+    public static readonly string[] IpGroupNameProperties = { "IpGroupsName", "Name" };
+
+    /// <summary>
+    /// <c>ipGroup.Id</c> of an IP group the program creates, in the model's form of a resource ID
+    /// (<c>Microsoft.Network/ipGroups/name</c>, as the ARM and Bicep readers write <c>resourceId()</c> and <c>.id</c>); any
+    /// other value as <see cref="CSharpValueExtensions.ToModel"/> gives it.
+    /// </summary>
+    public static IReadOnlyList<ModelValue> IpGroupReferences(CSharpValue? groups) =>
+        groups.Items().Select(group => group is CSharpResourceReference { Property: "Id", Resource.Type.Name: "IpGroup" or "IPGroup" } reference
+            ? ModelValue.Known("Microsoft.Network/ipGroups/" + ResourceName(reference.Resource, IpGroupNameProperties), reference.Span)
+            : group.ToModel()!).ToList();
 
     /// <summary>The Azure name when the Args set it, else the Pulumi logical name (first constructor argument), else the expression.</summary>
     public static string ResourceName(CSharpObject creation, params string[] azureNameProperties)

@@ -203,4 +203,48 @@ public class PulumiAzureClassicReaderTests
         var unknown = diagnostics[0];
         Assert.Contains("Azure Firewall 'fw-hub'", unknown.GetMessage(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A policy that allows every core FQDN but the CNI mirror by name, and TCP 443 to the IP group <c>ipg</c> (its Args
+    /// members given as C# text) by a network rule.
+    /// </summary>
+    private static string PolicyGroupWithWebRuleToIpGroup(string ipGroupArgs) =>
+        PolicyGroup().Replace(
+            "var policy = new FirewallPolicy(",
+            "var ipg = new IPGroup(\"ipg-web\", new IPGroupArgs { ResourceGroupName = \"rg\", " + ipGroupArgs + " });\n        var policy = new FirewallPolicy(",
+            StringComparison.Ordinal).Replace(
+            "ApplicationRuleCollections =",
+            """
+                NetworkRuleCollections =
+                {
+                    new FirewallPolicyRuleCollectionGroupNetworkRuleCollectionArgs
+                    {
+                        Name = "web-net",
+                        Priority = 50,
+                        Action = "Allow",
+                        Rules = { new FirewallPolicyRuleCollectionGroupNetworkRuleCollectionRuleArgs { Name = "web", SourceAddresses = { "*" }, DestinationIpGroups = { ipg.Id }, DestinationPorts = { "443" }, Protocols = { "TCP" } } },
+                    },
+                },
+                ApplicationRuleCollections =
+            """,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_network_rule_to_an_IPGroup_whose_CIDRs_hold_every_address_allows_the_CNI_mirror()
+    {
+        var diagnostics = await AnalyzeAsync(Cluster(), PolicyGroupWithWebRuleToIpGroup("Cidrs = { \"0.0.0.0/0\" }"));
+
+        Assert.DoesNotContain(diagnostics, d => d.GetMessage().Contains("acs-mirror.azureedge.net", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_IPGroup_without_Cidrs_is_unknown_not_empty_because_IPGroupCIDR_resources_may_fill_it()
+    {
+        var diagnostics = await AnalyzeAsync(Cluster(), PolicyGroupWithWebRuleToIpGroup("Location = \"westeurope\""));
+
+        var mirror = Assert.Single(diagnostics, d => d.GetMessage().Contains("acs-mirror.azureedge.net", StringComparison.Ordinal));
+        Assert.Equal("EGR1006", mirror.Id);
+        Assert.Contains("the CIDRs of IP group 'ipg-web' (IPGroupCIDR resources may add them)", mirror.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "EGR2002");
+    }
 }

@@ -1076,4 +1076,54 @@ public class PulumiAzureNativeReaderTests
         // The runner fails on any analyzer exception; compile errors are expected here.
         await CSharpAnalysisRunner.RunAsync(OutputKind.DynamicallyLinkedLibrary, allowCompileErrors: true, new[] { ("/src/Broken.cs", code), ("/src/Cluster.cs", Cluster()) });
     }
+
+    /// <summary>
+    /// A policy whose application rules allow every core FQDN but MCR, and whose network rule opens TCP 443 to the IP
+    /// group <c>ipg</c> (created with <paramref name="ipAddresses"/>, C# initializer text).
+    /// </summary>
+    private static string PolicyWithWebRuleToIpGroup(string ipAddresses) => Usings + $$"""
+        public static class HubStack
+        {
+            public static void Create()
+            {
+                var ipg = new IpGroup("ipg-web", new IpGroupArgs { ResourceGroupName = "rg-hub", {{ipAddresses}} });
+                var policy = new FirewallPolicy("hub-policy", new FirewallPolicyArgs { ResourceGroupName = "rg-hub" });
+                _ = new FirewallPolicyRuleCollectionGroup("aks-rcg", new FirewallPolicyRuleCollectionGroupArgs
+                {
+                    ResourceGroupName = "rg-hub",
+                    FirewallPolicyName = policy.Name,
+                    Priority = 200,
+                    RuleCollections =
+                    {
+                        {{PolicyFilterCollection(CoreFqdnLiteralsExcept("mcr.microsoft.com"))}},
+                        new FirewallPolicyFilterRuleCollectionArgs
+                        {
+                            Name = "web-net",
+                            Priority = 100,
+                            RuleCollectionType = "FirewallPolicyFilterRuleCollection",
+                            Action = new FirewallPolicyFilterRuleCollectionActionArgs { Type = "Allow" },
+                            Rules = new object[] { new NetworkRuleArgs { Name = "web", RuleType = "NetworkRule", SourceAddresses = { "*" }, DestinationIpGroups = { ipg.Id }, DestinationPorts = { "443" }, IpProtocols = { "TCP" } } },
+                        },
+                    },
+                });
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task A_network_rule_to_an_IP_group_the_program_creates_with_every_address_allows_MCR()
+    {
+        var diagnostics = await AnalyzeAsync(Cluster(), PolicyWithWebRuleToIpGroup("IpAddresses = { \"0.0.0.0/0\" }"));
+
+        Assert.DoesNotContain(diagnostics, d => d.GetMessage().Contains("mcr.microsoft.com'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_network_rule_to_an_IP_group_of_specific_addresses_leaves_MCR_missing_as_those_addresses_would()
+    {
+        var diagnostics = await AnalyzeAsync(Cluster(), PolicyWithWebRuleToIpGroup("IpAddresses = { \"203.0.113.0/24\" }"));
+
+        var mcr = Assert.Single(diagnostics, d => d.GetMessage().Contains("'mcr.microsoft.com'", StringComparison.Ordinal));
+        Assert.Equal("EGR1001", mcr.Id);
+    }
 }

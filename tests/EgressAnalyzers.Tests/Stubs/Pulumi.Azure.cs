@@ -2,6 +2,7 @@
 // everywhere (no enum structs). Compiled only into test compilations.
 #nullable enable
 using System;
+using System.Collections.Immutable;
 using Pulumi;
 
 namespace Pulumi.Azure.Network
@@ -165,6 +166,44 @@ namespace Pulumi.Azure.Network
         {
         }
         public static new FirewallNetworkRuleCollectionArgs Empty => new FirewallNetworkRuleCollectionArgs();
+    }
+
+    public partial class IPGroup : global::Pulumi.CustomResource
+    {
+        public Output<ImmutableArray<string>> Cidrs { get; private set; } = null!;
+        public Output<string> Name { get; private set; } = null!;
+        public IPGroup(string name, IPGroupArgs args, CustomResourceOptions? options = null)
+            : base("azure:network/iPGroup:IPGroup", name, args ?? new IPGroupArgs(), options)
+        {
+        }
+        private IPGroup(string name, Input<string> id, CustomResourceOptions? options = null)
+            : base("azure:network/iPGroup:IPGroup", name, null, options)
+        {
+        }
+        public static IPGroup Get(string name, Input<string> id, CustomResourceOptions? options = null) => new IPGroup(name, id, options);
+    }
+
+    public sealed class IPGroupArgs : global::Pulumi.ResourceArgs
+    {
+        private InputList<string>? _cidrs;
+        public InputList<string> Cidrs
+        {
+            get => _cidrs ?? (_cidrs = new InputList<string>());
+            set => _cidrs = value;
+        }
+        public Input<string>? Location { get; set; }
+        public Input<string>? Name { get; set; }
+        public Input<string> ResourceGroupName { get; set; } = null!;
+        private InputMap<string>? _tags;
+        public InputMap<string> Tags
+        {
+            get => _tags ?? (_tags = new InputMap<string>());
+            set => _tags = value;
+        }
+        public IPGroupArgs()
+        {
+        }
+        public static new IPGroupArgs Empty => new IPGroupArgs();
     }
 
     public partial class FirewallPolicyRuleCollectionGroup : global::Pulumi.CustomResource

@@ -118,6 +118,45 @@ namespace Pulumi.AzureNative.Network
         public static new FirewallPolicyArgs Empty => new FirewallPolicyArgs();
     }
 
+    public partial class IpGroup : global::Pulumi.CustomResource
+    {
+        public Output<ImmutableArray<string>> IpAddresses { get; private set; } = null!;
+        public Output<string> Name { get; private set; } = null!;
+        public IpGroup(string name, IpGroupArgs args, CustomResourceOptions? options = null)
+            : base("azure-native:network:IpGroup", name, args ?? new IpGroupArgs(), options)
+        {
+        }
+        private IpGroup(string name, Input<string> id, CustomResourceOptions? options = null)
+            : base("azure-native:network:IpGroup", name, null, options)
+        {
+        }
+        public static IpGroup Get(string name, Input<string> id, CustomResourceOptions? options = null) => new IpGroup(name, id, options);
+    }
+
+    public sealed class IpGroupArgs : global::Pulumi.ResourceArgs
+    {
+        public Input<string>? Id { get; set; }
+        private InputList<string>? _ipAddresses;
+        public InputList<string> IpAddresses
+        {
+            get => _ipAddresses ?? (_ipAddresses = new InputList<string>());
+            set => _ipAddresses = value;
+        }
+        public Input<string>? IpGroupsName { get; set; }
+        public Input<string>? Location { get; set; }
+        public Input<string> ResourceGroupName { get; set; } = null!;
+        private InputMap<string>? _tags;
+        public InputMap<string> Tags
+        {
+            get => _tags ?? (_tags = new InputMap<string>());
+            set => _tags = value;
+        }
+        public IpGroupArgs()
+        {
+        }
+        public static new IpGroupArgs Empty => new IpGroupArgs();
+    }
+
     public partial class FirewallPolicyRuleCollectionGroup : global::Pulumi.CustomResource
     {
         public Output<string> Name { get; private set; } = null!;
