@@ -31,4 +31,18 @@ internal static class BicepReaderFixture
 
     public static IReadOnlyList<Finding> Analyze(params (string Path, string Text)[] files) =>
         EgressAnalysis.Analyze(Read(files), Array.Empty<ModelResource>(), EgressSettings.Default, RequirementCatalog.Default);
+
+    /// <summary>
+    /// The findings of our own differential fixtures (<c>Bicep/Fixtures</c>, paths relative to it), read natively with
+    /// every firewall opted in: the same files <see cref="BicepDifferentialTests"/> compares with the real compiler.
+    /// </summary>
+    public static IReadOnlyList<Finding> AnalyzeOwnFixtures(params string[] relativePaths)
+    {
+        var folder = System.IO.Path.Combine(BicepCorpus.RepositoryRoot(), "tests", "EgressAnalyzers.Engine.Tests", "Bicep", "Fixtures");
+        var inputs = relativePaths
+            .Select(relative => System.IO.Path.Combine(folder, relative))
+            .Select(path => new TemplateInput(path, File.ReadAllText(path), optedIn: true))
+            .ToList();
+        return EgressAnalysis.Analyze(BicepReader.Read(inputs, new ArmReadOptions()), Array.Empty<ModelResource>(), EgressSettings.Default, RequirementCatalog.Default);
+    }
 }

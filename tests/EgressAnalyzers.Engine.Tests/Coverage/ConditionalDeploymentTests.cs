@@ -1,5 +1,4 @@
 using EgressAnalyzers.Engine.Arm.Template;
-using EgressAnalyzers.Engine.Bicep;
 using EgressAnalyzers.Engine.Catalog;
 using EgressAnalyzers.Engine.Configuration;
 using EgressAnalyzers.Engine.Diagnostics;
@@ -18,16 +17,8 @@ namespace EgressAnalyzers.Engine.Tests.Coverage;
 /// </summary>
 public class ConditionalDeploymentTests
 {
-    private static readonly string FixtureFolder =
-        Path.Combine(BicepCorpus.RepositoryRoot(), "tests", "EgressAnalyzers.Engine.Tests", "Bicep", "Fixtures");
-
     private static IReadOnlyList<Finding> AnalyzeFixture() =>
-        Analyze(BicepReader.Read(
-            new[] { "conditional-groups.bicep", Path.Combine("modules", "conditional-rules.bicep") }
-                .Select(f => Path.Combine(FixtureFolder, f))
-                .Select(p => new TemplateInput(p, File.ReadAllText(p), optedIn: true))
-                .ToList(),
-            new ArmReadOptions()));
+        BicepReaderFixture.AnalyzeOwnFixtures("conditional-groups.bicep", Path.Combine("modules", "conditional-rules.bicep"));
 
     private static IReadOnlyList<Finding> Analyze(IReadOnlyList<TemplateReadResult> reads) =>
         EgressAnalysis.Analyze(reads, Array.Empty<ModelResource>(), EgressSettings.Default, RequirementCatalog.Default);

@@ -1,8 +1,3 @@
-using EgressAnalyzers.Engine.Arm.Template;
-using EgressAnalyzers.Engine.Bicep;
-using EgressAnalyzers.Engine.Catalog;
-using EgressAnalyzers.Engine.Configuration;
-using EgressAnalyzers.Engine.Hosting;
 using EgressAnalyzers.Engine.Model;
 using EgressAnalyzers.Engine.Tests.Arm.Template;
 using EgressAnalyzers.Engine.Tests.Bicep;
@@ -16,18 +11,10 @@ namespace EgressAnalyzers.Engine.Tests.Coverage;
 /// </summary>
 public class ResourceGroupScopeTests
 {
-    private static readonly string FixtureFolder =
-        Path.Combine(BicepCorpus.RepositoryRoot(), "tests", "EgressAnalyzers.Engine.Tests", "Bicep", "Fixtures");
-
     [Fact]
     public void A_policy_of_a_module_in_another_resource_group_is_not_merged_into_the_policy_of_that_name_here()
     {
-        var inputs = new[] { "other-resource-group.bicep", Path.Combine("modules", "lab-policy.bicep") }
-            .Select(f => Path.Combine(FixtureFolder, f))
-            .Select(p => new TemplateInput(p, File.ReadAllText(p), optedIn: true))
-            .ToList();
-
-        var findings = EgressAnalysis.Analyze(BicepReader.Read(inputs, new ArmReadOptions()), Array.Empty<ModelResource>(), EgressSettings.Default, RequirementCatalog.Default);
+        var findings = BicepReaderFixture.AnalyzeOwnFixtures("other-resource-group.bicep", Path.Combine("modules", "lab-policy.bicep"));
         var mcr = findings.Where(f => f.Endpoint == "mcr.microsoft.com").ToList();
 
         // Here MCR is allowed; the lab's policy (with its firewall, in the module) denies it.
