@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace EgressAnalyzers.CSharp;
 
@@ -24,6 +26,13 @@ internal static class OperationLookup
     /// </summary>
     public static IOperation? OperationOrNull(this SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
     {
+        // C# has no operation for parentheses or the null-forgiving `!`: GetOperation answers null for `("westeurope")`,
+        // which callers would take for a value of null. The operation is the inner expression's.
+        while (node is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+        {
+            node = node is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)node).Operand;
+        }
+
         try
         {
             return model.GetOperation(node, cancellationToken);
