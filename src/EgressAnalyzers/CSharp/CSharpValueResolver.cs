@@ -1240,6 +1240,12 @@ internal sealed class CSharpValueResolver
             var limit = MutationLimit(body, useSite, copiedAtUse);
             foreach (var statement in mutations.Where(s => s.SpanStart < limit))
             {
+                if (ReturnsNewImmutableCollection(model.OperationOrNull(statement.Expression, _cancellationToken)))
+                {
+                    // fqdns.Add(v) on an ImmutableArray: the result is a new collection, and the statement drops it.
+                    continue;
+                }
+
                 if (model.OperationOrNull(statement.Expression, _cancellationToken) is not IInvocationOperation { TargetMethod.Name: "Add" or "AddRange" } add
                     || PathOf(add.Instance ?? (add.Arguments.Length > 0 ? add.Arguments[0].Value : null)) is not { Count: 0 })
                 {
@@ -1278,6 +1284,10 @@ internal sealed class CSharpValueResolver
 
         return value;
     }
+
+    /// <summary>A call on an immutable collection (<c>System.Collections.Immutable</c>) that returns the changed copy.</summary>
+    private static bool ReturnsNewImmutableCollection(IOperation? operation) =>
+        operation is IInvocationOperation { TargetMethod: { ReturnsVoid: false, ContainingType.ContainingNamespace: { Name: "Immutable", ContainingNamespace: { Name: "Collections", ContainingNamespace.Name: "System" } } } };
 
     /// <summary>
     /// Where later changes to a local of <paramref name="body"/> stop counting: where the resource being read is created

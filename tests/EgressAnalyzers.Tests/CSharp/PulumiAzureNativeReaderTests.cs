@@ -1129,4 +1129,42 @@ public class PulumiAzureNativeReaderTests
         var mcr = Assert.Single(diagnostics, d => d.GetMessage().Contains("'mcr.microsoft.com'", StringComparison.Ordinal));
         Assert.Equal("EGR1001", mcr.Id);
     }
+
+    /// <summary>A classic firewall whose core FQDNs are an ImmutableArray local, with <paramref name="statements"/> after it.</summary>
+    private static string FirewallFromImmutableLocal(string statements) => Usings + "using System.Collections.Immutable;\n" + $$"""
+        public static class HubStack
+        {
+            public static AzureFirewall Create()
+            {
+                var fqdns = ImmutableArray.Create({{CoreFqdnLiteralsExcept("mcr.microsoft.com")}});
+                {{statements}}
+                return new AzureFirewall("fw-hub", new AzureFirewallArgs
+                {
+                    ResourceGroupName = "rg-hub",
+                    ApplicationRuleCollections =
+                    {
+                        new AzureFirewallApplicationRuleCollectionArgs
+                        {
+                            Name = "aks-core",
+                            Priority = 200,
+                            Action = new AzureFirewallRCActionArgs { Type = "Allow" },
+                            Rules = { new AzureFirewallApplicationRuleArgs { Name = "aks", SourceAddresses = { "*" }, Protocols = { new AzureFirewallApplicationRuleProtocolArgs { ProtocolType = "Https", Port = 443 } }, TargetFqdns = fqdns } },
+                        },
+                    },
+                });
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task An_Add_on_an_immutable_array_whose_result_is_dropped_changes_nothing()
+    {
+        var dropped = await AnalyzeAsync(Cluster(), FirewallFromImmutableLocal("fqdns.Add(\"mcr.microsoft.com\");"));
+        var kept = await AnalyzeAsync(Cluster(), FirewallFromImmutableLocal("fqdns = fqdns.Add(\"mcr.microsoft.com\");"));
+
+        Assert.Equal("EGR1001", Assert.Single(dropped, d => d.GetMessage().Contains("'mcr.microsoft.com'", StringComparison.Ordinal)).Id);
+
+        // Assigned back, the local is written twice: unknown, never missing.
+        Assert.Equal("EGR1006", Assert.Single(kept, d => d.GetMessage().Contains("mcr.microsoft.com", StringComparison.Ordinal)).Id);
+    }
 }
