@@ -1209,6 +1209,8 @@ internal sealed class CSharpValueResolver
                 case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }:
                 case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression }:
                 case ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
+                // ref var r = ref region: written through r, out of sight.
+                case RefExpressionSyntax:
                     writes.Add(identifier);
                     writes.Add(identifier);
                     break;

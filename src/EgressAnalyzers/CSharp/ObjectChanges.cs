@@ -151,6 +151,12 @@ internal static class ObjectChanges
             break;
         }
 
+        if (chain.Parent is RefExpressionSyntax)
+        {
+            // ref var first = ref regions[0]: written through the reference, out of sight.
+            return true;
+        }
+
         if (chain != start && (chain.Parent is AssignmentExpressionSyntax assignment && assignment.Left == chain || chain.Parent is PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax))
         {
             // x.P = v; x.P[0] = v; x.Count++ (rules[0] = other replaces what a collection holds, it does not change it).
@@ -257,8 +263,10 @@ internal static class ObjectChanges
             return true;
         }
 
-        // A string or a value taken apart from the object (foreach (var (region, i) in …)) is a copy: no way in.
-        if (!elementsOnly && !(local.Type is { IsReferenceType: true } type && type.SpecialType != SpecialType.System_String) && local.Type is not null && local.Type.TypeKind != TypeKind.Error)
+        // A string or a value taken apart from the object (foreach (var (region, i) in …)) is a copy: no way in. A span
+        // (Span<string> s = regions) is not: it is a view of the array.
+        if (!elementsOnly && !(local.Type is { IsReferenceType: true } type && type.SpecialType != SpecialType.System_String)
+            && local.Type is not null && local.Type.TypeKind != TypeKind.Error && local.Type.Name is not ("Span" or "Memory"))
         {
             return false;
         }
@@ -399,7 +407,7 @@ internal static class ObjectChanges
 
         if (target.DeclaringSyntaxReferences.IsEmpty)
         {
-            return !IsTrustedLibrary(target);
+            return !IsTrustedLibrary(target) || WritesInto(target, argument, model, cancellationToken);
         }
 
         if (Parameter(target, argument, model, cancellationToken) is not { } parameter)
@@ -430,6 +438,22 @@ internal static class ObjectChanges
         target = target.ReducedFrom ?? target;
         index += reduced;
         return index < target.Parameters.Length ? target.Parameters[index] : target.Parameters.LastOrDefault(p => p.IsParams);
+    }
+
+    /// <summary>
+    /// .NET methods that write into an array (or a span over one) they are given: <c>Array.Reverse</c>, <c>Sort</c>,
+    /// <c>Fill</c>, <c>Clear</c>, the destination of <c>Array.Copy</c> and of <c>CopyTo</c>.
+    /// </summary>
+    private static bool WritesInto(IMethodSymbol target, ArgumentSyntax argument, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (target.ContainingType is { Name: "Array", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+            && target.Name is "Reverse" or "Sort" or "Fill" or "Clear" or "Resize")
+        {
+            return true;
+        }
+
+        return target.Name is "CopyTo" or "TryCopyTo"
+            || Parameter(target, argument, model, cancellationToken)?.Name.StartsWith("destination", StringComparison.Ordinal) == true;
     }
 
     /// <summary>.NET, Pulumi and the Azure SDK: what they do with an argument is not to change a program's Args objects.</summary>

@@ -831,6 +831,12 @@ public class PulumiAzureNativeReaderTests
         // (description, class members, TargetFqdns expression) — mcr.microsoft.com hidden behind something unresolvable.
         { "method with two returns", "\n    private static string[] Fqdns(bool b)\n    {\n        if (b) { return new[] { \"mcr.microsoft.com\" }; }\n        return new string[0];\n    }\n", "Fqdns(true)" },
         { "local assigned twice", "\n    private static string[] Pick() { var f = new[] { \"x\" }; f = new[] { \"mcr.microsoft.com\" }; return f; }\n", "Pick()" },
+        { "array reversed in place by Array.Reverse", "\n    private static string[] Pick() { var f = new[] { \"x.example\", \"mcr.microsoft.com\" }; System.Array.Reverse(f); return new[] { f[0] }; }\n", "Pick()" },
+        { "array written by CopyTo", "\n    private static string[] Pick() { var f = new[] { \"x.example\" }; new[] { \"mcr.microsoft.com\" }.CopyTo(f, 0); return f; }\n", "Pick()" },
+        { "array the destination of Array.Copy", "\n    private static string[] Pick() { var f = new[] { \"x.example\" }; System.Array.Copy(new[] { \"mcr.microsoft.com\" }, f, 1); return f; }\n", "Pick()" },
+        { "array written through a span", "\n    private static string[] Pick() { var f = new[] { \"x.example\" }; System.Span<string> s = f; s[0] = \"mcr.microsoft.com\"; return f; }\n", "Pick()" },
+        { "local written through a ref local", "\n    private static string Pick() { var r = \"x.example\"; ref var a = ref r; a = \"mcr.microsoft.com\"; return r; }\n", "{ Pick() }" },
+        { "array element written through a ref local", "\n    private static string[] Pick() { var f = new[] { \"x.example\" }; ref var first = ref f[0]; first = \"mcr.microsoft.com\"; return f; }\n", "Pick()" },
         { "mutable static field", "\n    private static string[] Mutable = { \"mcr.microsoft.com\" };\n", "Mutable" },
         { "interpolation of an Output", "\n    private static Output<string> Suffix = Output.Create(\"microsoft.com\");\n", "{ Output.Format($\"mcr.{Suffix}\") }" },
         { "LINQ result", "\n    private static readonly string[] All = { \"mcr.microsoft.com\" };\n", "System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(All, f => f.Length > 0))" },
