@@ -228,15 +228,16 @@ internal sealed class BicepFileContext : IArmEvaluationScope, IResourceGroupScop
         names.Add(nameValue);
         return new ResourceIdentity(fullType, names, nameValue, parent)
         {
-            OtherResourceGroup = statement.Existing ? ExistingResourceGroup(body?.Property("scope")?.Value, locals) : ResourceGroup,
+            OtherResourceGroup = statement.Existing ? ResourceGroupOfScope(body?.Property("scope")?.Value, locals) : ResourceGroup,
         };
     }
 
     /// <summary>
-    /// The resource group an <c>existing</c> resource is looked up in, as <c>resourceId()</c>'s argument would name it
-    /// (<see cref="ArmResourceId.OtherResourceGroup"/>): null without a scope or for <c>resourceGroup()</c> itself.
+    /// The resource group a <c>scope</c> (of an <c>existing</c> resource or a module) names, labelled as
+    /// <c>resourceId()</c>'s argument would be (<see cref="ArmResourceId.OtherResourceGroup"/>): this file's own group
+    /// (<see cref="ResourceGroup"/>) without a scope or for <c>resourceGroup()</c> itself.
     /// </summary>
-    public string? ExistingResourceGroup(BicepExpression? scope, BicepLocals locals) => scope switch
+    public string? ResourceGroupOfScope(BicepExpression? scope, BicepLocals locals) => scope switch
     {
         null => ResourceGroup,
         BicepCall { Target: null, Name: var name, Arguments.Count: 0 } when name.Equals("resourceGroup", StringComparison.OrdinalIgnoreCase) => ResourceGroup,

@@ -639,7 +639,7 @@ public static class BicepReader
                 }
 
                 // A module deployed to another resource group declares resources that are not the ones of the same names here.
-                var resourceGroup = context.ExistingResourceGroup(obj.Property("scope")?.Value, locals);
+                var resourceGroup = context.ResourceGroupOfScope(obj.Property("scope")?.Value, locals);
                 ReadFile(target.Value.Input.Path, target.Value.File, supplied, unsuppliedAreUnknown, depth + 1, unresolvedCondition, resourceGroup);
             }
         }
